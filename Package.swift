@@ -1,0 +1,162 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Strict concurrency and Swift 6 mode everywhere; warnings are treated as work to do.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+/// One service: a library target with its `Domain/`, `Storage/`, `Messaging/` and `HTTP/` folders,
+/// and a thin executable whose `main.swift` wires it into a `ServiceGroup`.
+func service(
+    _ module: String, executable: String, folder: String,
+    dependencies: [Target.Dependency] = [], resources: [Resource]? = nil
+) -> [Target] {
+    [
+        .target(
+            name: module,
+            dependencies: [
+                "Contracts", "Messaging", "Storage", "ReliableMessaging", "ServiceRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ] + dependencies,
+            path: "Services/\(folder)",
+            exclude: ["Main"],
+            resources: resources,
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: executable,
+            dependencies: [.target(name: module), "ServiceRuntime"],
+            path: "Services/\(folder)/Main",
+            swiftSettings: swiftSettings
+        ),
+    ]
+}
+
+let package = Package(
+    name: "wmo",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "front-desk", targets: ["front-desk"]),
+        .executable(name: "indication", targets: ["indication"]),
+        .executable(name: "referral-index", targets: ["referral-index"]),
+        .executable(name: "matching", targets: ["matching"]),
+        .executable(name: "citizen-panel", targets: ["citizen-panel"]),
+        .executable(name: "wmo-bench", targets: ["wmo-bench"]),
+        .library(name: "Messaging", targets: ["Messaging"]),
+        .library(name: "Storage", targets: ["Storage"]),
+        .library(name: "ReliableMessaging", targets: ["ReliableMessaging"]),
+        .library(name: "Contracts", targets: ["Contracts"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
+    ],
+    targets: [
+        // C libraries: headers only, plus a shim for the variadic amqp_login.
+        .systemLibrary(
+            name: "CRabbitMQ", path: "Shared/CRabbitMQ", pkgConfig: "librabbitmq",
+            providers: [.apt(["librabbitmq-dev"])]),
+        .systemLibrary(
+            name: "CLibPQ", path: "Shared/CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
+
+        // The kit every service stands on.
+        .target(
+            name: "Messaging",
+            dependencies: [
+                "CRabbitMQ",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            path: "Shared/Messaging", swiftSettings: swiftSettings),
+        .target(
+            name: "Storage",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Shared/Storage", swiftSettings: swiftSettings),
+        .target(
+            name: "Contracts",
+            dependencies: [],
+            path: "Shared/Contracts", swiftSettings: swiftSettings),
+        .target(
+            name: "ReliableMessaging",
+            dependencies: [
+                "Messaging", "Storage", "Contracts",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Shared/ReliableMessaging", swiftSettings: swiftSettings),
+        .target(
+            name: "ServiceRuntime",
+            dependencies: [
+                "Messaging", "Storage", "ReliableMessaging",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Shared/ServiceRuntime", swiftSettings: swiftSettings),
+        .target(
+            name: "TestKit",
+            dependencies: ["Messaging", "Storage", "ReliableMessaging", "Contracts"],
+            path: "Shared/TestKit", swiftSettings: swiftSettings),
+    ]
+        + service(
+            "FrontDesk", executable: "front-desk", folder: "FrontDesk",
+            dependencies: [
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Templates")])
+        + service("Indication", executable: "indication", folder: "Indication")
+        + service("ReferralIndex", executable: "referral-index", folder: "ReferralIndex",
+                  dependencies: [.product(name: "Crypto", package: "swift-crypto")])
+        + service("Matching", executable: "matching", folder: "Matching")
+        + service("CitizenPanel", executable: "citizen-panel", folder: "CitizenPanel")
+        + [
+            .executableTarget(
+                name: "wmo-bench",
+                dependencies: [
+                    "Messaging", "Storage", "ReliableMessaging", "Contracts", "TestKit",
+                    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                    .product(name: "Histogram", package: "hdrhistogram-swift"),
+                ],
+                path: "Benchmarks/wmo-bench", swiftSettings: swiftSettings),
+            .executableTarget(
+                name: "kit-probe",
+                dependencies: ["Messaging", "Storage", "ReliableMessaging", "Contracts", "TestKit"],
+                path: "Tests/KitProbe", swiftSettings: swiftSettings),
+            .testTarget(
+                name: "KitTests",
+                dependencies: ["Messaging", "Storage", "ReliableMessaging", "Contracts"],
+                path: "Tests/KitTests", swiftSettings: swiftSettings),
+            .testTarget(
+                name: "KitIntegrationTests",
+                dependencies: ["Messaging", "Storage", "ReliableMessaging", "Contracts", "TestKit"],
+                path: "Tests/KitIntegrationTests", swiftSettings: swiftSettings),
+            .testTarget(
+                name: "FrontDeskTests",
+                dependencies: ["FrontDesk"],
+                path: "Tests/FrontDeskTests", swiftSettings: swiftSettings),
+        ]
+)

@@ -1,0 +1,70 @@
+public import Contracts
+public import Foundation
+
+/// Toestemming: the citizen's consent to share named contact data with one partner for one
+/// passed-on request (SPEC §2). Without it nothing is passed on; after withdrawal nothing more.
+public struct Consent: Sendable, Hashable, Codable, Identifiable {
+    /// Id of the consent.
+    public var id: UUID
+    /// The municipality of the request (SPEC P6).
+    public var municipality: MunicipalityCode
+    /// The `Person.id` who consented.
+    public var personID: UUID
+    /// The request the consent is for.
+    public var requestID: UUID
+    /// The one partner that may receive the data.
+    public var partnerID: PartnerID
+    /// The data items that may be shared.
+    public var items: Set<ContactDataItem>
+    /// When the citizen gave it.
+    public var givenAt: Date
+    /// The staff member who recorded it (P7).
+    public var recordedBy: StaffID
+    /// When it was withdrawn; `nil` while in force.
+    public private(set) var withdrawnAt: Date?
+    /// Who recorded the withdrawal (a staff member, or `nil` when the citizen withdrew in the
+    /// portal).
+    public private(set) var withdrawnBy: StaffID?
+
+    /// Creates a consent as stored, without checks; use `record(...)` for a new one.
+    public init(
+        id: UUID = UUID(), municipality: MunicipalityCode, personID: UUID, requestID: UUID, partnerID: PartnerID,
+        items: Set<ContactDataItem>, givenAt: Date, recordedBy: StaffID, withdrawnAt: Date? = nil,
+        withdrawnBy: StaffID? = nil
+    ) {
+        self.id = id
+        self.municipality = municipality
+        self.personID = personID
+        self.requestID = requestID
+        self.partnerID = partnerID
+        self.items = items
+        self.givenAt = givenAt
+        self.recordedBy = recordedBy
+        self.withdrawnAt = withdrawnAt
+        self.withdrawnBy = withdrawnBy
+    }
+
+    /// Records a new consent.
+    /// - Throws: `.consentWithoutReachableItem` when the items contain no phone, e-mail or
+    ///   address: the partner could not contact the citizen (warm referral, SPEC P1).
+    public static func record(
+        id: UUID = UUID(), municipality: MunicipalityCode, personID: UUID, requestID: UUID, partnerID: PartnerID,
+        items: Set<ContactDataItem>, givenAt: Date, recordedBy: StaffID
+    ) throws(FrontDeskError) -> Consent {
+        guard !items.isDisjoint(with: ContactDataItem.reachability) else { throw .consentWithoutReachableItem }
+        return Consent(
+            id: id, municipality: municipality, personID: personID, requestID: requestID, partnerID: partnerID,
+            items: items, givenAt: givenAt, recordedBy: recordedBy)
+    }
+
+    /// `true` while not withdrawn.
+    public var isInForce: Bool { withdrawnAt == nil }
+
+    /// Withdraws the consent; the partner must be told (the caller publishes the message).
+    /// - Throws: `.consentAlreadyWithdrawn`.
+    public mutating func withdraw(at time: Date, by staff: StaffID?) throws(FrontDeskError) {
+        guard withdrawnAt == nil else { throw .consentAlreadyWithdrawn }
+        withdrawnAt = time
+        withdrawnBy = staff
+    }
+}

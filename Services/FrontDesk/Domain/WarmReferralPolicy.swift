@@ -1,0 +1,93 @@
+public import Foundation
+
+/// Warme overdracht: decides whether a passed-on request is late at its partner (SPEC P5, §2).
+///
+/// Due days count working days after the day the request was passed on, in Europe/Amsterdam:
+/// passed on Monday with the standard agreement, the partner accepts by the end of Wednesday and
+/// reports first contact by the end of the next Monday; the escalation appears the day after.
+/// Both terms count from the pass-on, not from acceptance, so a slow acceptance does not buy
+/// extra time for the contact.
+public struct WarmReferralPolicy: Sendable {
+    /// The agreement for partners without their own.
+    public var standard: ReferralSLA
+    /// Per-partner agreements (from the social map).
+    public var overrides: [PartnerID: ReferralSLA]
+    /// The working-day calendar.
+    public var calendar: WorkingDayCalendar
+
+    /// Creates a policy.
+    public init(
+        standard: ReferralSLA = .standard, overrides: [PartnerID: ReferralSLA] = [:],
+        calendar: WorkingDayCalendar = WorkingDayCalendar()
+    ) {
+        self.standard = standard
+        self.overrides = overrides
+        self.calendar = calendar
+    }
+
+    /// Creates a policy with the overrides of the partners on `socialMap`.
+    public init(socialMap: SocialMap, standard: ReferralSLA = .standard, calendar: WorkingDayCalendar = WorkingDayCalendar()) {
+        var overrides: [PartnerID: ReferralSLA] = [:]
+        for partner in socialMap.partners {
+            if let sla = partner.slaOverride { overrides[partner.id] = sla }
+        }
+        self.init(standard: standard, overrides: overrides, calendar: calendar)
+    }
+
+    /// The agreement that applies to `partner`.
+    public func sla(for partner: PartnerID) -> ReferralSLA { overrides[partner] ?? standard }
+
+    /// The full picture of a referral's timeliness on the day of `now`.
+    public func assess(_ referral: Referral, now: Date) -> ReferralAssessment {
+        let sla = sla(for: referral.partnerID)
+        let passedOn = calendar.day(of: referral.passedOnAt)
+        let today = calendar.day(of: now)
+        let acceptDue = calendar.adding(workingDays: sla.acceptWithinWorkingDays, to: passedOn)
+        let contactDue = calendar.adding(workingDays: sla.contactWithinWorkingDays, to: passedOn)
+        let acceptedLate = referral.acceptedAt.map { calendar.day(of: $0) > acceptDue }
+        let contactedLate = referral.contactedAt.map { calendar.day(of: $0) > contactDue }
+
+        func escalation(_ reason: Escalation.Reason, due: LocalDate?, since: LocalDate) -> Escalation {
+            Escalation(
+                referralID: referral.id, requestID: referral.requestID, partnerID: referral.partnerID, reason: reason,
+                dueDay: due, since: since, note: reason == .declined ? referral.declineReason : nil)
+        }
+        let result: Escalation?
+        switch referral.status {
+        case .declined:
+            result = escalation(.declined, due: nil, since: referral.declinedAt.map { calendar.day(of: $0) } ?? today)
+        case .passedOn where today > acceptDue:
+            result = escalation(.notAcceptedInTime, due: acceptDue, since: acceptDue.adding(days: 1))
+        case .passedOn, .accepted:
+            result = today > contactDue
+                ? escalation(.notContactedInTime, due: contactDue, since: contactDue.adding(days: 1)) : nil
+        case .contacted, .completed, .withdrawn:
+            result = nil
+        }
+        return ReferralAssessment(
+            acceptDue: acceptDue, contactDue: contactDue, acceptedLate: acceptedLate, contactedLate: contactedLate,
+            escalation: result)
+    }
+
+    /// The escalation for `referral` on the day of `now`, or `nil` when it is on track, done or
+    /// withdrawn. A late acknowledgement that has since arrived no longer escalates (see
+    /// `ReferralAssessment.acceptedLate` for the figures).
+    public func escalation(for referral: Referral, now: Date) -> Escalation? {
+        assess(referral, now: now).escalation
+    }
+}
+
+/// The timeliness of one referral: its due days, whether acknowledgements came late, and the
+/// escalation if it is on the work list now.
+public struct ReferralAssessment: Sendable, Hashable {
+    /// Last day for acceptance.
+    public var acceptDue: LocalDate
+    /// Last day for first contact.
+    public var contactDue: LocalDate
+    /// `nil` while not accepted; otherwise whether the acceptance came after `acceptDue`.
+    public var acceptedLate: Bool?
+    /// `nil` while no contact; otherwise whether first contact came after `contactDue`.
+    public var contactedLate: Bool?
+    /// The escalation, if the referral is on the work list now.
+    public var escalation: Escalation?
+}

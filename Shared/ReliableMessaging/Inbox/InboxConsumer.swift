@@ -1,0 +1,217 @@
+import Contracts
+import Foundation
+public import Logging
+public import Messaging
+import Metrics
+public import ServiceLifecycle
+public import Storage
+import Synchronization
+
+/// Consumes one queue effectively once: each batch of deliveries is applied in one
+/// transaction that also records every message id in the inbox (duplicates are skipped) and
+/// writes every resulting event, dead letter and retry to the outbox. Only after the commit
+/// are the deliveries acknowledged, so a crash at any point redelivers and nothing applies
+/// twice.
+///
+/// - Bad input (undecodable, unknown type or major version, invalid, rejected by the
+///   handler) is dead-lettered with the reason, through the outbox.
+/// - A database that is down is waited for with backoff; the messages stay unacknowledged
+///   and are never dead-lettered for it.
+public final class InboxConsumer: Service, Sendable {
+    private let consumer: Consumer
+    private let pool: ConnectionPool
+    private let handlers: MessageHandlers
+    private let queue: Topology.Queue
+    private let relay: OutboxRelay?
+    private let logger: Logger
+    private let batchSize: Int
+    private let maxRetries: Int
+    private let stopping = Atomic<Bool>(false)
+    private let applied: Counter
+    private let duplicates: Counter
+    private let deadLettered: Counter
+
+    /// - Parameters:
+    ///   - relay: woken after each commit so that resulting events leave at once.
+    ///   - maxRetries: delayed retries (`HandlerError.retryLater`) before a message is dead-lettered.
+    public init(
+        url: AMQPURL, queue: Topology.Queue, topology: Topology, pool: ConnectionPool, handlers: MessageHandlers,
+        relay: OutboxRelay?, logger: Logger, prefetch: UInt16 = 200, batchSize: Int = 100, maxRetries: Int = 20
+    ) {
+        self.queue = queue
+        self.pool = pool
+        self.handlers = handlers
+        self.relay = relay
+        self.logger = logger
+        self.batchSize = batchSize
+        self.maxRetries = maxRetries
+        consumer = Consumer(url: url, queue: queue.name, prefetch: prefetch, topology: topology, logger: logger)
+        applied = Counter(label: "wmo_inbox_applied_total", dimensions: [("queue", queue.name)])
+        duplicates = Counter(label: "wmo_inbox_duplicates_total", dimensions: [("queue", queue.name)])
+        deadLettered = Counter(label: "wmo_dead_lettered_total", dimensions: [("queue", queue.name)])
+    }
+
+    /// True while the broker connection is up (for `/ready`).
+    public var isConnected: Bool { consumer.isConnected }
+
+    public func run() async throws {
+        consumer.start()
+        await withGracefulShutdownHandler {
+            while let batch = await consumer.nextBatch(max: batchSize) {
+                guard let settlement = await process(batch) else { break }
+                consumer.settle([settlement])
+            }
+        } onGracefulShutdown: {
+            self.stopping.store(true, ordering: .relaxed)
+            self.consumer.stopDelivering()
+        }
+        await consumer.shutdown()
+    }
+
+    /// What became of one delivery in a batch.
+    private enum Outcome {
+        case apply(MessageHandlers.Prepared)
+        case deadLetter(DeadLetterReason)
+    }
+
+    /// Applies a batch and returns the ack to send, or `nil` when shutting down before the
+    /// batch could be committed (the broker then redelivers it).
+    private func process(_ batch: [Delivery]) async -> Settlement? {
+        let plans: [(Delivery, Outcome)] = batch.map { delivery in
+            do throws(DeadLetterReason) {
+                return (delivery, .apply(try handlers.prepare(delivery.body)))
+            } catch {
+                return (delivery, .deadLetter(error))
+            }
+        }
+        var backoff = Backoff(initial: .milliseconds(100), maximum: .seconds(5))
+        while true {
+            do {
+                let report = try await pool.withTransaction { [self] transaction in
+                    try apply(plans, in: transaction)
+                }
+                applied.increment(by: Int64(report.applied))
+                duplicates.increment(by: Int64(report.duplicates))
+                deadLettered.increment(by: Int64(report.deadLettered))
+                if report.wroteOutbox { relay?.wake() }
+                let last = batch[batch.count - 1]
+                return .ack(tag: last.deliveryTag, multiple: true, generation: last.generation)
+            } catch {
+                if stopping.load(ordering: .relaxed) { return nil }
+                let wait = backoff.next()
+                logger.warning(
+                    "batch not applied, will retry (messages stay on the queue)",
+                    metadata: ["queue": "\(queue.name)", "messages": "\(batch.count)", "error": "\(error)", "retryIn": "\(wait)"])
+                try? await Task.sleep(for: wait)
+                if stopping.load(ordering: .relaxed) { return nil }
+            }
+        }
+    }
+
+    private struct Report {
+        var applied = 0
+        var duplicates = 0
+        var deadLettered = 0
+        var wroteOutbox = false
+    }
+
+    /// Runs inside the batch transaction. A storage error that is transient aborts the whole
+    /// batch (retried); anything else a handler throws only affects its own message.
+    private func apply(_ plans: [(Delivery, Outcome)], in transaction: Transaction) throws -> Report {
+        var report = Report()
+        for (delivery, outcome) in plans {
+            switch outcome {
+            case .deadLetter(let reason):
+                try deadLetter(delivery, reason: reason, messageId: delivery.properties.messageId, type: nil, in: transaction)
+                report.deadLettered += 1
+                report.wroteOutbox = true
+            case .apply(let prepared):
+                let id = prepared.header.messageId.uuidString.lowercased()
+                let header = prepared.header
+                do {
+                    let fresh = try transaction.savepoint {
+                        let inserted = try transaction.query(
+                            "INSERT INTO inbox (message_id, message_type) VALUES (\(id), \(header.type)) ON CONFLICT DO NOTHING"
+                        ).affectedRows
+                        guard inserted == 1 else { return false }
+                        try prepared.apply(transaction)
+                        return true
+                    }
+                    if fresh {
+                        report.applied += 1
+                        report.wroteOutbox = true
+                    } else {
+                        report.duplicates += 1
+                        logger.debug("duplicate skipped", metadata: metadata(header))
+                    }
+                } catch let error as StorageError where error.isTransient {
+                    throw error
+                } catch HandlerError.retryLater(let reason) {
+                    let retries = Int(delivery.properties.headers[Topology.retryCountHeader]?.stringValue ?? "0") ?? 0
+                    if retries >= maxRetries {
+                        try deadLetter(delivery, reason: .retriesExhausted(reason), messageId: id, type: header.type, in: transaction)
+                        report.deadLettered += 1
+                    } else {
+                        try retry(delivery, count: retries + 1, header: header, in: transaction)
+                        logger.info("message deferred to retry queue", metadata: metadata(header).merging(["reason": "\(reason)"]) { $1 })
+                    }
+                    report.wroteOutbox = true
+                } catch {
+                    let reason: DeadLetterReason =
+                        if case HandlerError.rejected(let text) = error { .rejected(text) } else { .rejected("\(error)") }
+                    try deadLetter(delivery, reason: reason, messageId: id, type: header.type, in: transaction)
+                    report.deadLettered += 1
+                    report.wroteOutbox = true
+                }
+            }
+        }
+        return report
+    }
+
+    private func metadata(_ header: EnvelopeHeader) -> Logger.Metadata {
+        [
+            "queue": "\(queue.name)", "messageId": "\(header.messageId)", "correlationId": "\(header.correlationId)",
+            "type": "\(header.type)",
+        ]
+    }
+
+    /// Sends the original bytes to `<queue>.dlq` (through the outbox) with the reason, and
+    /// records the id so a redelivery is not dead-lettered twice.
+    private func deadLetter(
+        _ delivery: Delivery, reason: DeadLetterReason, messageId: String?, type: String?, in transaction: Transaction
+    ) throws {
+        if let messageId {
+            let inserted = try transaction.query(
+                """
+                INSERT INTO inbox (message_id, message_type, outcome) VALUES (\(messageId), \(type ?? "unknown"), 'dead-lettered')
+                ON CONFLICT DO NOTHING
+                """
+            ).affectedRows
+            guard inserted == 1 else { return }
+        }
+        var headers = delivery.properties.headers.mapValues(\.stringValue)
+        headers[Topology.deadLetterReasonHeader] = reason.description
+        headers[Topology.deadLetterQueueHeader] = queue.name
+        try Outbox.enqueueRaw(
+            exchange: Topology.deadLetterExchange, routingKey: queue.name, messageId: messageId ?? UUID().uuidString.lowercased(),
+            type: type ?? delivery.properties.type ?? "unknown", correlationId: delivery.properties.correlationId,
+            headers: headers, body: delivery.body, in: transaction)
+        logger.error(
+            "message dead-lettered",
+            metadata: [
+                "queue": "\(queue.name)", "messageId": "\(messageId ?? "none")",
+                "correlationId": "\(delivery.properties.correlationId ?? "none")", "reason": "\(reason)",
+            ])
+    }
+
+    /// Sends the original bytes to `<queue>.retry`, from where the broker returns them to the
+    /// queue after the queue's retry delay.
+    private func retry(_ delivery: Delivery, count: Int, header: EnvelopeHeader, in transaction: Transaction) throws {
+        var headers = delivery.properties.headers.mapValues(\.stringValue)
+        headers[Topology.retryCountHeader] = String(count)
+        try Outbox.enqueueRaw(
+            exchange: "", routingKey: queue.retryQueue, messageId: header.messageId.uuidString.lowercased(),
+            type: header.type, correlationId: header.correlationId.uuidString.lowercased(), headers: headers,
+            body: delivery.body, in: transaction)
+    }
+}

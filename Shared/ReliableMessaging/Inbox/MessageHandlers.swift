@@ -1,0 +1,92 @@
+public import Contracts
+import Foundation
+public import Storage
+
+/// The handlers of one consumer, one per message type. Decoding and validation happen
+/// before the transaction; `apply` runs inside it.
+public struct MessageHandlers: Sendable {
+    /// A decoded, valid message ready to apply.
+    struct Prepared: Sendable {
+        let header: EnvelopeHeader
+        let apply: @Sendable (Transaction) throws -> Void
+    }
+
+    struct Entry: Sendable {
+        let major: Int
+        let prepare: @Sendable (Data, EnvelopeHeader) throws -> Prepared
+    }
+
+    private(set) var entries: [String: Entry] = [:]
+
+    public init() {}
+
+    /// Registers the handler for `type`; it runs in the transaction that also records the
+    /// message in the inbox, so its effect happens exactly once.
+    public mutating func on<M: MessageContract>(
+        _ type: M.Type, _ handle: @escaping @Sendable (M, EnvelopeHeader, Transaction) throws -> Void
+    ) {
+        entries[M.messageType] = Entry(major: M.schemaVersion.major) { body, header in
+            let envelope: Envelope<M>
+            do {
+                envelope = try ContractJSON.decoder().decode(Envelope<M>.self, from: body)
+            } catch {
+                throw DeadLetterReason.invalidPayload(type: M.messageType, detail: DecodingDetail.describe(error))
+            }
+            do throws(ContractViolation) {
+                try envelope.payload.validate()
+            } catch {
+                throw DeadLetterReason.validationFailed(type: M.messageType, detail: error.description)
+            }
+            let payload = envelope.payload
+            return Prepared(header: header) { transaction in try handle(payload, header, transaction) }
+        }
+    }
+
+    /// The message types handled here (for the topology's bindings).
+    public var messageTypes: [String] { entries.keys.sorted() }
+
+    /// Decodes and validates a delivery's body, or says why it goes to the dead-letter queue.
+    func prepare(_ body: Data) throws(DeadLetterReason) -> Prepared {
+        let header: EnvelopeHeader
+        do {
+            header = try ContractJSON.decoder().decode(EnvelopeHeader.self, from: body)
+        } catch {
+            throw .malformed(DecodingDetail.describe(error))
+        }
+        guard let entry = entries[header.type] else { throw .unknownType(header.type) }
+        guard header.version.major == entry.major else {
+            throw .unsupportedVersion(type: header.type, version: header.version, supportedMajor: entry.major)
+        }
+        do {
+            return try entry.prepare(body, header)
+        } catch let reason as DeadLetterReason {
+            throw reason
+        } catch {
+            throw .malformed("\(error)")
+        }
+    }
+}
+
+/// Turns a `DecodingError` into a sentence naming the field.
+enum DecodingDetail {
+    static func describe(_ error: any Error) -> String {
+        guard let decoding = error as? DecodingError else { return "\(error)" }
+        func path(_ context: DecodingError.Context) -> String {
+            let text = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+            return text.isEmpty ? "the body" : text
+        }
+        switch decoding {
+        case .dataCorrupted(let context):
+            return "\(path(context)): \(context.debugDescription)"
+        case .keyNotFound(let key, let context):
+            let parent = path(context)
+            return "missing field '\(key.stringValue)'" + (parent == "the body" ? "" : " in \(parent)")
+        case .typeMismatch(let type, let context):
+            return "\(path(context)): expected \(type)"
+        case .valueNotFound(let type, let context):
+            return "\(path(context)): expected \(type), found null"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}

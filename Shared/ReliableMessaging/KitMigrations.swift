@@ -1,0 +1,33 @@
+public import Storage
+
+/// The tables of the outbox and the inbox, created in every service's own schema before the
+/// service's migrations.
+public enum KitMigrations {
+    public static let all: [Migration] = [
+        Migration(
+            "kit-0001-outbox-inbox",
+            """
+            CREATE TABLE outbox (
+                id uuid PRIMARY KEY,
+                seq bigserial NOT NULL,
+                exchange text NOT NULL,
+                routing_key text NOT NULL,
+                message_id text NOT NULL,
+                message_type text NOT NULL,
+                correlation_id text,
+                headers text NOT NULL DEFAULT '{}',
+                body bytea NOT NULL,
+                created_at timestamptz NOT NULL DEFAULT now(),
+                leased_until timestamptz
+            );
+            CREATE INDEX outbox_seq ON outbox (seq);
+            CREATE TABLE inbox (
+                message_id text PRIMARY KEY,
+                message_type text NOT NULL,
+                outcome text NOT NULL DEFAULT 'applied',
+                received_at timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE INDEX inbox_received_at ON inbox (received_at);
+            """),
+    ]
+}

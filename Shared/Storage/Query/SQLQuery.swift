@@ -1,0 +1,64 @@
+/// A SQL statement whose interpolated values are sent as parameters, never spliced into the text.
+///
+/// ```swift
+/// let query: SQLQuery = "SELECT name FROM person WHERE id = \(id) AND municipality = \(code)"
+/// // sql: "SELECT name FROM person WHERE id = $1 AND municipality = $2", binds: [id, code]
+/// ```
+/// Identifiers (schema names) go through `\(identifier:)`, which accepts plain names only.
+public struct SQLQuery: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    /// The statement text with `$n` placeholders.
+    public private(set) var sql: String
+    /// The parameters, in text form (`nil` is SQL NULL).
+    public private(set) var binds: [String?]
+
+    public init(stringLiteral value: String) {
+        sql = value
+        binds = []
+    }
+
+    public init(stringInterpolation: StringInterpolation) {
+        sql = stringInterpolation.sql
+        binds = stringInterpolation.binds
+    }
+
+    /// A statement and its parameters, for code that builds the `$n` placeholders itself.
+    public init(unsafeSQL sql: String, binds: [any PostgresEncodable] = []) {
+        self.sql = sql
+        self.binds = binds.map(\.postgresText)
+    }
+
+    public var description: String { sql }
+
+    public struct StringInterpolation: StringInterpolationProtocol {
+        var sql = ""
+        var binds: [String?] = []
+
+        public init(literalCapacity: Int, interpolationCount: Int) {
+            sql.reserveCapacity(literalCapacity + interpolationCount * 3)
+        }
+
+        public mutating func appendLiteral(_ literal: String) { sql += literal }
+
+        /// A value, bound as the next `$n` parameter.
+        public mutating func appendInterpolation(_ value: some PostgresEncodable) {
+            binds.append(value.postgresText)
+            sql += "$\(binds.count)"
+        }
+
+        /// A schema, table or column name; must match `[a-z_][a-z0-9_]*`.
+        public mutating func appendInterpolation(identifier: String) {
+            precondition(SQLIdentifier.isPlain(identifier), "not a plain SQL identifier: \(identifier)")
+            sql += "\"\(identifier)\""
+        }
+    }
+}
+
+/// Checks for names that are safe to put in SQL text unquoted or quoted alike.
+public enum SQLIdentifier {
+    /// True for `[a-z_][a-z0-9_]{0,62}`.
+    public static func isPlain(_ name: String) -> Bool {
+        guard let first = name.utf8.first, !name.isEmpty, name.utf8.count < 64 else { return false }
+        let isLetter = { (byte: UInt8) in (97...122).contains(byte) || byte == 95 }
+        return isLetter(first) && name.utf8.allSatisfy { isLetter($0) || (48...57).contains($0) }
+    }
+}

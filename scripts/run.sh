@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Usage: scripts/run.sh [--no-build]
+#   Starts the whole system on this machine: private RabbitMQ and PostgreSQL (instance
+#   "dev"), the five services (release build), demo data; then stays in the foreground.
+#   Ctrl-C (or scripts/stop.sh from another shell) stops everything again.
+#   --no-build  use the release binaries already in .build/release (or in $WMO_BIN_DIR)
+set -euo pipefail
+
+usage() { sed -n '2,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+build=1
+for arg in "$@"; do
+    case "$arg" in
+        --no-build) build=0 ;;
+        -h|--help) usage; exit 0 ;;
+        *) usage >&2; exit 2 ;;
+    esac
+done
+
+export WMO_INSTANCE=dev
+source "$(dirname "${BASH_SOURCE[0]}")/lib/instance.sh"
+cd "$WMO_ROOT"
+
+SERVICES=(front-desk indication referral-index matching citizen-panel)
+http_port() {
+    case "$1" in
+        front-desk) echo 8080 ;; indication) echo 8081 ;; referral-index) echo 8082 ;;
+        matching) echo 8083 ;; citizen-panel) echo 8084 ;;
+    esac
+}
+db_role() { echo "${1//-/}"; }   # front-desk -> frontdesk: one role and schema per service
+service_db_url() { local r; r=$(db_role "$1"); echo "postgresql://$r:$r@127.0.0.1:$WMO_PG_PORT/wmo"; }
+
+LOG_DIR="$WMO_RUN/logs"
+PID_DIR="$WMO_RUN/pids"
+RUN_PID_FILE="$WMO_RUN/run.pid"
+T0=$(wmo_now)
+
+say() { echo "==> [$(wmo_since "$T0") s] $*"; }
+die() { echo "run: $*" >&2; exit 1; }
+
+if wmo_pid_matches "$(cat "$RUN_PID_FILE" 2>/dev/null || true)" "run.sh"; then
+    die "the system already runs (pid $(cat "$RUN_PID_FILE")); stop it with scripts/stop.sh"
+fi
+
+say "dependencies"
+"$WMO_ROOT/scripts/install-deps.sh"
+
+if (( build )); then
+    say "build (release)"
+    for s in "${SERVICES[@]}"; do
+        swift build -c release --product "$s"
+    done
+fi
+# .build/release links to the platform folder; WMO_BIN_DIR points elsewhere (other build dirs).
+BIN_DIR="${WMO_BIN_DIR:-$WMO_ROOT/.build/release}"
+for s in "${SERVICES[@]}"; do
+    [[ -x "$BIN_DIR/$s" ]] || die "$BIN_DIR/$s missing: run without --no-build"
+done
+
+# Services left by a run.sh that was killed hard: stop them before taking their ports.
+stop_services() {
+    local s f pid pids=()
+    for s in "${SERVICES[@]}"; do
+        f="$PID_DIR/$s.pid"
+        pid=$(cat "$f" 2>/dev/null || true)
+        if wmo_pid_matches "$pid" "/$s"; then
+            kill -TERM "$pid" 2>/dev/null || true
+            pids+=("$pid")
+        fi
+        rm -f "$f"
+    done
+    # Give them time to finish in-flight work (graceful shutdown), then insist.
+    local deadline=$((SECONDS + 15))
+    for pid in "${pids[@]}"; do
+        while wmo_alive "$pid" && (( SECONDS < deadline )); do sleep 0.1; done
+        if wmo_alive "$pid"; then kill -KILL "$pid" 2>/dev/null || true; fi
+    done
+}
+stop_services
+
+for s in "${SERVICES[@]}"; do
+    wmo_port_busy "$(http_port "$s")" && die "port $(http_port "$s") ($s) is already in use"
+done
+
+cleaned=0
+cleanup() {
+    local status=$?
+    (( cleaned )) && return
+    cleaned=1
+    set +e
+    echo
+    say "stopping services"
+    stop_services
+    "$WMO_ROOT/scripts/broker.sh" stop
+    "$WMO_ROOT/scripts/database.sh" stop
+    rm -f "$RUN_PID_FILE"
+    say "stopped"
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 0' INT TERM   # a requested stop is a normal end
+
+mkdir -p "$WMO_RUN" "$LOG_DIR" "$PID_DIR"
+echo $$ >"$RUN_PID_FILE"
+
+say "broker and database"
+"$WMO_ROOT/scripts/broker.sh" start
+"$WMO_ROOT/scripts/database.sh" start
+
+say "services"
+for s in "${SERVICES[@]}"; do
+    echo "--- $(date -Is) started by scripts/run.sh" >>"$LOG_DIR/$s.log"
+    # setsid: Ctrl-C reaches only this script, which then stops the services in order.
+    setsid env \
+        AMQP_URL="$AMQP_URL" \
+        DATABASE_URL="$(service_db_url "$s")" \
+        HTTP_HOST=127.0.0.1 \
+        HTTP_PORT="$(http_port "$s")" \
+        LOG_LEVEL=info \
+        "$BIN_DIR/$s" >>"$LOG_DIR/$s.log" 2>&1 </dev/null &
+    echo $! >"$PID_DIR/$s.pid"
+done
+
+# Healthy = /health answers 2xx. A service that exits meanwhile fails the start.
+deadline=$((SECONDS + 90))
+pending=("${SERVICES[@]}")
+while (( ${#pending[@]} )); do
+    still=()
+    for s in "${pending[@]}"; do
+        pid=$(cat "$PID_DIR/$s.pid")
+        if ! wmo_alive "$pid"; then
+            tail -n 30 "$LOG_DIR/$s.log" >&2
+            die "$s exited during start-up (log $LOG_DIR/$s.log)"
+        fi
+        if curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$(http_port "$s")/health" 2>/dev/null; then
+            say "$s healthy on http://127.0.0.1:$(http_port "$s")"
+        else
+            still+=("$s")
+        fi
+    done
+    pending=("${still[@]}")
+    if (( ${#pending[@]} )); then
+        (( SECONDS < deadline )) || die "not healthy after 90 s: ${pending[*]} (logs in $LOG_DIR)"
+        sleep 0.5
+    fi
+done
+
+say "demo data (front-desk seed-demo)"
+seed_status=0
+seed_output=$(env AMQP_URL="$AMQP_URL" DATABASE_URL="$(service_db_url front-desk)" \
+    HTTP_HOST=127.0.0.1 HTTP_PORT="$(http_port front-desk)" LOG_LEVEL=warning \
+    "$BIN_DIR/front-desk" seed-demo 2>&1) || seed_status=$?
+echo "$seed_output" >"$LOG_DIR/seed-demo.log"
+if (( seed_status != 0 )); then
+    echo "WARNING: front-desk seed-demo exited with status $seed_status (output in $LOG_DIR/seed-demo.log)" >&2
+fi
+
+mgmt="disabled (WMO_MGMT_PORT is empty)"
+[[ -n "$WMO_MGMT_PORT" ]] && mgmt="http://127.0.0.1:$WMO_MGMT_PORT/   (guest / guest)"
+cat <<EOF
+
+================================================================================
+ The system runs (started in $(wmo_since "$T0") s).
+
+ Front desk (staff pages)   http://127.0.0.1:8080/
+ Indication                 http://127.0.0.1:8081/
+ Referral index             http://127.0.0.1:8082/
+ Matching                   http://127.0.0.1:8083/
+ Citizen panel              http://127.0.0.1:8084/
+ RabbitMQ management        $mgmt
+ PostgreSQL                 $DATABASE_URL
+ Logs                       $LOG_DIR/
+
+ Demo logins (from front-desk seed-demo):
+$(sed 's/^/   /' <<<"$seed_output")
+
+ Ctrl-C here, or scripts/stop.sh from another shell, stops everything.
+================================================================================
+EOF
+
+# Stay in the foreground; 'wait' returns at once when a signal arrives.
+declare -A reported=()
+while :; do
+    sleep 2 &
+    wait $! || true
+    for s in "${SERVICES[@]}"; do
+        pid=$(cat "$PID_DIR/$s.pid" 2>/dev/null || true)
+        if [[ -z "${reported[$s]:-}" ]] && ! wmo_alive "$pid"; then
+            echo "WARNING: $s (pid $pid) has exited; see $LOG_DIR/$s.log" >&2
+            reported[$s]=1
+        fi
+    done
+done
