@@ -12,8 +12,14 @@ struct ConsentTests {
 
     func consent(_ items: Set<ContactDataItem>, partner: PartnerID = Fixtures.mee) throws -> Consent {
         try Consent.record(
-            municipality: .arnhem, personID: person.id, requestID: requestID, partnerID: partner, items: items,
-            givenAt: time, recordedBy: Fixtures.anna)
+            municipality: .arnhem,
+            personID: person.id,
+            requestID: requestID,
+            partnerID: partner,
+            items: items,
+            givenAt: time,
+            recordedBy: Fixtures.anna
+        )
     }
 
     /// Every string in the JSON of `value`, to prove what is (not) in it.
@@ -53,9 +59,12 @@ struct ConsentTests {
         #expect(data.sharedItems == [.phone])
     }
 
-    @Test("never the BSN, birth date or subjectRef, whatever was consented", arguments: [
-        Set<ContactDataItem>([.phone]), Set(ContactDataItem.allCases),
-    ])
+    @Test(
+        "never the BSN, birth date or subjectRef, whatever was consented",
+        arguments: [
+            Set<ContactDataItem>([.phone]), Set(ContactDataItem.allCases),
+        ]
+    )
     func neverBSN(_ items: Set<ContactDataItem>) throws {
         let data = try PartnerContactData(person: person, consent: consent(items), partner: Fixtures.mee)
         let text = try json(data)
@@ -113,8 +122,12 @@ struct PassOnPayloadTests {
     let person = Fixtures.person()
     let time = Fixtures.at(2026, 3, 2, 11)
     let partner = Partner(
-        id: Fixtures.mee, name: "MEE Gelderse Poort", municipality: .arnhem, categories: [.socialNetwork],
-        queueName: "partner.mee-gelderse-poort")
+        id: Fixtures.mee,
+        name: "MEE Gelderse Poort",
+        municipality: .arnhem,
+        categories: [.socialNetwork],
+        queueName: "partner.mee-gelderse-poort"
+    )
 
     func request() throws -> HelpRequest {
         var request = Fixtures.clarifyingRequest(personID: person.id)
@@ -124,16 +137,27 @@ struct PassOnPayloadTests {
 
     func consent(for request: HelpRequest, items: Set<ContactDataItem> = [.name, .phone]) throws -> Consent {
         try Consent.record(
-            municipality: .arnhem, personID: person.id, requestID: request.id, partnerID: Fixtures.mee, items: items,
-            givenAt: time, recordedBy: Fixtures.anna)
+            municipality: .arnhem,
+            personID: person.id,
+            requestID: request.id,
+            partnerID: Fixtures.mee,
+            items: items,
+            givenAt: time,
+            recordedBy: Fixtures.anna
+        )
     }
 
     @Test("carries the clarified question, domains, urgency, district and consented contact only")
     func contents() throws {
         let request = try request()
         let payload = try PassOnPayload.make(
-            request: request, referralID: UUID(), person: person, partner: partner,
-            consent: consent(for: request), at: time)
+            request: request,
+            referralID: UUID(),
+            person: person,
+            partner: partner,
+            consent: consent(for: request),
+            at: time
+        )
         #expect(payload.question == "Zoekt contact met buurtgenoten")
         #expect(payload.categories == [.socialNetwork, .basicADL])
         #expect(payload.district == "Presikhaaf")
@@ -156,22 +180,37 @@ struct PassOnPayloadTests {
         let otherRequest = Fixtures.clarifyingRequest(personID: person.id)
         #expect(throws: FrontDeskError.consentNotForRequest) {
             try PassOnPayload.make(
-                request: request, referralID: UUID(), person: person, partner: partner,
-                consent: consent(for: otherRequest), at: time)
+                request: request,
+                referralID: UUID(),
+                person: person,
+                partner: partner,
+                consent: consent(for: otherRequest),
+                at: time
+            )
         }
         var provision = partner
         provision.kind = .generalProvision
         #expect(throws: FrontDeskError.partnerCannotReceiveReferrals(Fixtures.mee)) {
             try PassOnPayload.make(
-                request: request, referralID: UUID(), person: person, partner: provision,
-                consent: consent(for: request), at: time)
+                request: request,
+                referralID: UUID(),
+                person: person,
+                partner: provision,
+                consent: consent(for: request),
+                at: time
+            )
         }
         var elsewhere = partner
         elsewhere.municipality = .nijmegen
         #expect(throws: FrontDeskError.otherMunicipality) {
             try PassOnPayload.make(
-                request: request, referralID: UUID(), person: person, partner: elsewhere,
-                consent: consent(for: request), at: time)
+                request: request,
+                referralID: UUID(),
+                person: person,
+                partner: elsewhere,
+                consent: consent(for: request),
+                at: time
+            )
         }
     }
 }

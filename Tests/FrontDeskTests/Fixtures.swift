@@ -27,25 +27,47 @@ enum Fixtures {
 
     /// A complete, valid person in Arnhem.
     static func person(
-        id: UUID = UUID(), municipality: MunicipalityCode = .arnhem, district: String? = "Presikhaaf"
+        id: UUID = UUID(),
+        municipality: MunicipalityCode = .arnhem,
+        district: String? = "Presikhaaf"
     ) -> Person {
         Person(
-            id: id, municipality: municipality, bsn: try! BSN("123456782"), givenNames: "Jan Pieter",
-            familyNamePrefix: "van der", familyName: "Berg", birthDate: day(1948, 3, 31),
+            id: id,
+            municipality: municipality,
+            bsn: try! BSN("123456782"),
+            givenNames: "Jan Pieter",
+            familyNamePrefix: "van der",
+            familyName: "Berg",
+            birthDate: day(1948, 3, 31),
             address: Address(street: "Rijnkade", houseNumber: 12, houseNumberAddition: "A", postcode: try! Postcode("6811 AB"), city: "Arnhem"),
-            district: district, core: "Arnhem", phone: "026 123 45 67", email: "jan@example.nl",
-            preferredChannel: .phone, language: "nl", needsInterpreter: false,
-            representative: Representative(name: "Marieke de Vries", contact: "06-12345678", role: "mentor"))
+            district: district,
+            core: "Arnhem",
+            phone: "026 123 45 67",
+            email: "jan@example.nl",
+            preferredChannel: .phone,
+            language: "nl",
+            needsInterpreter: false,
+            representative: Representative(name: "Marieke de Vries", contact: "06-12345678", role: "mentor")
+        )
     }
 
     /// A request in `clarifying` with the given categories.
     static func clarifyingRequest(
-        kind: RequestKind = .notification, categories: [LifeDomain] = [.socialNetwork, .basicADL],
-        personID: UUID? = UUID(), at time: Date = at(2026, 3, 2)
+        kind: RequestKind = .notification,
+        categories: [LifeDomain] = [.socialNetwork, .basicADL],
+        personID: UUID? = UUID(),
+        at time: Date = at(2026, 3, 2)
     ) -> HelpRequest {
         var request = try! HelpRequest.receive(
-            municipality: .arnhem, personID: personID, kind: kind, channel: .counter, source: .citizen,
-            categories: categories, text: "Ik red het niet meer alleen thuis en voel me eenzaam.", at: time)
+            municipality: .arnhem,
+            personID: personID,
+            kind: kind,
+            channel: .counter,
+            source: .citizen,
+            categories: categories,
+            text: "Ik red het niet meer alleen thuis en voel me eenzaam.",
+            at: time
+        )
         try! request.startClarifying(by: anna, at: time)
         return request
     }

@@ -51,7 +51,11 @@ struct HouseholdTests {
             try household.handOver(to: Fixtures.bram, at: time, reason: " ", recordedBy: Fixtures.anna)
         }
         let record = try household.handOver(
-            to: Fixtures.bram, at: time, reason: "Zwangerschapsverlof", recordedBy: Fixtures.anna)
+            to: Fixtures.bram,
+            at: time,
+            reason: "Zwangerschapsverlof",
+            recordedBy: Fixtures.anna
+        )
         #expect(household.coordinator == Fixtures.bram)
         #expect(record.from == Fixtures.anna && record.to == Fixtures.bram && record.at == time)
         #expect(household.handOvers == [record])

@@ -12,7 +12,10 @@ struct PostcodeTests {
         #expect(postcode.letters == "AB")
     }
 
-    @Test("malformed codes are refused", arguments: ["0811 AB", "681 AB", "6811 A", "6811 A1", "68110AB", "", "ABCD 12", "6811 SS", "6811 SA", "6811 SD"])
+    @Test(
+        "malformed codes are refused",
+        arguments: ["0811 AB", "681 AB", "6811 A", "6811 A1", "68110AB", "", "ABCD 12", "6811 SS", "6811 SA", "6811 SD"]
+    )
     func invalid(_ text: String) {
         #expect(throws: FrontDeskError.invalidPostcode(text)) { try Postcode(text) }
     }

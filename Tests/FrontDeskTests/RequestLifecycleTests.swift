@@ -13,28 +13,53 @@ struct RequestLifecycleTests {
     @Test("a new request is received; its text is checked")
     func receive() throws {
         let request = try HelpRequest.receive(
-            municipality: .arnhem, personID: UUID(), kind: .notification, channel: .phone, source: .other,
-            categories: [.finances, .finances, .housing], text: "Schulden", at: t0)
+            municipality: .arnhem,
+            personID: UUID(),
+            kind: .notification,
+            channel: .phone,
+            source: .other,
+            categories: [.finances, .finances, .housing],
+            text: "Schulden",
+            at: t0
+        )
         #expect(request.status == .received)
         #expect(request.categories == [.finances, .housing])
         #expect(throws: FrontDeskError.missingField(field: "text", label: "De hulpvraag")) {
             try HelpRequest.receive(
-                municipality: .arnhem, personID: nil, kind: .question, channel: .digital, source: .citizen,
-                text: "   ", at: t0)
+                municipality: .arnhem,
+                personID: nil,
+                kind: .question,
+                channel: .digital,
+                source: .citizen,
+                text: "   ",
+                at: t0
+            )
         }
         let tooLong = String(repeating: "x", count: 4001)
         #expect(throws: FrontDeskError.fieldTooLong(field: "text", label: "De hulpvraag", maxLength: 4000, actualLength: 4001)) {
             try HelpRequest.receive(
-                municipality: .arnhem, personID: nil, kind: .question, channel: .digital, source: .citizen,
-                text: tooLong, at: t0)
+                municipality: .arnhem,
+                personID: nil,
+                kind: .question,
+                channel: .digital,
+                source: .citizen,
+                text: tooLong,
+                at: t0
+            )
         }
     }
 
     @Test("received → clarifying → answered → closed: the one-contact path")
     func answeredAtOnce() throws {
         var request = try HelpRequest.receive(
-            municipality: .arnhem, personID: nil, kind: .question, channel: .counter, source: .citizen,
-            text: "Waar vind ik de taalcafé?", at: t0)
+            municipality: .arnhem,
+            personID: nil,
+            kind: .question,
+            channel: .counter,
+            source: .citizen,
+            text: "Waar vind ik de taalcafé?",
+            at: t0
+        )
         try request.startClarifying(by: Fixtures.anna, at: t0)
         #expect(request.status == .clarifying)
         #expect(request.handler == Fixtures.anna)
@@ -71,7 +96,7 @@ struct RequestLifecycleTests {
         try request.updateRoute(id: matching.id, to: .failed, note: "Geen vrijwilliger gevonden", at: t2)
         try request.close(outcome: .partlyResolved, at: t2)
         #expect(request.status == .closed)
-        #expect(request.routes.allSatisfy(\.isFinished))
+        #expect(request.routes.allSatisfy { $0.isFinished })
         #expect(request.route(id: matching.id)?.finishedAt == t2)
     }
 
@@ -97,8 +122,14 @@ struct RequestLifecycleTests {
             try request.close(outcome: .resolved, at: t1)
         }
         var received = try HelpRequest.receive(
-            municipality: .arnhem, personID: nil, kind: .notification, channel: .letter, source: .citizen,
-            text: "Dubbel", at: t0)
+            municipality: .arnhem,
+            personID: nil,
+            kind: .notification,
+            channel: .letter,
+            source: .citizen,
+            text: "Dubbel",
+            at: t0
+        )
         let cancelled = try received.close(outcome: .duplicate, reason: "Zelfde vraag als gisteren", at: t1)
         #expect(cancelled.isEmpty)
         #expect(received.status == .closed)
@@ -109,8 +140,15 @@ struct RequestLifecycleTests {
     @Test("illegal transitions throw and leave the request unchanged")
     func illegalTransitions() throws {
         var received = try HelpRequest.receive(
-            municipality: .arnhem, personID: nil, kind: .notification, channel: .letter, source: .citizen,
-            categories: [.housing], text: "Vraag", at: t0)
+            municipality: .arnhem,
+            personID: nil,
+            kind: .notification,
+            channel: .letter,
+            source: .citizen,
+            categories: [.housing],
+            text: "Vraag",
+            at: t0
+        )
         let before = received
         #expect(throws: FrontDeskError.invalidTransition(from: .received, to: .routed)) {
             try received.takeRoute(.indication, at: t1)

@@ -7,29 +7,64 @@ import Testing
 struct SocialMapTests {
     let map = SocialMap(partners: [
         Partner(
-            id: "buurtteam-presikhaaf", name: "Buurtteam Presikhaaf", municipality: .arnhem,
-            categories: [.socialNetwork, .socialParticipation], districts: ["Presikhaaf"], queueName: "partner.bt-p"),
+            id: "buurtteam-presikhaaf",
+            name: "Buurtteam Presikhaaf",
+            municipality: .arnhem,
+            categories: [.socialNetwork, .socialParticipation],
+            districts: ["Presikhaaf"],
+            queueName: "partner.bt-p"
+        ),
         Partner(
-            id: "rijnstad", name: "Rijnstad", municipality: .arnhem, categories: [.socialNetwork, .domesticRelations],
-            queueName: "partner.rijnstad"),
+            id: "rijnstad",
+            name: "Rijnstad",
+            municipality: .arnhem,
+            categories: [.socialNetwork, .domesticRelations],
+            queueName: "partner.rijnstad"
+        ),
         Partner(
-            id: "mee", name: "MEE Gelderse Poort", municipality: .arnhem, categories: [.socialNetwork, .finances],
-            queueName: "partner.mee"),
+            id: "mee",
+            name: "MEE Gelderse Poort",
+            municipality: .arnhem,
+            categories: [.socialNetwork, .finances],
+            queueName: "partner.mee"
+        ),
         Partner(
-            id: "taalcafe", name: "Taalcafé", municipality: .arnhem, kind: .generalProvision,
-            categories: [.socialNetwork]),
+            id: "taalcafe",
+            name: "Taalcafé",
+            municipality: .arnhem,
+            kind: .generalProvision,
+            categories: [.socialNetwork]
+        ),
         Partner(
-            id: "buurtteam-malburgen", name: "Buurtteam Malburgen", municipality: .arnhem,
-            categories: [.socialNetwork], districts: ["Malburgen"], queueName: "partner.bt-m"),
+            id: "buurtteam-malburgen",
+            name: "Buurtteam Malburgen",
+            municipality: .arnhem,
+            categories: [.socialNetwork],
+            districts: ["Malburgen"],
+            queueName: "partner.bt-m"
+        ),
         Partner(
-            id: "oud", name: "Opgeheven stichting", municipality: .arnhem, categories: [.socialNetwork],
-            queueName: "partner.oud", isActive: false),
+            id: "oud",
+            name: "Opgeheven stichting",
+            municipality: .arnhem,
+            categories: [.socialNetwork],
+            queueName: "partner.oud",
+            isActive: false
+        ),
         Partner(
-            id: "nijmegen-welzijn", name: "Sterker", municipality: .nijmegen, categories: [.socialNetwork],
-            queueName: "partner.sterker"),
+            id: "nijmegen-welzijn",
+            name: "Sterker",
+            municipality: .nijmegen,
+            categories: [.socialNetwork],
+            queueName: "partner.sterker"
+        ),
         Partner(
-            id: "schuldhulp", name: "Schuldhulp", municipality: .arnhem, categories: [.finances],
-            queueName: "partner.schuldhulp"),
+            id: "schuldhulp",
+            name: "Schuldhulp",
+            municipality: .arnhem,
+            categories: [.finances],
+            queueName: "partner.schuldhulp"
+        ),
     ])
 
     @Test("district entries first, then municipality-wide; more matched domains first")

@@ -21,8 +21,11 @@ struct StatutoryDeadlinesTests {
     @Test("the personal plan counts from the confirmation")
     func personalPlanFromConfirmation() {
         let deadlines = rules.deadlines(
-            kind: .notification, receivedAt: Fixtures.at(2026, 3, 2), urgency: .normal,
-            confirmedAt: Fixtures.at(2026, 3, 4))
+            kind: .notification,
+            receivedAt: Fixtures.at(2026, 3, 2),
+            urgency: .normal,
+            confirmedAt: Fixtures.at(2026, 3, 4)
+        )
         #expect(deadlines.first { $0.kind == .personalPlan }?.dueDay == day(2026, 3, 11))
     }
 
@@ -46,7 +49,11 @@ struct StatutoryDeadlinesTests {
         let plain = rules.deadlines(kind: .complaint, receivedAt: Fixtures.at(2026, 3, 2), urgency: .normal)
         #expect(plain == [Deadline(kind: .complaintHandling, startDay: day(2026, 3, 2), dueDay: day(2026, 4, 13))])
         let committee = rules.deadlines(
-            kind: .complaint, receivedAt: Fixtures.at(2026, 3, 2), urgency: .crisis, complaintsCommittee: true)
+            kind: .complaint,
+            receivedAt: Fixtures.at(2026, 3, 2),
+            urgency: .crisis,
+            complaintsCommittee: true
+        )
         #expect(committee == [Deadline(kind: .complaintHandling, startDay: day(2026, 3, 2), dueDay: day(2026, 5, 11))])
     }
 

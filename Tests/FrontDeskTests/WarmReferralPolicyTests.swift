@@ -12,8 +12,12 @@ struct WarmReferralPolicyTests {
 
     func referral(partner: PartnerID = Fixtures.mee, at time: Date? = nil) -> Referral {
         Referral(
-            municipality: .arnhem, requestID: UUID(), routeID: UUID(), partnerID: partner,
-            passedOnAt: time ?? passedOnAt)
+            municipality: .arnhem,
+            requestID: UUID(),
+            routeID: UUID(),
+            partnerID: partner,
+            passedOnAt: time ?? passedOnAt
+        )
     }
 
     @Test("due days count working days after the pass-on")
@@ -105,8 +109,13 @@ struct WarmReferralPolicyTests {
     func override() {
         let socialMap = SocialMap(partners: [
             Partner(
-                id: Fixtures.rijnstad, name: "Rijnstad", municipality: .arnhem, categories: [.socialNetwork],
-                slaOverride: ReferralSLA(acceptWithinWorkingDays: 1, contactWithinWorkingDays: 10), queueName: "partner.rijnstad"),
+                id: Fixtures.rijnstad,
+                name: "Rijnstad",
+                municipality: .arnhem,
+                categories: [.socialNetwork],
+                slaOverride: ReferralSLA(acceptWithinWorkingDays: 1, contactWithinWorkingDays: 10),
+                queueName: "partner.rijnstad"
+            ),
             Partner(id: Fixtures.mee, name: "MEE", municipality: .arnhem, categories: [.finances], queueName: "partner.mee"),
         ])
         let custom = WarmReferralPolicy(socialMap: socialMap)

@@ -20,31 +20,55 @@ struct WorkListTests {
     }
 
     func cases() -> [WorkListCase] {
-        let a = UUID(), b = UUID(), c = UUID(), d = UUID()
+        let a = UUID()
+        let b = UUID()
+        let c = UUID()
+        let d = UUID()
         var declined = referral(requestID: c, passedOn: Fixtures.at(2026, 4, 13))
         try! declined.decline(reason: "Geen capaciteit", at: Fixtures.at(2026, 4, 13, 15))
         return [
             // Anna, team noord: one overdue, one due today, one met (not shown), one upcoming.
             WorkListCase(
-                requestID: a, kind: .notification, urgency: .normal, handler: Fixtures.anna, team: Fixtures.teamNoord,
+                requestID: a,
+                kind: .notification,
+                urgency: .normal,
+                handler: Fixtures.anna,
+                team: Fixtures.teamNoord,
                 deadlines: [
                     deadline(.investigation, due: day(2026, 4, 13)), deadline(.personalPlan, due: day(2026, 4, 14)),
                     deadline(.decision, due: day(2026, 4, 10), met: day(2026, 4, 9)),
-                ]),
+                ]
+            ),
             // Anna, team noord: crisis due today and a referral not accepted in time (passed on Wed 8 April).
             WorkListCase(
-                requestID: b, kind: .application, urgency: .crisis, handler: Fixtures.anna, team: Fixtures.teamNoord,
+                requestID: b,
+                kind: .application,
+                urgency: .crisis,
+                handler: Fixtures.anna,
+                team: Fixtures.teamNoord,
                 deadlines: [deadline(.temporaryProvision, due: day(2026, 4, 14)), deadline(.decision, due: day(2026, 4, 28))],
-                referrals: [referral(requestID: b, passedOn: Fixtures.at(2026, 4, 8))]),
+                referrals: [referral(requestID: b, passedOn: Fixtures.at(2026, 4, 8))]
+            ),
             // Bram, team noord: a declined referral.
             WorkListCase(
-                requestID: c, kind: .notification, urgency: .high, handler: Fixtures.bram, team: Fixtures.teamNoord,
-                deadlines: [], referrals: [declined]),
+                requestID: c,
+                kind: .notification,
+                urgency: .high,
+                handler: Fixtures.bram,
+                team: Fixtures.teamNoord,
+                deadlines: [],
+                referrals: [declined]
+            ),
             // Unassigned, team zuid: overdue complaint; an on-time referral (passed on today).
             WorkListCase(
-                requestID: d, kind: .complaint, urgency: .normal, handler: nil, team: Fixtures.teamZuid,
+                requestID: d,
+                kind: .complaint,
+                urgency: .normal,
+                handler: nil,
+                team: Fixtures.teamZuid,
                 deadlines: [deadline(.complaintHandling, due: day(2026, 4, 1))],
-                referrals: [referral(requestID: d, passedOn: now)]),
+                referrals: [referral(requestID: d, passedOn: now)]
+            ),
         ]
     }
 

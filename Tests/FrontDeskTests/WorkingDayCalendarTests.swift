@@ -8,9 +8,12 @@ struct WorkingDayCalendarTests {
     let calendar = Fixtures.calendar
     func day(_ y: Int, _ m: Int, _ d: Int) -> LocalDate { Fixtures.day(y, m, d) }
 
-    @Test("Easter by the anonymous Gregorian algorithm", arguments: [
-        (2024, 3, 31), (2025, 4, 20), (2026, 4, 5), (2027, 3, 28), (2038, 4, 25), (2285, 3, 22),
-    ])
+    @Test(
+        "Easter by the anonymous Gregorian algorithm",
+        arguments: [
+            (2024, 3, 31), (2025, 4, 20), (2026, 4, 5), (2027, 3, 28), (2038, 4, 25), (2285, 3, 22),
+        ]
+    )
     func easter(_ year: Int, _ month: Int, _ dayOfMonth: Int) {
         #expect(WorkingDayCalendar.easterSunday(year: year) == day(year, month, dayOfMonth))
     }

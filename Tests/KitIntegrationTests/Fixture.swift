@@ -7,7 +7,7 @@ import Storage
 import TestKit
 
 /// One test's queue, schema, publisher and consumer, all private to that test.
-struct Fixture {
+struct Fixture: Sendable {
     let queue: Topology.Queue
     let topology: Topology
     let schema: String

@@ -29,8 +29,12 @@ public struct Address: Sendable, Hashable, Codable {
         problems += FieldRules.text(street, field: "street", label: "Straat", max: FieldRules.maxStreetLength)
         if !(1...99_999).contains(houseNumber) { problems.append(.invalidHouseNumber) }
         problems += FieldRules.text(
-            houseNumberAddition, field: "houseNumberAddition", label: "Toevoeging", max: Address.maxAdditionLength,
-            required: false)
+            houseNumberAddition,
+            field: "houseNumberAddition",
+            label: "Toevoeging",
+            max: Address.maxAdditionLength,
+            required: false
+        )
         problems += FieldRules.text(city, field: "city", label: "Woonplaats", max: FieldRules.maxNameLength)
         return problems
     }

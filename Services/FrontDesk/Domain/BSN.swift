@@ -73,7 +73,8 @@ public struct BSN: Sendable, Hashable, Codable, CustomStringConvertible, CustomD
             self = try BSN(text)
         } catch {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not a valid BSN (\(error.code))"))
+                .init(codingPath: decoder.codingPath, debugDescription: "not a valid BSN (\(error.code))")
+            )
         }
     }
 

@@ -28,8 +28,15 @@ public struct Consent: Sendable, Hashable, Codable, Identifiable {
 
     /// Creates a consent as stored, without checks; use `record(...)` for a new one.
     public init(
-        id: UUID = UUID(), municipality: MunicipalityCode, personID: UUID, requestID: UUID, partnerID: PartnerID,
-        items: Set<ContactDataItem>, givenAt: Date, recordedBy: StaffID, withdrawnAt: Date? = nil,
+        id: UUID = UUID(),
+        municipality: MunicipalityCode,
+        personID: UUID,
+        requestID: UUID,
+        partnerID: PartnerID,
+        items: Set<ContactDataItem>,
+        givenAt: Date,
+        recordedBy: StaffID,
+        withdrawnAt: Date? = nil,
         withdrawnBy: StaffID? = nil
     ) {
         self.id = id
@@ -48,13 +55,26 @@ public struct Consent: Sendable, Hashable, Codable, Identifiable {
     /// - Throws: `.consentWithoutReachableItem` when the items contain no phone, e-mail or
     ///   address: the partner could not contact the citizen (warm referral, SPEC P1).
     public static func record(
-        id: UUID = UUID(), municipality: MunicipalityCode, personID: UUID, requestID: UUID, partnerID: PartnerID,
-        items: Set<ContactDataItem>, givenAt: Date, recordedBy: StaffID
+        id: UUID = UUID(),
+        municipality: MunicipalityCode,
+        personID: UUID,
+        requestID: UUID,
+        partnerID: PartnerID,
+        items: Set<ContactDataItem>,
+        givenAt: Date,
+        recordedBy: StaffID
     ) throws(FrontDeskError) -> Consent {
         guard !items.isDisjoint(with: ContactDataItem.reachability) else { throw .consentWithoutReachableItem }
         return Consent(
-            id: id, municipality: municipality, personID: personID, requestID: requestID, partnerID: partnerID,
-            items: items, givenAt: givenAt, recordedBy: recordedBy)
+            id: id,
+            municipality: municipality,
+            personID: personID,
+            requestID: requestID,
+            partnerID: partnerID,
+            items: items,
+            givenAt: givenAt,
+            recordedBy: recordedBy
+        )
     }
 
     /// `true` while not withdrawn.

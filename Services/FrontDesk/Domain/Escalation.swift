@@ -20,8 +20,13 @@ public struct Escalation: Sendable, Hashable, Codable {
 
     /// Creates an escalation.
     public init(
-        referralID: UUID, requestID: UUID, partnerID: PartnerID, reason: Reason, dueDay: LocalDate?,
-        since: LocalDate, note: String? = nil
+        referralID: UUID,
+        requestID: UUID,
+        partnerID: PartnerID,
+        reason: Reason,
+        dueDay: LocalDate?,
+        since: LocalDate,
+        note: String? = nil
     ) {
         self.referralID = referralID
         self.requestID = requestID

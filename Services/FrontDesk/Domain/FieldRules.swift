@@ -22,7 +22,11 @@ public enum FieldRules {
     /// Checks a free-text field: required (not blank) unless `required` is false, and at most
     /// `max` characters.
     public static func text(
-        _ value: String?, field: String, label: String, max: Int, required: Bool = true
+        _ value: String?,
+        field: String,
+        label: String,
+        max: Int,
+        required: Bool = true
     ) -> [FrontDeskError] {
         let trimmed = value?.trimmingWhitespace() ?? ""
         if trimmed.isEmpty {

@@ -21,12 +21,18 @@ extension HelpRequest {
     /// - Throws: `.invalidTransition` on a closed request, `.fieldTooLong` (field
     ///   `clarifiedQuestion`) past 4000 characters.
     public mutating func clarify(
-        question: String?, categories: [LifeDomain]? = nil, urgency: Urgency? = nil, at time: Date
+        question: String?,
+        categories: [LifeDomain]? = nil,
+        urgency: Urgency? = nil,
+        at time: Date
     ) throws(FrontDeskError) {
         guard status != .closed else { throw .invalidTransition(from: .closed, to: .clarifying) }
         if let problem = HelpRequest.checkText(
-            question, field: "clarifiedQuestion", label: "De verhelderde vraag", required: false)
-        {
+            question,
+            field: "clarifiedQuestion",
+            label: "De verhelderde vraag",
+            required: false
+        ) {
             throw problem
         }
         let trimmed = question?.trimmingWhitespace() ?? ""
@@ -46,7 +52,11 @@ extension HelpRequest {
     ///   answer; `.noCategories`.
     @discardableResult
     public mutating func takeRoute(
-        _ kind: RouteKind, partner: PartnerID? = nil, note: String? = nil, id: UUID = UUID(), at time: Date
+        _ kind: RouteKind,
+        partner: PartnerID? = nil,
+        note: String? = nil,
+        id: UUID = UUID(),
+        at time: Date
     ) throws(FrontDeskError) -> RequestRoute {
         try move(to: .routed)
         if kind == .passedOn, partner == nil { throw .missingField(field: "partner", label: "De partner") }
@@ -58,9 +68,14 @@ extension HelpRequest {
             throw .noCategories
         }
         let route = RequestRoute(
-            id: id, kind: kind, partnerID: kind == .passedOn ? partner : nil,
-            state: kind == .answered ? .completed : .open, openedAt: time,
-            finishedAt: kind == .answered ? time : nil, note: note)
+            id: id,
+            kind: kind,
+            partnerID: kind == .passedOn ? partner : nil,
+            state: kind == .answered ? .completed : .open,
+            openedAt: time,
+            finishedAt: kind == .answered ? time : nil,
+            note: note
+        )
         if let same = openRoutes.first(where: { $0.isSameWay(as: route) }) {
             throw .routeAlreadyOpen(kind: same.kind, partner: same.partnerID)
         }
@@ -77,7 +92,10 @@ extension HelpRequest {
     ///   `.invalidRouteTransition` when the route cannot move there (e.g. it is already finished).
     @discardableResult
     public mutating func updateRoute(
-        id routeID: UUID, to state: RouteState, note: String? = nil, at time: Date
+        id routeID: UUID,
+        to state: RouteState,
+        note: String? = nil,
+        at time: Date
     ) throws(FrontDeskError) -> RequestRoute {
         guard let index = routes.firstIndex(where: { $0.id == routeID }) else { throw .routeNotFound(routeID) }
         guard status != .closed else { throw .invalidTransition(from: .closed, to: .routed) }
@@ -111,12 +129,19 @@ extension HelpRequest {
     ///   (field `closeReason`) for the reason.
     @discardableResult
     public mutating func close(
-        outcome: RequestOutcome, reason: String, at time: Date
+        outcome: RequestOutcome,
+        reason: String,
+        at time: Date
     ) throws(FrontDeskError) -> [RequestRoute] {
         try move(to: .closed)
         if let problem = FieldRules.text(
-            reason, field: "closeReason", label: "De reden van afsluiten", max: FieldRules.maxReasonLength
-        ).first { throw problem }
+            reason,
+            field: "closeReason",
+            label: "De reden van afsluiten",
+            max: FieldRules.maxReasonLength
+        ).first {
+            throw problem
+        }
         var cancelled: [RequestRoute] = []
         for index in routes.indices where !routes[index].isFinished {
             routes[index].state = .cancelled

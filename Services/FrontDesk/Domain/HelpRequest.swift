@@ -48,10 +48,24 @@ public struct HelpRequest: Sendable, Hashable, Codable, Identifiable {
 
     /// Rebuilds a request as stored, without checks; use `receive(...)` for a new one.
     public init(
-        id: UUID, municipality: MunicipalityCode, personID: UUID?, kind: RequestKind, channel: IntakeChannel,
-        source: RequestSource, categories: [LifeDomain], text: String, clarifiedQuestion: String? = nil,
-        urgency: Urgency, status: RequestStatus, handler: StaffID? = nil, team: TeamID? = nil, receivedAt: Date,
-        updatedAt: Date? = nil, closedAt: Date? = nil, routes: [RequestRoute] = [], outcome: RequestOutcome? = nil,
+        id: UUID,
+        municipality: MunicipalityCode,
+        personID: UUID?,
+        kind: RequestKind,
+        channel: IntakeChannel,
+        source: RequestSource,
+        categories: [LifeDomain],
+        text: String,
+        clarifiedQuestion: String? = nil,
+        urgency: Urgency,
+        status: RequestStatus,
+        handler: StaffID? = nil,
+        team: TeamID? = nil,
+        receivedAt: Date,
+        updatedAt: Date? = nil,
+        closedAt: Date? = nil,
+        routes: [RequestRoute] = [],
+        outcome: RequestOutcome? = nil,
         closeReason: String? = nil
     ) {
         self.id = id
@@ -79,15 +93,35 @@ public struct HelpRequest: Sendable, Hashable, Codable, Identifiable {
     /// - Throws: `.missingField`/`.fieldTooLong` (field `text`) when the text is blank or longer
     ///   than 4000 characters.
     public static func receive(
-        id: UUID = UUID(), municipality: MunicipalityCode, personID: UUID?, kind: RequestKind, channel: IntakeChannel,
-        source: RequestSource, categories: [LifeDomain] = [], text: String, urgency: Urgency = .normal,
-        handler: StaffID? = nil, team: TeamID? = nil, at time: Date
+        id: UUID = UUID(),
+        municipality: MunicipalityCode,
+        personID: UUID?,
+        kind: RequestKind,
+        channel: IntakeChannel,
+        source: RequestSource,
+        categories: [LifeDomain] = [],
+        text: String,
+        urgency: Urgency = .normal,
+        handler: StaffID? = nil,
+        team: TeamID? = nil,
+        at time: Date
     ) throws(FrontDeskError) -> HelpRequest {
         if let problem = checkText(text, field: "text", label: "De hulpvraag", required: true) { throw problem }
         return HelpRequest(
-            id: id, municipality: municipality, personID: personID, kind: kind, channel: channel, source: source,
-            categories: categories, text: text, urgency: urgency, status: .received, handler: handler, team: team,
-            receivedAt: time)
+            id: id,
+            municipality: municipality,
+            personID: personID,
+            kind: kind,
+            channel: channel,
+            source: source,
+            categories: categories,
+            text: text,
+            urgency: urgency,
+            status: .received,
+            handler: handler,
+            team: team,
+            receivedAt: time
+        )
     }
 
     /// The routes not yet finished.

@@ -26,9 +26,14 @@ public struct Household: Sendable, Hashable, Codable, Identifiable {
 
     /// Creates a household as stored (no checks beyond the types); use the methods to change it.
     public init(
-        id: UUID = UUID(), municipality: MunicipalityCode, members: [HouseholdMember] = [],
-        informalCarers: [InformalCarer] = [], coordinator: StaffID? = nil, handOvers: [CoordinatorHandOver] = [],
-        activePlan: HouseholdPlan? = nil, endedPlans: [HouseholdPlan] = []
+        id: UUID = UUID(),
+        municipality: MunicipalityCode,
+        members: [HouseholdMember] = [],
+        informalCarers: [InformalCarer] = [],
+        coordinator: StaffID? = nil,
+        handOvers: [CoordinatorHandOver] = [],
+        activePlan: HouseholdPlan? = nil,
+        endedPlans: [HouseholdPlan] = []
     ) {
         self.id = id
         self.municipality = municipality
@@ -81,13 +86,21 @@ public struct Household: Sendable, Hashable, Codable, Identifiable {
     ///   `.handOverToSameCoordinator`, or `.missingField`/`.fieldTooLong` for the reason.
     @discardableResult
     public mutating func handOver(
-        to successor: StaffID, at time: Date, reason: String, recordedBy: StaffID
+        to successor: StaffID,
+        at time: Date,
+        reason: String,
+        recordedBy: StaffID
     ) throws(FrontDeskError) -> CoordinatorHandOver {
         guard let current = coordinator else { throw .noCoordinator }
         guard current != successor else { throw .handOverToSameCoordinator }
         if let problem = FieldRules.text(
-            reason, field: "handOverReason", label: "Reden van de overdracht", max: FieldRules.maxReasonLength
-        ).first { throw problem }
+            reason,
+            field: "handOverReason",
+            label: "Reden van de overdracht",
+            max: FieldRules.maxReasonLength
+        ).first {
+            throw problem
+        }
         let record = CoordinatorHandOver(from: current, to: successor, at: time, reason: reason, recordedBy: recordedBy)
         handOvers.append(record)
         coordinator = successor

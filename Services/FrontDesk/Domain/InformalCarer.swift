@@ -24,8 +24,16 @@ public struct InformalCarer: Sendable, Hashable, Codable, Identifiable {
     public func problems() -> [FrontDeskError] {
         FieldRules.text(name, field: "carerName", label: "Naam mantelzorger", max: FieldRules.maxNameLength)
             + FieldRules.text(
-                relation, field: "carerRelation", label: "Relatie mantelzorger", max: FieldRules.maxNameLength)
+                relation,
+                field: "carerRelation",
+                label: "Relatie mantelzorger",
+                max: FieldRules.maxNameLength
+            )
             + FieldRules.text(
-                contact, field: "carerContact", label: "Contactgegevens mantelzorger", max: FieldRules.maxEmailLength)
+                contact,
+                field: "carerContact",
+                label: "Contactgegevens mantelzorger",
+                max: FieldRules.maxEmailLength
+            )
     }
 }

@@ -32,6 +32,21 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.init(year: year, month: month, day: day)
     }
 
+    /// Parses what staff type or a form sends: the ISO form `2026-04-06` (HTML date input) or the
+    /// Dutch form `6-4-2026` / `06-04-2026` (also with `/` or `.`).
+    /// - Throws: `FrontDeskError.invalidDate(field:label:)` for anything else or an impossible date.
+    public static func parse(_ text: String, field: String, label: String) throws(FrontDeskError) -> LocalDate {
+        let trimmed = text.trimmingWhitespace()
+        if let iso = LocalDate(iso: trimmed) { return iso }
+        let parts = trimmed.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+            parts[2].count == 4, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
+            let date = LocalDate(year: year, month: month, day: day)
+        else { throw .invalidDate(field: field, label: label) }
+        return date
+    }
+
     /// The date `dayNumber` days after 1970-01-01 (negative before it).
     public init(dayNumber: Int) {
         // Civil-from-days, after Howard Hinnant's public-domain algorithm.
@@ -107,7 +122,8 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = LocalDate(iso: text) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "date '\(text)' is not YYYY-MM-DD"))
+                .init(codingPath: decoder.codingPath, debugDescription: "date '\(text)' is not YYYY-MM-DD")
+            )
         }
         self = date
     }

@@ -26,9 +26,16 @@ public struct Partner: Sendable, Hashable, Codable, Identifiable {
 
     /// Creates a social-map entry.
     public init(
-        id: PartnerID, name: String, municipality: MunicipalityCode, kind: PartnerKind = .partnerOrganisation,
-        categories: Set<LifeDomain>, districts: Set<String> = [], offer: String = "", slaOverride: ReferralSLA? = nil,
-        queueName: String? = nil, isActive: Bool = true
+        id: PartnerID,
+        name: String,
+        municipality: MunicipalityCode,
+        kind: PartnerKind = .partnerOrganisation,
+        categories: Set<LifeDomain>,
+        districts: Set<String> = [],
+        offer: String = "",
+        slaOverride: ReferralSLA? = nil,
+        queueName: String? = nil,
+        isActive: Bool = true
     ) {
         self.id = id
         self.name = name

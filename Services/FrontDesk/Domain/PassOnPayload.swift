@@ -35,7 +35,12 @@ public struct PassOnPayload: Sendable, Hashable, Codable {
     ///   without a queue; `.noCategories`; `.consentMissing`, `.consentNotForPartner`,
     ///   `.consentNotForRequest`, `.consentNotForPerson` or `.consentWithdrawn` for the consent.
     public static func make(
-        request: HelpRequest, referralID: UUID, person: Person, partner: Partner, consent: Consent?, at time: Date
+        request: HelpRequest,
+        referralID: UUID,
+        person: Person,
+        partner: Partner,
+        consent: Consent?,
+        at time: Date
     ) throws(FrontDeskError) -> PassOnPayload {
         guard person.municipality == request.municipality else { throw .otherMunicipality }
         guard partner.municipality == request.municipality else { throw .otherMunicipality }
@@ -46,8 +51,16 @@ public struct PassOnPayload: Sendable, Hashable, Codable {
         // Checked after the partner, so a missing or wrong-partner consent gets its own message.
         guard consent?.requestID == request.id else { throw .consentNotForRequest }
         return PassOnPayload(
-            requestID: request.id, referralID: referralID, municipality: request.municipality, partnerID: partner.id,
-            question: request.questionForPartners, categories: request.categories, urgency: request.urgency,
-            district: person.district.nonBlank, contact: contact, passedOnAt: time)
+            requestID: request.id,
+            referralID: referralID,
+            municipality: request.municipality,
+            partnerID: partner.id,
+            question: request.questionForPartners,
+            categories: request.categories,
+            urgency: request.urgency,
+            district: person.district.nonBlank,
+            contact: contact,
+            passedOnAt: time
+        )
     }
 }

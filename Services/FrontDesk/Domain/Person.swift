@@ -44,10 +44,22 @@ public struct Person: Sendable, Hashable, Codable, Identifiable {
     /// Creates a person record without checks (e.g. when loading from storage); call
     /// `validate(today:)` before storing a new or changed one.
     public init(
-        id: UUID = UUID(), municipality: MunicipalityCode, subjectRef: SubjectRef = SubjectRef(), bsn: BSN,
-        givenNames: String, familyNamePrefix: String? = nil, familyName: String, birthDate: LocalDate,
-        address: Address?, district: String? = nil, core: String? = nil, phone: String? = nil, email: String? = nil,
-        preferredChannel: ContactChannel = .letter, language: String? = nil, needsInterpreter: Bool = false,
+        id: UUID = UUID(),
+        municipality: MunicipalityCode,
+        subjectRef: SubjectRef = SubjectRef(),
+        bsn: BSN,
+        givenNames: String,
+        familyNamePrefix: String? = nil,
+        familyName: String,
+        birthDate: LocalDate,
+        address: Address?,
+        district: String? = nil,
+        core: String? = nil,
+        phone: String? = nil,
+        email: String? = nil,
+        preferredChannel: ContactChannel = .letter,
+        language: String? = nil,
+        needsInterpreter: Bool = false,
         representative: Representative? = nil
     ) {
         self.id = id
@@ -79,7 +91,12 @@ public struct Person: Sendable, Hashable, Codable, Identifiable {
         let max = FieldRules.maxNameLength
         problems += FieldRules.text(givenNames, field: "givenNames", label: "Voornamen", max: max, required: false)
         problems += FieldRules.text(
-            familyNamePrefix, field: "familyNamePrefix", label: "Tussenvoegsel", max: max, required: false)
+            familyNamePrefix,
+            field: "familyNamePrefix",
+            label: "Tussenvoegsel",
+            max: max,
+            required: false
+        )
         problems += FieldRules.text(familyName, field: "familyName", label: "Achternaam", max: max)
         if birthDate > today { problems.append(.invalidBirthDate(.inFuture)) }
         if birthDate < Person.earliestBirthDate { problems.append(.invalidBirthDate(.tooEarly)) }

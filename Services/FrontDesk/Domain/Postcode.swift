@@ -42,7 +42,8 @@ public struct Postcode: Sendable, Hashable, Codable, Comparable, CustomStringCon
             self = try Postcode(text)
         } catch {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "postcode '\(text)' is not like 1234 AB"))
+                .init(codingPath: decoder.codingPath, debugDescription: "postcode '\(text)' is not like 1234 AB")
+            )
         }
     }
 

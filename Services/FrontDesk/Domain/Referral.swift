@@ -38,9 +38,19 @@ public struct Referral: Sendable, Hashable, Codable, Identifiable {
 
     /// Creates a referral as stored; a new one starts as `passedOn` with only `passedOnAt`.
     public init(
-        id: UUID = UUID(), municipality: MunicipalityCode, requestID: UUID, routeID: UUID, partnerID: PartnerID,
-        passedOnAt: Date, status: ReferralStatus = .passedOn, acceptedAt: Date? = nil, contactedAt: Date? = nil,
-        completedAt: Date? = nil, declinedAt: Date? = nil, declineReason: String? = nil, withdrawnAt: Date? = nil
+        id: UUID = UUID(),
+        municipality: MunicipalityCode,
+        requestID: UUID,
+        routeID: UUID,
+        partnerID: PartnerID,
+        passedOnAt: Date,
+        status: ReferralStatus = .passedOn,
+        acceptedAt: Date? = nil,
+        contactedAt: Date? = nil,
+        completedAt: Date? = nil,
+        declinedAt: Date? = nil,
+        declineReason: String? = nil,
+        withdrawnAt: Date? = nil
     ) {
         self.id = id
         self.municipality = municipality

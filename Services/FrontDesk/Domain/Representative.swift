@@ -19,10 +19,17 @@ public struct Representative: Sendable, Hashable, Codable {
     public func problems() -> [FrontDeskError] {
         FieldRules.text(name, field: "representativeName", label: "Naam vertegenwoordiger", max: FieldRules.maxNameLength)
             + FieldRules.text(
-                contact, field: "representativeContact", label: "Contactgegevens vertegenwoordiger",
-                max: FieldRules.maxEmailLength)
+                contact,
+                field: "representativeContact",
+                label: "Contactgegevens vertegenwoordiger",
+                max: FieldRules.maxEmailLength
+            )
             + FieldRules.text(
-                role, field: "representativeRole", label: "Soort vertegenwoordiging", max: FieldRules.maxNameLength,
-                required: false)
+                role,
+                field: "representativeRole",
+                label: "Soort vertegenwoordiging",
+                max: FieldRules.maxNameLength,
+                required: false
+            )
     }
 }

@@ -22,8 +22,14 @@ public struct RequestRoute: Sendable, Hashable, Codable, Identifiable {
 
     /// Creates a route as stored (no checks); use `HelpRequest.takeRoute` for a new one.
     public init(
-        id: UUID = UUID(), kind: RouteKind, partnerID: PartnerID? = nil, state: RouteState = .open, openedAt: Date,
-        updatedAt: Date? = nil, finishedAt: Date? = nil, note: String? = nil
+        id: UUID = UUID(),
+        kind: RouteKind,
+        partnerID: PartnerID? = nil,
+        state: RouteState = .open,
+        openedAt: Date,
+        updatedAt: Date? = nil,
+        finishedAt: Date? = nil,
+        note: String? = nil
     ) {
         self.id = id
         self.kind = kind

@@ -28,7 +28,9 @@ public struct SocialMap: Sendable, Hashable, Codable {
     ///   - district: the citizen's district; when `nil`, only municipality-wide entries qualify.
     ///   - kind: restricts to one kind (e.g. `.partnerOrganisation` for the pass-on form).
     public func suggestions(
-        for categories: some Collection<LifeDomain>, district: String?, in municipality: MunicipalityCode,
+        for categories: some Collection<LifeDomain>,
+        district: String?,
+        in municipality: MunicipalityCode,
         kind: PartnerKind? = nil
     ) -> [Suggestion] {
         let wanted = Set(categories)

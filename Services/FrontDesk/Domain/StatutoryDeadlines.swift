@@ -23,8 +23,12 @@ public struct StatutoryDeadlines: Sendable {
 
     /// Creates the rules with the statutory defaults.
     public init(
-        investigationWeeks: Int = 6, personalPlanDays: Int = 7, decisionWeeks: Int = 2, complaintWeeks: Int = 6,
-        complaintWithCommitteeWeeks: Int = 10, calendar: WorkingDayCalendar = WorkingDayCalendar()
+        investigationWeeks: Int = 6,
+        personalPlanDays: Int = 7,
+        decisionWeeks: Int = 2,
+        complaintWeeks: Int = 6,
+        complaintWithCommitteeWeeks: Int = 10,
+        calendar: WorkingDayCalendar = WorkingDayCalendar()
     ) {
         self.investigationWeeks = investigationWeeks
         self.personalPlanDays = personalPlanDays
@@ -43,7 +47,10 @@ public struct StatutoryDeadlines: Sendable {
     /// - question: none;
     /// - and for any kind but a complaint, a crisis adds a temporary provision due the same day.
     public func deadlines(
-        kind: RequestKind, receivedAt: Date, urgency: Urgency, confirmedAt: Date? = nil,
+        kind: RequestKind,
+        receivedAt: Date,
+        urgency: Urgency,
+        confirmedAt: Date? = nil,
         complaintsCommittee: Bool = false
     ) -> [Deadline] {
         let received = calendar.day(of: receivedAt)
@@ -69,11 +76,17 @@ public struct StatutoryDeadlines: Sendable {
 
     /// The deadlines of `request` (see `deadlines(kind:receivedAt:urgency:confirmedAt:complaintsCommittee:)`).
     public func deadlines(
-        for request: HelpRequest, confirmedAt: Date? = nil, complaintsCommittee: Bool = false
+        for request: HelpRequest,
+        confirmedAt: Date? = nil,
+        complaintsCommittee: Bool = false
     ) -> [Deadline] {
         deadlines(
-            kind: request.kind, receivedAt: request.receivedAt, urgency: request.urgency, confirmedAt: confirmedAt,
-            complaintsCommittee: complaintsCommittee)
+            kind: request.kind,
+            receivedAt: request.receivedAt,
+            urgency: request.urgency,
+            confirmedAt: confirmedAt,
+            complaintsCommittee: complaintsCommittee
+        )
     }
 
     /// A term of `days` calendar days from `start`, moved to the next working day under the

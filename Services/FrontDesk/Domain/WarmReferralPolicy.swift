@@ -17,7 +17,8 @@ public struct WarmReferralPolicy: Sendable {
 
     /// Creates a policy.
     public init(
-        standard: ReferralSLA = .standard, overrides: [PartnerID: ReferralSLA] = [:],
+        standard: ReferralSLA = .standard,
+        overrides: [PartnerID: ReferralSLA] = [:],
         calendar: WorkingDayCalendar = WorkingDayCalendar()
     ) {
         self.standard = standard
@@ -49,8 +50,14 @@ public struct WarmReferralPolicy: Sendable {
 
         func escalation(_ reason: Escalation.Reason, due: LocalDate?, since: LocalDate) -> Escalation {
             Escalation(
-                referralID: referral.id, requestID: referral.requestID, partnerID: referral.partnerID, reason: reason,
-                dueDay: due, since: since, note: reason == .declined ? referral.declineReason : nil)
+                referralID: referral.id,
+                requestID: referral.requestID,
+                partnerID: referral.partnerID,
+                reason: reason,
+                dueDay: due,
+                since: since,
+                note: reason == .declined ? referral.declineReason : nil
+            )
         }
         let result: Escalation?
         switch referral.status {
@@ -59,14 +66,19 @@ public struct WarmReferralPolicy: Sendable {
         case .passedOn where today > acceptDue:
             result = escalation(.notAcceptedInTime, due: acceptDue, since: acceptDue.adding(days: 1))
         case .passedOn, .accepted:
-            result = today > contactDue
+            result =
+                today > contactDue
                 ? escalation(.notContactedInTime, due: contactDue, since: contactDue.adding(days: 1)) : nil
         case .contacted, .completed, .withdrawn:
             result = nil
         }
         return ReferralAssessment(
-            acceptDue: acceptDue, contactDue: contactDue, acceptedLate: acceptedLate, contactedLate: contactedLate,
-            escalation: result)
+            acceptDue: acceptDue,
+            contactDue: contactDue,
+            acceptedLate: acceptedLate,
+            contactedLate: contactedLate,
+            escalation: result
+        )
     }
 
     /// The escalation for `referral` on the day of `now`, or `nil` when it is on track, done or

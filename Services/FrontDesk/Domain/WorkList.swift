@@ -1,5 +1,5 @@
-public import Foundation
 import Contracts
+public import Foundation
 
 /// Werkvoorraad: what a staff member or team must act on today (SPEC §2): deadlines due today,
 /// overdue deadlines and escalated referrals, with counts. Pure: the caller loads the open
@@ -38,7 +38,8 @@ public struct WorkList: Sendable, Hashable {
         Counts(
             overdue: items.count(where: { $0.category == .overdue }),
             dueToday: items.count(where: { $0.category == .dueToday }),
-            escalations: items.count(where: { $0.category == .escalation }))
+            escalations: items.count(where: { $0.category == .escalation })
+        )
     }
 
     /// The items of one section.
@@ -46,7 +47,10 @@ public struct WorkList: Sendable, Hashable {
 
     /// Builds the list for `scope` from the open cases.
     public static func build(
-        for scope: Scope, cases: [WorkListCase], policy: WarmReferralPolicy, now: Date
+        for scope: Scope,
+        cases: [WorkListCase],
+        policy: WarmReferralPolicy,
+        now: Date
     ) -> WorkList {
         let today = policy.calendar.day(of: now)
         let mine = cases.filter { scope.includes($0) }
@@ -61,15 +65,27 @@ public struct WorkList: Sendable, Hashable {
                 }
                 items.append(
                     WorkItem(
-                        requestID: item.requestID, handler: item.handler, team: item.team, urgency: item.urgency,
-                        category: category, deadline: deadline))
+                        requestID: item.requestID,
+                        handler: item.handler,
+                        team: item.team,
+                        urgency: item.urgency,
+                        category: category,
+                        deadline: deadline
+                    )
+                )
             }
             for referral in item.referrals {
                 guard let escalation = policy.escalation(for: referral, now: now) else { continue }
                 items.append(
                     WorkItem(
-                        requestID: item.requestID, handler: item.handler, team: item.team, urgency: item.urgency,
-                        category: .escalation, escalation: escalation))
+                        requestID: item.requestID,
+                        handler: item.handler,
+                        team: item.team,
+                        urgency: item.urgency,
+                        category: .escalation,
+                        escalation: escalation
+                    )
+                )
             }
         }
         return WorkList(scope: scope, day: today, items: items.sorted(by: ranksBefore))

@@ -20,8 +20,13 @@ public struct WorkListCase: Sendable, Hashable {
 
     /// Creates a case.
     public init(
-        requestID: UUID, kind: RequestKind, urgency: Urgency, handler: StaffID?, team: TeamID?,
-        deadlines: [Deadline], referrals: [Referral] = []
+        requestID: UUID,
+        kind: RequestKind,
+        urgency: Urgency,
+        handler: StaffID?,
+        team: TeamID?,
+        deadlines: [Deadline],
+        referrals: [Referral] = []
     ) {
         self.requestID = requestID
         self.kind = kind
@@ -35,8 +40,14 @@ public struct WorkListCase: Sendable, Hashable {
     /// Creates a case from a request.
     public init(request: HelpRequest, deadlines: [Deadline], referrals: [Referral] = []) {
         self.init(
-            requestID: request.id, kind: request.kind, urgency: request.urgency, handler: request.handler,
-            team: request.team, deadlines: deadlines, referrals: referrals)
+            requestID: request.id,
+            kind: request.kind,
+            urgency: request.urgency,
+            handler: request.handler,
+            team: request.team,
+            deadlines: deadlines,
+            referrals: referrals
+        )
     }
 }
 

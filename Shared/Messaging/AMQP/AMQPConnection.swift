@@ -71,6 +71,7 @@ public final class AMQPConnection: @unchecked Sendable {
         throws(AMQPError)
     {
         let arena = CArena()
+        defer { withExtendedLifetime(arena) {} }  // C reads its memory during the call
         amqp_exchange_declare(
             state, channel, arena.bytes(name), arena.bytes(type), 0, durable ? 1 : 0, 0, isInternal ? 1 : 0,
             amqp_empty_table)
@@ -81,6 +82,7 @@ public final class AMQPConnection: @unchecked Sendable {
         throws(AMQPError)
     {
         let arena = CArena()
+        defer { withExtendedLifetime(arena) {} }  // C reads its memory during the call
         let table = arena.table(arguments)
         amqp_queue_declare(state, channel, arena.bytes(name), 0, durable ? 1 : 0, 0, 0, table)
         try check("queue.declare \(name)")
@@ -88,6 +90,7 @@ public final class AMQPConnection: @unchecked Sendable {
 
     public func bindQueue(_ queue: String, exchange: String, routingKey: String) throws(AMQPError) {
         let arena = CArena()
+        defer { withExtendedLifetime(arena) {} }  // C reads its memory during the call
         amqp_queue_bind(state, channel, arena.bytes(queue), arena.bytes(exchange), arena.bytes(routingKey),
                         amqp_empty_table)
         try check("queue.bind \(queue) to \(exchange) (\(routingKey))")
@@ -95,6 +98,7 @@ public final class AMQPConnection: @unchecked Sendable {
 
     public func deleteQueue(_ name: String) throws(AMQPError) {
         let arena = CArena()
+        defer { withExtendedLifetime(arena) {} }  // C reads its memory during the call
         amqp_queue_delete(state, channel, arena.bytes(name), 0, 0)
         try check("queue.delete \(name)")
     }
@@ -103,6 +107,7 @@ public final class AMQPConnection: @unchecked Sendable {
     @discardableResult
     public func purgeQueue(_ name: String) throws(AMQPError) -> Int {
         let arena = CArena()
+        defer { withExtendedLifetime(arena) {} }  // C reads its memory during the call
         let ok = amqp_queue_purge(state, channel, arena.bytes(name))
         try check("queue.purge \(name)")
         return Int(ok?.pointee.message_count ?? 0)
@@ -111,6 +116,7 @@ public final class AMQPConnection: @unchecked Sendable {
     /// The number of ready messages in a queue (passive declare).
     public func messageCount(_ name: String) throws(AMQPError) -> Int {
         let arena = CArena()
+        defer { withExtendedLifetime(arena) {} }  // C reads its memory during the call
         let ok = amqp_queue_declare(state, channel, arena.bytes(name), 1, 0, 0, 0, amqp_empty_table)
         try check("queue.declare(passive) \(name)")
         return Int(ok?.pointee.message_count ?? 0)
@@ -129,6 +135,7 @@ public final class AMQPConnection: @unchecked Sendable {
     @discardableResult
     public func publish(_ message: OutgoingMessage) throws(AMQPError) -> UInt64 {
         let arena = CArena()
+        defer { withExtendedLifetime(arena) {} }  // C reads its memory during the call
         var properties = arena.properties(message.properties)
         let status = message.body.withUnsafeBytes { raw -> Int32 in
             let body = amqp_bytes_t(len: raw.count, bytes: UnsafeMutableRawPointer(mutating: raw.baseAddress))
@@ -143,10 +150,13 @@ public final class AMQPConnection: @unchecked Sendable {
         return nextPublishTag
     }
 
-    /// Reads broker frames until every sequence number up to `lastTag` is acked.
-    /// Throws `nacked` if any of them was nacked, after reading the rest.
-    public func waitForConfirms(through lastTag: UInt64, timeout: TimeInterval = 30) throws(AMQPError) {
-        var confirmedThrough: UInt64 = 0
+    /// Reads broker frames until every sequence number from `firstTag` through `lastTag` is
+    /// acked (earlier ones were confirmed by an earlier wait). Throws `nacked` if any of them
+    /// was nacked, after reading the rest.
+    public func waitForConfirms(from firstTag: UInt64, through lastTag: UInt64, timeout: TimeInterval = 30)
+        throws(AMQPError)
+    {
+        var confirmedThrough: UInt64 = firstTag - 1
         var outstanding = Set<UInt64>()  // acks may come out of order (multiple=false)
         var nacked = 0
         let deadline = Date().addingTimeInterval(timeout)
@@ -198,6 +208,7 @@ public final class AMQPConnection: @unchecked Sendable {
     /// Starts a consumer with manual acknowledgements.
     public func startConsuming(_ queue: String) throws(AMQPError) {
         let arena = CArena()
+        defer { withExtendedLifetime(arena) {} }  // C reads its memory during the call
         amqp_basic_consume(state, channel, arena.bytes(queue), amqp_empty_bytes, 0, 0, 0, amqp_empty_table)
         try check("basic.consume \(queue)")
     }

@@ -111,9 +111,12 @@ public final class Publisher: Sendable {
     private func sendAndConfirm(_ messages: [OutgoingMessage]) throws(AMQPError) {
         do {
             let connection = try connected()
-            var last: UInt64 = 0
-            for message in messages { last = try connection.publish(message) }
-            try connection.waitForConfirms(through: last)
+            var first: UInt64 = 0, last: UInt64 = 0
+            for message in messages {
+                last = try connection.publish(message)
+                if first == 0 { first = last }
+            }
+            try connection.waitForConfirms(from: first, through: last)
         } catch {
             if case .nacked = error {} else {
                 if box.connection != nil { reconnects.increment() }

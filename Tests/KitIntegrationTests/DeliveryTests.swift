@@ -1,0 +1,50 @@
+import Contracts
+import Foundation
+import Messaging
+import ReliableMessaging
+import Storage
+import TestKit
+import Testing
+
+/// Publish → consume → effect, exactly once, against the real broker and database.
+@Suite(.serialized, .enabled(if: TestServers.available, "needs the private broker and database of scripts/test.sh"))
+struct DeliveryTests {
+    @Test func eachMessageTakesEffectExactlyOnceEvenWhenSentTwice() async throws {
+        let fixture = try await Fixture.make("once")
+        let ids = (0..<200).map { _ in UUID() }
+        let messages = try ids.enumerated().map { try Probe.message(sequence: $0.offset, routingKey: fixture.routingKey, messageId: $0.element) }
+        // Every message twice (as a publisher retry after a lost confirm would), in batches.
+        try await fixture.publisher.publish(messages)
+        try await fixture.publisher.publish(Array(messages.prefix(100)) + Array(messages.reversed().prefix(50)))
+
+        try await fixture.running([fixture.relay, fixture.consumer()]) {
+            try await eventually("all 200 messages applied") { await fixture.effects() == 200 }
+            try await eventually("duplicates consumed") { try await fixture.admin.messageCount(fixture.queue.name) == 0 }
+        }
+        #expect(await fixture.effects() == 200)
+        #expect(await fixture.distinctEffects() == 200)
+        #expect(await TestDatabase.count(fixture.pool, "SELECT count(*) FROM inbox") == 200)
+        #expect(try await fixture.admin.messageCount(fixture.queue.deadLetterQueue) == 0)
+        await fixture.cleanUp()
+    }
+
+    @Test func eventsWrittenInTheHandlerAreRelayedWithConfirms() async throws {
+        let fixture = try await Fixture.make("relay")
+        let echoQueue = Topology.Queue(name: "test.\(fixture.schema).echo", bindings: [.init(routingKey: "echo.\(fixture.schema)")])
+        try await fixture.admin.declare(Topology.standard(queues: [echoQueue]))
+        let messages = try (0..<50).map { try Probe.message(sequence: $0, routingKey: fixture.routingKey) }
+        try await fixture.publisher.publish(messages)
+        try await fixture.running([fixture.relay, fixture.consumer(handlers: Probe.handlers(emitTo: "echo.\(fixture.schema)"))]) {
+            try await eventually("50 echoes on the echo queue") { try await fixture.admin.messageCount(echoQueue.name) == 50 }
+            try await eventually("outbox emptied") { await TestDatabase.count(fixture.pool, "SELECT count(*) FROM outbox") == 0 }
+        }
+        let echoes = try await fixture.admin.drain(echoQueue.name, count: 50)
+        let decoder = ContractJSON.decoder()
+        let sequences = Set(try echoes.map { try decoder.decode(Envelope<ProbeRecorded>.self, from: $0.body).payload.sequence })
+        #expect(sequences == Set(0..<50))
+        #expect(echoes.allSatisfy { $0.properties.persistent && $0.properties.type == ProbeRecorded.messageType })
+        #expect(echoes.allSatisfy { $0.properties.headers["x-schema-version"] == .string("1.0") })
+        try? await fixture.admin.delete(echoQueue)
+        await fixture.cleanUp()
+    }
+}
