@@ -5,24 +5,17 @@ public enum Scripts {
     /// Runs `scripts/<name> <arguments>` with `WMO_INSTANCE=test` and waits for it; throws on a
     /// non-zero exit with the script's output.
     @discardableResult
-    public static func run(_ name: String, _ arguments: String...) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [TestServers.repositoryRoot.appendingPathComponent("scripts/\(name)").path] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["WMO_INSTANCE"] = "test"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw ScriptFailed(script: "\(name) \(arguments.joined(separator: " "))", output: text)
+    public static func run(_ name: String, _ arguments: String...) async throws -> String {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("wmo-script-\(UUID().uuidString).log").path
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let script = TestServers.repositoryRoot.appendingPathComponent("scripts/\(name)").path
+        let child = try ChildProcess("/bin/bash", [script] + arguments, environment: ["WMO_INSTANCE": "test"], logFile: log)
+        let status = await child.wait()
+        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        guard status == 0 else {
+            throw ScriptFailed(script: "\(name) \(arguments.joined(separator: " "))", output: output)
         }
-        return text
+        return output
     }
 }
 

@@ -17,17 +17,17 @@ struct FaultTests {
             try await fixture.publisher.publish(try (0..<20).map { try Probe.message(sequence: $0, routingKey: fixture.routingKey) })
             try await eventually("first 20 applied") { await fixture.effects() == 20 }
 
-            try Scripts.run("database.sh", "stop")
+            try await Scripts.run("database.sh", "stop")
             do {
                 try await fixture.publisher.publish(try (20..<60).map { try Probe.message(sequence: $0, routingKey: fixture.routingKey) })
                 // The consumer holds the messages and retries while the database is away.
                 try await Task.sleep(for: .seconds(3))
                 #expect(try await fixture.admin.messageCount(fixture.queue.deadLetterQueue) == 0)
             } catch {
-                _ = try? Scripts.run("database.sh", "start")
+                _ = try? await Scripts.run("database.sh", "start")
                 throw error
             }
-            try Scripts.run("database.sh", "start")
+            try await Scripts.run("database.sh", "start")
             try await eventually(timeout: .seconds(60), "all 60 applied once the database is back") { await fixture.effects() == 60 }
         }
         #expect(await fixture.distinctEffects() == 60)
@@ -38,28 +38,41 @@ struct FaultTests {
 
     @Test func brokerRestartDuringPublishingLosesNoConfirmedMessage() async throws {
         let fixture = try await Fixture.make("brokerrestart")
-        let confirmed = ConfirmedLog()
-        let total = 400
+        let log = ConfirmedLog()
+        // Publish one message at a time, each confirmed, before, during and after a restart.
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                for sequence in 0..<total {
+                var sequence = 0
+                while true {
+                    let (restarted, confirmedAfter) = log.values.withLock { ($0.restarted, $0.confirmedAfterRestart) }
+                    if restarted && confirmedAfter >= 100 { break }
+                    let started = ContinuousClock.now
                     try await fixture.publisher.publish(try Probe.message(sequence: sequence, routingKey: fixture.routingKey))
-                    confirmed.values.withLock { $0.append(sequence) }
+                    let waited = ContinuousClock.now - started
+                    log.values.withLock {
+                        $0.confirmed.append(sequence)
+                        $0.longestWait = max($0.longestWait, waited)
+                        if $0.restarted { $0.confirmedAfterRestart += 1 }
+                    }
+                    sequence += 1
                 }
             }
             group.addTask {
-                try await eventually("publishing under way") { confirmed.values.withLock { $0.count } >= 50 }
-                try Scripts.run("broker.sh", "restart")
+                try await eventually("publishing under way") { log.values.withLock { $0.confirmed.count } >= 50 }
+                try await Scripts.run("broker.sh", "restart")
+                log.values.withLock { $0.restarted = true }
             }
             try await group.waitForAll()
         }
-        #expect(confirmed.values.withLock { $0.count } == total)
+        let (confirmed, longestWait) = log.values.withLock { ($0.confirmed, $0.longestWait) }
+        // A publish spanned the outage: it waited for the broker instead of failing or lying.
+        #expect(longestWait > .seconds(1))
         try await fixture.running([fixture.relay, fixture.consumer()]) {
             try await eventually(timeout: .seconds(60), "every confirmed message applied") {
-                await fixture.distinctEffects() == total
+                await fixture.distinctEffects() == confirmed.count
             }
         }
-        #expect(await fixture.effects() == total)
+        #expect(await fixture.effects() == confirmed.count)
         await fixture.cleanUp()
     }
 
@@ -75,7 +88,7 @@ struct FaultTests {
         }
         var probe = try ProbeProcess(fixture: fixture, echo: "echo.\(fixture.schema)")
         try await eventually("probe under way") { await fixture.effects() >= 300 }
-        probe.kill()
+        await probe.kill()
         let atKill = await fixture.effects()
         #expect(atKill < total, "the kill must land mid-stream to prove anything")
 
@@ -84,7 +97,7 @@ struct FaultTests {
             await TestDatabase.count(fixture.pool, "SELECT count(*) FROM inbox") == total
         }
         try await eventually("outbox drained") { await TestDatabase.count(fixture.pool, "SELECT count(*) FROM outbox") == 0 }
-        probe.terminate()
+        await probe.terminate()
         #expect(await fixture.effects() == total)
         #expect(await fixture.distinctEffects() == total)
         // Events may be published twice around the kill (at-least-once on the wire) but none is lost.
@@ -98,36 +111,37 @@ struct FaultTests {
 
 /// The `kit-probe` executable, started for one test.
 struct ProbeProcess {
-    let process = Process()
+    let child: ChildProcess
 
     init(fixture: Fixture, echo: String) throws {
-        let binary = TestServers.repositoryRoot.appendingPathComponent(".build/debug/kit-probe")
-        process.executableURL = binary
-        var environment = ProcessInfo.processInfo.environment
-        environment["PROBE_QUEUE"] = fixture.queue.name
-        environment["PROBE_SCHEMA"] = fixture.schema
-        environment["PROBE_ECHO"] = echo
-        process.environment = environment
-        try process.run()
+        let binary = TestServers.repositoryRoot.appendingPathComponent(".build/debug/kit-probe").path
+        child = try ChildProcess(
+            binary, [], environment: ["PROBE_QUEUE": fixture.queue.name, "PROBE_SCHEMA": fixture.schema, "PROBE_ECHO": echo])
         if let directory = ProcessInfo.processInfo.environment["WMO_TEST_PID_DIR"] {
-            try? "\(process.processIdentifier)".write(toFile: "\(directory)/kit-probe.pid", atomically: true, encoding: .utf8)
+            try? "\(child.pid)".write(toFile: "\(directory)/kit-probe.pid", atomically: true, encoding: .utf8)
         }
     }
 
     /// SIGKILL: no chance to ack, commit or clean up.
-    func kill() {
-        Foundation.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+    func kill() async {
+        child.signal(SIGKILL)
+        await child.wait()
     }
 
     /// SIGTERM and wait for the graceful shutdown.
-    func terminate() {
-        process.terminate()
-        process.waitUntilExit()
+    func terminate() async {
+        child.signal(SIGTERM)
+        await child.wait()
     }
 }
 
 /// Sequence numbers the broker confirmed, shared between the publishing and restarting tasks.
 final class ConfirmedLog: Sendable {
-    let values = Mutex<[Int]>([])
+    struct State {
+        var confirmed: [Int] = []
+        var restarted = false
+        var confirmedAfterRestart = 0
+        var longestWait = Duration.zero
+    }
+    let values = Mutex(State())
 }

@@ -19,7 +19,7 @@ logger.logLevel = .notice
 let url = try AMQPURL(parsing: TestServers.amqpURL)
 let pool = ConnectionPool(conninfo: TestServers.databaseURL, searchPath: schema, size: 2, logger: logger)
 try await MigrationRunner(schema: schema, migrations: KitMigrations.all + Probe.migrations, logger: logger).run(on: pool)
-let queue = Topology.Queue(name: queueName, bindings: [.init(routingKey: queueName)])
+let queue = Topology.Queue(name: queueName, bindings: [.init(routingKey: queueName)], retryDelayMilliseconds: 200)
 let topology = Topology.standard(queues: [queue])
 let publisher = Publisher(url: url, name: "probe-publisher", topology: topology, logger: logger)
 let relay = OutboxRelay(pool: pool, publisher: publisher, producer: "kit-probe", logger: logger)
