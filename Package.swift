@@ -63,6 +63,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
     ],
     targets: [
         // C libraries: headers only, plus a shim for the variadic amqp_login.
@@ -148,7 +149,10 @@ let package = Package(
                 path: "Tests/KitProbe", swiftSettings: swiftSettings),
             .testTarget(
                 name: "KitTests",
-                dependencies: ["Messaging", "Storage", "ReliableMessaging", "Contracts"],
+                dependencies: [
+                    "Messaging", "Storage", "ReliableMessaging", "Contracts",
+                    .product(name: "Yams", package: "Yams"),
+                ],
                 path: "Tests/KitTests", swiftSettings: swiftSettings),
             .testTarget(
                 name: "KitIntegrationTests",

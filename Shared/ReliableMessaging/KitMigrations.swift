@@ -28,6 +28,7 @@ public enum KitMigrations {
                 received_at timestamptz NOT NULL DEFAULT now()
             );
             CREATE INDEX inbox_received_at ON inbox (received_at);
-            """),
+            """
+        )
     ]
 }

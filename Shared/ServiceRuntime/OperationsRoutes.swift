@@ -17,13 +17,17 @@ public enum OperationsRoutes {
             let parts = checks.keys.sorted().map { "\"\($0)\":\(checks[$0]! ? "true" : "false")" }
             let body = "{\"status\":\"\(ready ? "ready" : "not-ready")\",\"checks\":{\(parts.joined(separator: ","))}}"
             return Response(
-                status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
-                body: .init(byteBuffer: ByteBuffer(string: body)))
+                status: ready ? .ok : .serviceUnavailable,
+                headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: body))
+            )
         }
         router.get("metrics") { _, _ in
             Response(
-                status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                body: .init(byteBuffer: ByteBuffer(bytes: Observability.registry.emitToBuffer())))
+                status: .ok,
+                headers: [.contentType: "text/plain; version=0.0.4"],
+                body: .init(byteBuffer: ByteBuffer(bytes: Observability.registry.emitToBuffer()))
+            )
         }
     }
 }

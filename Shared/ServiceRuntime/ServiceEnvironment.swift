@@ -20,14 +20,20 @@ public struct ServiceEnvironment: Sendable {
     /// Connects to the database (waiting for it with backoff), runs the kit's and the
     /// service's migrations, and prepares the publisher and relay.
     public static func start(
-        settings: ServiceSettings, migrations: [Migration], topology: Topology
+        settings: ServiceSettings,
+        migrations: [Migration],
+        topology: Topology
     ) async throws -> ServiceEnvironment {
         Observability.bootstrap(serviceName: settings.serviceName, logLevel: settings.logLevel)
         var logger = Logger(label: "wmo.\(settings.serviceName)")
         logger.logLevel = settings.logLevel
         let url = try AMQPURL(parsing: settings.amqpURL)
         let pool = ConnectionPool(
-            conninfo: settings.databaseURL, searchPath: settings.schema, size: settings.poolSize, logger: logger)
+            conninfo: settings.databaseURL,
+            searchPath: settings.schema,
+            size: settings.poolSize,
+            logger: logger
+        )
         let runner = MigrationRunner(schema: settings.schema, migrations: KitMigrations.all + migrations, logger: logger)
         var backoff = Backoff(initial: .milliseconds(200), maximum: .seconds(5))
         while true {
@@ -43,14 +49,27 @@ public struct ServiceEnvironment: Sendable {
         let publisher = Publisher(url: url, name: "\(settings.serviceName)-publisher", topology: topology, logger: logger)
         let relay = OutboxRelay(pool: pool, publisher: publisher, producer: settings.serviceName, logger: logger)
         return ServiceEnvironment(
-            settings: settings, logger: logger, pool: pool, publisher: publisher, relay: relay, topology: topology,
-            amqpURL: url)
+            settings: settings,
+            logger: logger,
+            pool: pool,
+            publisher: publisher,
+            relay: relay,
+            topology: topology,
+            amqpURL: url
+        )
     }
 
     /// A consumer of `queue` that applies `handlers` effectively once.
     public func inboxConsumer(queue: Topology.Queue, handlers: MessageHandlers) -> InboxConsumer {
         InboxConsumer(
-            url: amqpURL, queue: queue, topology: topology, pool: pool, handlers: handlers, relay: relay, logger: logger)
+            url: amqpURL,
+            queue: queue,
+            topology: topology,
+            pool: pool,
+            handlers: handlers,
+            relay: relay,
+            logger: logger
+        )
     }
 
     /// `/ready`'s checks: the database answers and a broker connection can be opened.
@@ -65,8 +84,10 @@ public struct ServiceEnvironment: Sendable {
         let router = Router()
         OperationsRoutes.add(to: router) { await self.readiness() }
         return Application(
-            router: router, configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort)),
-            logger: logger)
+            router: router,
+            configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort)),
+            logger: logger
+        )
     }
 
     /// Runs `services` plus the outbox relay until SIGTERM or SIGINT, then shuts them down in
@@ -77,7 +98,9 @@ public struct ServiceEnvironment: Sendable {
             configuration: .init(
                 services: ([relay] + services).map { .init(service: $0) },
                 gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
+                logger: logger
+            )
+        )
         logger.info("starting", metadata: ["http": "\(settings.httpHost):\(settings.httpPort)", "schema": "\(settings.schema)"])
         try await group.run()
         await publisher.close()

@@ -26,8 +26,12 @@ public struct ServiceSettings: Sendable {
     public let reader: ConfigReader
 
     /// Reads the settings of `serviceName` from the environment.
-    public init(serviceName: String, defaultSchema: String, defaultPort: Int,
-                reader: ConfigReader = ConfigReader(provider: EnvironmentVariablesProvider())) {
+    public init(
+        serviceName: String,
+        defaultSchema: String,
+        defaultPort: Int,
+        reader: ConfigReader = ConfigReader(provider: EnvironmentVariablesProvider())
+    ) {
         self.serviceName = serviceName
         self.reader = reader
         amqpURL = reader.string(forKey: "amqp.url", default: "amqp://guest:guest@127.0.0.1:5672/")

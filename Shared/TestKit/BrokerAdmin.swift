@@ -17,11 +17,13 @@ public final class BrokerAdmin: Sendable {
         let url = url
         return try await withCheckedThrowingContinuation { continuation in
             queue.async {
-                continuation.resume(with: Result {
-                    let connection = try AMQPConnection(url: url, name: "test-admin")
-                    defer { connection.close() }
-                    return try body(connection)
-                })
+                continuation.resume(
+                    with: Result {
+                        let connection = try AMQPConnection(url: url, name: "test-admin")
+                        defer { connection.close() }
+                        return try body(connection)
+                    }
+                )
             }
         }
     }

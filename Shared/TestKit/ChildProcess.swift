@@ -13,7 +13,12 @@ public struct ChildProcess: Sendable {
 
     /// Starts `executable` with `arguments`, the current environment plus `environment`, and
     /// stdout/stderr appended to `logFile` (or inherited).
-    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], logFile: String? = nil)
+    public init(
+        _ executable: String,
+        _ arguments: [String],
+        environment: [String: String] = [:],
+        logFile: String? = nil
+    )
         throws
     {
         var merged = ProcessInfo.processInfo.environment
@@ -28,8 +33,8 @@ public struct ChildProcess: Sendable {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
         }
         var child: pid_t = 0
         let status = posix_spawn(&child, executable, &actions, nil, argv, envp)

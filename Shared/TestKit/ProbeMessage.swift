@@ -34,7 +34,8 @@ public enum Probe {
                 sequence int NOT NULL,
                 applied_at timestamptz NOT NULL DEFAULT now()
             );
-            """)
+            """
+        )
     ]
 
     /// Handlers that record the effect and emit `kit.probe.recorded` with `emitTo` as routing key.
@@ -42,11 +43,16 @@ public enum Probe {
         var handlers = MessageHandlers()
         handlers.on(ProbeRecorded.self) { message, header, transaction in
             try transaction.query(
-                "INSERT INTO probe_effects (message_id, sequence) VALUES (\(header.messageId), \(message.sequence))")
+                "INSERT INTO probe_effects (message_id, sequence) VALUES (\(header.messageId), \(message.sequence))"
+            )
             if let routingKey {
                 let event = Envelope(
-                    ProbeRecorded(sequence: message.sequence, note: "echo"), correlationId: header.correlationId,
-                    causationId: header.messageId, municipality: header.municipality, producer: "kit-probe")
+                    ProbeRecorded(sequence: message.sequence, note: "echo"),
+                    correlationId: header.correlationId,
+                    causationId: header.messageId,
+                    municipality: header.municipality,
+                    producer: "kit-probe"
+                )
                 try Outbox.enqueue(event, exchange: Topology.eventsExchange, routingKey: routingKey, in: transaction)
             }
         }
@@ -54,16 +60,32 @@ public enum Probe {
     }
 
     /// The wire form of probe message `sequence`.
-    public static func message(sequence: Int, routingKey: String, messageId: UUID = UUID(), padding: Int = 0) throws
+    public static func message(
+        sequence: Int,
+        routingKey: String,
+        messageId: UUID = UUID(),
+        padding: Int = 0
+    ) throws
         -> OutgoingMessage
     {
         let envelope = Envelope(
-            ProbeRecorded(sequence: sequence, note: String(repeating: "x", count: padding)), correlationId: UUID(),
-            municipality: .arnhem, producer: "kit-test", messageId: messageId)
+            ProbeRecorded(sequence: sequence, note: String(repeating: "x", count: padding)),
+            correlationId: UUID(),
+            municipality: .arnhem,
+            producer: "kit-test",
+            messageId: messageId
+        )
         return OutgoingMessage(
-            exchange: Topology.eventsExchange, routingKey: routingKey, body: try ContractJSON.encoder().encode(envelope),
+            exchange: Topology.eventsExchange,
+            routingKey: routingKey,
+            body: try ContractJSON.encoder().encode(envelope),
             properties: MessageProperties(
-                messageId: messageId.uuidString.lowercased(), type: ProbeRecorded.messageType,
-                correlationId: envelope.header.correlationId.uuidString.lowercased(), timestamp: Date(), appId: "kit-test"))
+                messageId: messageId.uuidString.lowercased(),
+                type: ProbeRecorded.messageType,
+                correlationId: envelope.header.correlationId.uuidString.lowercased(),
+                timestamp: Date(),
+                appId: "kit-test"
+            )
+        )
     }
 }

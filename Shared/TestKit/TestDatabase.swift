@@ -1,14 +1,16 @@
-import Logging
-public import Storage
-import ReliableMessaging
 import Foundation
+import Logging
+import ReliableMessaging
+public import Storage
 
 /// A fresh schema per test on the private test database, with the kit's tables.
 public enum TestDatabase {
     /// Creates schema `prefix_<random>`, applies the kit's migrations and `migrations`, and
     /// returns a pool whose search path is that schema.
     public static func freshSchema(
-        _ prefix: String, migrations: [Migration] = [], poolSize: Int = 4
+        _ prefix: String,
+        migrations: [Migration] = [],
+        poolSize: Int = 4
     ) async throws -> (schema: String, pool: ConnectionPool) {
         let schema = "\(prefix)_\(UInt32.random(in: 0...UInt32.max))"
         let logger = Logger(label: "test.\(schema)")
@@ -27,7 +29,9 @@ public enum TestDatabase {
 /// Waits until `condition` holds, checking every 50 ms; fails after `timeout`. Tests wait on
 /// the state they expect, never on a fixed sleep.
 public func eventually(
-    timeout: Duration = .seconds(30), _ what: String, _ condition: @Sendable () async throws -> Bool
+    timeout: Duration = .seconds(30),
+    _ what: String,
+    _ condition: @Sendable () async throws -> Bool
 ) async throws {
     let clock = ContinuousClock()
     let deadline = clock.now + timeout

@@ -11,8 +11,11 @@ import Testing
 struct DeadLetterTests {
     func raw(_ body: String, _ fixture: Fixture, id: String = UUID().uuidString.lowercased()) -> OutgoingMessage {
         OutgoingMessage(
-            exchange: Topology.eventsExchange, routingKey: fixture.routingKey, body: Data(body.utf8),
-            properties: MessageProperties(messageId: id, type: "kit.probe.recorded"))
+            exchange: Topology.eventsExchange,
+            routingKey: fixture.routingKey,
+            body: Data(body.utf8),
+            properties: MessageProperties(messageId: id, type: "kit.probe.recorded")
+        )
     }
 
     func envelope(type: String = "kit.probe.recorded", version: String = "1.0", payload: String) -> String {
@@ -74,6 +77,32 @@ struct DeadLetterTests {
                 try $0.query("INSERT INTO probe_effects (message_id, sequence) VALUES ('gate', -1)")
             }
             try await eventually("applied after the retry delay") { await fixture.effects() == 2 }
+        }
+        #expect(try await fixture.admin.messageCount(fixture.queue.deadLetterQueue) == 0)
+        await fixture.cleanUp()
+    }
+
+    @Test func aDeadLetterReplayedAfterTheFixIsApplied() async throws {
+        let fixture = try await Fixture.make("replay")
+        var handlers = MessageHandlers()
+        handlers.on(ProbeRecorded.self) { message, header, transaction in
+            let fixed = try transaction.query("SELECT count(*) FROM probe_effects WHERE sequence = -1").single().decode(Int.self, at: 0)
+            guard fixed > 0 else { throw HandlerError.rejected("no gate yet") }
+            try transaction.query("INSERT INTO probe_effects (message_id, sequence) VALUES (\(header.messageId), \(message.sequence))")
+        }
+        let message = try Probe.message(sequence: 3, routingKey: fixture.routingKey)
+        try await fixture.running([fixture.relay, fixture.consumer(handlers: handlers)]) {
+            try await fixture.publisher.publish(message)
+            try await eventually("dead-lettered") { try await fixture.admin.messageCount(fixture.queue.deadLetterQueue) == 1 }
+            _ = try await fixture.pool.withConnection {
+                try $0.query("INSERT INTO probe_effects (message_id, sequence) VALUES ('gate', -1)")
+            }
+            // Replay: the same message (same id) published again, as scripts/dlq.sh replay does.
+            let dead = try await fixture.admin.drain(fixture.queue.deadLetterQueue, count: 1)
+            #expect(dead.count == 1)
+            try await fixture.publisher.publish(
+                OutgoingMessage(exchange: "", routingKey: fixture.queue.name, body: dead[0].body, properties: message.properties))
+            try await eventually("applied after replay") { await fixture.effects() == 2 }
         }
         #expect(try await fixture.admin.messageCount(fixture.queue.deadLetterQueue) == 0)
         await fixture.cleanUp()

@@ -82,9 +82,11 @@ struct FaultTests {
         try await fixture.admin.declare(Topology.standard(queues: [echoQueue]))
         let total = 3000
         for start in stride(from: 0, to: total, by: 500) {
-            try await fixture.publisher.publish(try (start..<(start + 500)).map {
-                try Probe.message(sequence: $0, routingKey: fixture.routingKey, padding: 200)
-            })
+            try await fixture.publisher.publish(
+                try (start..<(start + 500)).map {
+                    try Probe.message(sequence: $0, routingKey: fixture.routingKey, padding: 200)
+                }
+            )
         }
         var probe = try ProbeProcess(fixture: fixture, echo: "echo.\(fixture.schema)")
         try await eventually("probe under way") { await fixture.effects() >= 300 }
@@ -116,7 +118,10 @@ struct ProbeProcess {
     init(fixture: Fixture, echo: String) throws {
         let binary = TestServers.repositoryRoot.appendingPathComponent(".build/debug/kit-probe").path
         child = try ChildProcess(
-            binary, [], environment: ["PROBE_QUEUE": fixture.queue.name, "PROBE_SCHEMA": fixture.schema, "PROBE_ECHO": echo])
+            binary,
+            [],
+            environment: ["PROBE_QUEUE": fixture.queue.name, "PROBE_SCHEMA": fixture.schema, "PROBE_ECHO": echo]
+        )
         if let directory = ProcessInfo.processInfo.environment["WMO_TEST_PID_DIR"] {
             try? "\(child.pid)".write(toFile: "\(directory)/kit-probe.pid", atomically: true, encoding: .utf8)
         }

@@ -23,7 +23,10 @@ struct Fixture: Sendable {
         logger.logLevel = .warning
         let (schema, pool) = try await TestDatabase.freshSchema(name, migrations: Probe.migrations)
         let queue = Topology.Queue(
-            name: "test.\(schema)", bindings: [.init(routingKey: "test.\(schema)")], retryDelayMilliseconds: 200)
+            name: "test.\(schema)",
+            bindings: [.init(routingKey: "test.\(schema)")],
+            retryDelayMilliseconds: 200
+        )
         let topology = Topology.standard(queues: [queue])
         let admin = try BrokerAdmin()
         try await admin.declare(topology)
@@ -31,16 +34,32 @@ struct Fixture: Sendable {
         let publisher = Publisher(url: url, name: "test-publisher-\(name)", topology: topology, logger: logger)
         let relay = OutboxRelay(pool: pool, publisher: publisher, producer: "kit-test", logger: logger)
         return Fixture(
-            queue: queue, topology: topology, schema: schema, pool: pool, publisher: publisher, relay: relay, admin: admin,
-            url: url, logger: logger)
+            queue: queue,
+            topology: topology,
+            schema: schema,
+            pool: pool,
+            publisher: publisher,
+            relay: relay,
+            admin: admin,
+            url: url,
+            logger: logger
+        )
     }
 
     var routingKey: String { queue.name }
 
     func consumer(handlers: MessageHandlers = Probe.handlers(emitTo: nil)) -> InboxConsumer {
         InboxConsumer(
-            url: url, queue: queue, topology: topology, pool: pool, handlers: handlers, relay: relay, logger: logger,
-            prefetch: 100, batchSize: 50)
+            url: url,
+            queue: queue,
+            topology: topology,
+            pool: pool,
+            handlers: handlers,
+            relay: relay,
+            logger: logger,
+            prefetch: 100,
+            batchSize: 50
+        )
     }
 
     func effects() async -> Int { await TestDatabase.count(pool, "SELECT count(*) FROM probe_effects") }

@@ -16,8 +16,14 @@ public struct EnvelopeHeader: Codable, Sendable, Equatable {
     public var producer: String
 
     public init(
-        messageId: UUID = UUID(), type: String, version: SchemaVersion, timestamp: Date = Date(),
-        correlationId: UUID, causationId: UUID? = nil, municipality: MunicipalityCode, producer: String
+        messageId: UUID = UUID(),
+        type: String,
+        version: SchemaVersion,
+        timestamp: Date = Date(),
+        correlationId: UUID,
+        causationId: UUID? = nil,
+        municipality: MunicipalityCode,
+        producer: String
     ) {
         self.messageId = messageId
         self.type = type
@@ -36,11 +42,25 @@ public struct Envelope<Payload: MessageContract>: Codable, Sendable {
     public var header: EnvelopeHeader
     public var payload: Payload
 
-    public init(_ payload: Payload, correlationId: UUID, causationId: UUID? = nil, municipality: MunicipalityCode,
-                producer: String, messageId: UUID = UUID(), timestamp: Date = Date()) {
+    public init(
+        _ payload: Payload,
+        correlationId: UUID,
+        causationId: UUID? = nil,
+        municipality: MunicipalityCode,
+        producer: String,
+        messageId: UUID = UUID(),
+        timestamp: Date = Date()
+    ) {
         header = EnvelopeHeader(
-            messageId: messageId, type: Payload.messageType, version: Payload.schemaVersion, timestamp: timestamp,
-            correlationId: correlationId, causationId: causationId, municipality: municipality, producer: producer)
+            messageId: messageId,
+            type: Payload.messageType,
+            version: Payload.schemaVersion,
+            timestamp: timestamp,
+            correlationId: correlationId,
+            causationId: causationId,
+            municipality: municipality,
+            producer: producer
+        )
         self.payload = payload
     }
 

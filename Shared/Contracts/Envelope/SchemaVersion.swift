@@ -30,7 +30,8 @@ public struct SchemaVersion: Sendable, Hashable, Comparable, Codable, CustomStri
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let version = SchemaVersion(parsing: text) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "schema version '\(text)' is not major.minor"))
+                .init(codingPath: decoder.codingPath, debugDescription: "schema version '\(text)' is not major.minor")
+            )
         }
         self = version
     }

@@ -8,8 +8,14 @@ public struct ConsentedContact: Codable, Sendable, Equatable {
     public var preferredChannel: String?
     public var language: String?
 
-    public init(name: String? = nil, phone: String? = nil, email: String? = nil, address: String? = nil,
-                preferredChannel: String? = nil, language: String? = nil) {
+    public init(
+        name: String? = nil,
+        phone: String? = nil,
+        email: String? = nil,
+        address: String? = nil,
+        preferredChannel: String? = nil,
+        language: String? = nil
+    ) {
         self.name = name
         self.phone = phone
         self.email = email

@@ -25,8 +25,15 @@ public struct IndicationRequested: MessageContract, Equatable {
     public var findings: String
     public var urgency: Urgency
 
-    public init(requestId: UUID, subjectRef: SubjectRef, household: HouseholdSummary, question: String,
-                categories: [LifeDomain], findings: String, urgency: Urgency) {
+    public init(
+        requestId: UUID,
+        subjectRef: SubjectRef,
+        household: HouseholdSummary,
+        question: String,
+        categories: [LifeDomain],
+        findings: String,
+        urgency: Urgency
+    ) {
         self.requestId = requestId
         self.subjectRef = subjectRef
         self.household = household

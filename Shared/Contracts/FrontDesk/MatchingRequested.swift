@@ -13,8 +13,15 @@ public struct MatchingRequested: MessageContract, Equatable {
     public var certificateRequired: Bool
     public var urgency: Urgency
 
-    public init(requestId: UUID, subjectRef: SubjectRef, task: VolunteerTask, district: String, question: String,
-                certificateRequired: Bool, urgency: Urgency) {
+    public init(
+        requestId: UUID,
+        subjectRef: SubjectRef,
+        task: VolunteerTask,
+        district: String,
+        question: String,
+        certificateRequired: Bool,
+        urgency: Urgency
+    ) {
         self.requestId = requestId
         self.subjectRef = subjectRef
         self.task = task

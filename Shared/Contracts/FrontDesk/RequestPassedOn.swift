@@ -20,8 +20,17 @@ public struct RequestPassedOn: MessageContract, Equatable {
     public var acceptBy: Date
     public var contactBy: Date
 
-    public init(referralId: UUID, partnerId: String, question: String, categories: [LifeDomain], urgency: Urgency,
-                district: String, contact: ConsentedContact, acceptBy: Date, contactBy: Date) {
+    public init(
+        referralId: UUID,
+        partnerId: String,
+        question: String,
+        categories: [LifeDomain],
+        urgency: Urgency,
+        district: String,
+        contact: ConsentedContact,
+        acceptBy: Date,
+        contactBy: Date
+    ) {
         self.referralId = referralId
         self.partnerId = partnerId
         self.question = question

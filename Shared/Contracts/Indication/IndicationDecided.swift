@@ -3,7 +3,10 @@ public import Foundation
 /// One provision line of a decision (beschikking).
 public struct DecisionLine: Codable, Sendable, Equatable {
     /// How the provision is delivered: in kind (zorg in natura) or as personal budget (pgb).
-    public enum Form: String, Codable, Sendable { case inKind = "in-kind", personalBudget = "personal-budget" }
+    public enum Form: String, Codable, Sendable {
+        case inKind = "in-kind"
+        case personalBudget = "personal-budget"
+    }
     public var category: ProductCategory
     public var granted: Bool
     public var grounds: String
@@ -14,8 +17,16 @@ public struct DecisionLine: Codable, Sendable, Equatable {
     public var validFrom: Date?
     public var validUntil: Date?
 
-    public init(category: ProductCategory, granted: Bool, grounds: String, form: Form? = nil, volume: Double? = nil,
-                unit: String? = nil, validFrom: Date? = nil, validUntil: Date? = nil) {
+    public init(
+        category: ProductCategory,
+        granted: Bool,
+        grounds: String,
+        form: Form? = nil,
+        volume: Double? = nil,
+        unit: String? = nil,
+        validFrom: Date? = nil,
+        validUntil: Date? = nil
+    ) {
         self.category = category
         self.granted = granted
         self.grounds = grounds
@@ -41,8 +52,16 @@ public struct IndicationDecided: MessageContract, Equatable {
     public var reviewDate: Date?
     public var ownContribution: Bool
 
-    public init(decisionId: UUID, requestId: UUID, subjectRef: SubjectRef, decidedAt: Date, decidedBy: String,
-                lines: [DecisionLine], reviewDate: Date? = nil, ownContribution: Bool = false) {
+    public init(
+        decisionId: UUID,
+        requestId: UUID,
+        subjectRef: SubjectRef,
+        decidedAt: Date,
+        decidedBy: String,
+        lines: [DecisionLine],
+        reviewDate: Date? = nil,
+        ownContribution: Bool = false
+    ) {
         self.decisionId = decisionId
         self.requestId = requestId
         self.subjectRef = subjectRef

@@ -21,7 +21,8 @@ public struct MunicipalityCode: Sendable, Hashable, Codable, CustomStringConvert
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let code = MunicipalityCode(text) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "municipality code '\(text)' is not four digits"))
+                .init(codingPath: decoder.codingPath, debugDescription: "municipality code '\(text)' is not four digits")
+            )
         }
         self = code
     }

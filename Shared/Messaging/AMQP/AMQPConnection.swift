@@ -17,30 +17,39 @@ public final class AMQPConnection: @unchecked Sendable {
     private(set) var nextPublishTag: UInt64 = 1
 
     /// Connects, logs in (advertising `consumer_cancel_notify`) and opens channel 1.
-    public init(url: AMQPURL, name: String, heartbeatSeconds: Int32 = 30, connectTimeout: TimeInterval = 5)
+    public init(
+        url: AMQPURL,
+        name: String,
+        heartbeatSeconds: Int32 = 30,
+        connectTimeout: TimeInterval = 5
+    )
         throws(AMQPError)
     {
         guard let state = amqp_new_connection() else { throw .connectionFailed("out of memory") }
-        self.state = state
+        self.state = state  // from here on, deinit destroys it (also when init throws)
         guard let socket = amqp_tcp_socket_new(state) else {
-            amqp_destroy_connection(state)
             throw .connectionFailed("cannot create socket")
         }
         var timeout = timeval(tv_sec: Int(connectTimeout), tv_usec: 0)
         let status = amqp_socket_open_noblock(socket, url.host, Int32(url.port), &timeout)
         guard status == AMQP_STATUS_OK.rawValue else {
-            amqp_destroy_connection(state)
             throw .connectionFailed("\(url.host):\(url.port): \(String(cString: amqp_error_string2(status)))")
         }
         let reply = wmo_amqp_login(
-            state, url.virtualHost, 0, 131_072, heartbeatSeconds, url.user, url.password, name)
+            state,
+            url.virtualHost,
+            0,
+            131_072,
+            heartbeatSeconds,
+            url.user,
+            url.password,
+            name
+        )
         if let failure = Self.describe(reply) {
-            amqp_destroy_connection(state)
             throw .connectionFailed("login as \(url.user): \(failure)")
         }
         amqp_channel_open(state, channel)
         if let failure = Self.describe(amqp_get_rpc_reply(state)) {
-            amqp_destroy_connection(state)
             throw .connectionFailed("channel.open: \(failure)")
         }
         open = true
@@ -67,18 +76,35 @@ public final class AMQPConnection: @unchecked Sendable {
 
     // MARK: Declarations
 
-    public func declareExchange(_ name: String, type: String, durable: Bool = true, isInternal: Bool = false)
+    public func declareExchange(
+        _ name: String,
+        type: String,
+        durable: Bool = true,
+        isInternal: Bool = false
+    )
         throws(AMQPError)
     {
         let arena = CArena()
         defer { withExtendedLifetime(arena) {} }  // C reads its memory during the call
         amqp_exchange_declare(
-            state, channel, arena.bytes(name), arena.bytes(type), 0, durable ? 1 : 0, 0, isInternal ? 1 : 0,
-            amqp_empty_table)
+            state,
+            channel,
+            arena.bytes(name),
+            arena.bytes(type),
+            0,
+            durable ? 1 : 0,
+            0,
+            isInternal ? 1 : 0,
+            amqp_empty_table
+        )
         try check("exchange.declare \(name)")
     }
 
-    public func declareQueue(_ name: String, durable: Bool = true, arguments: [String: FieldValue] = [:])
+    public func declareQueue(
+        _ name: String,
+        durable: Bool = true,
+        arguments: [String: FieldValue] = [:]
+    )
         throws(AMQPError)
     {
         let arena = CArena()
@@ -91,8 +117,14 @@ public final class AMQPConnection: @unchecked Sendable {
     public func bindQueue(_ queue: String, exchange: String, routingKey: String) throws(AMQPError) {
         let arena = CArena()
         defer { withExtendedLifetime(arena) {} }  // C reads its memory during the call
-        amqp_queue_bind(state, channel, arena.bytes(queue), arena.bytes(exchange), arena.bytes(routingKey),
-                        amqp_empty_table)
+        amqp_queue_bind(
+            state,
+            channel,
+            arena.bytes(queue),
+            arena.bytes(exchange),
+            arena.bytes(routingKey),
+            amqp_empty_table
+        )
         try check("queue.bind \(queue) to \(exchange) (\(routingKey))")
     }
 
@@ -140,8 +172,15 @@ public final class AMQPConnection: @unchecked Sendable {
         let status = message.body.withUnsafeBytes { raw -> Int32 in
             let body = amqp_bytes_t(len: raw.count, bytes: UnsafeMutableRawPointer(mutating: raw.baseAddress))
             return amqp_basic_publish(
-                state, channel, arena.bytes(message.exchange), arena.bytes(message.routingKey), 0, 0, &properties,
-                body)
+                state,
+                channel,
+                arena.bytes(message.exchange),
+                arena.bytes(message.routingKey),
+                0,
+                0,
+                &properties,
+                body
+            )
         }
         guard status == AMQP_STATUS_OK.rawValue else {
             throw .library(operation: "basic.publish", message: String(cString: amqp_error_string2(status)))
@@ -153,7 +192,11 @@ public final class AMQPConnection: @unchecked Sendable {
     /// Reads broker frames until every sequence number from `firstTag` through `lastTag` is
     /// acked (earlier ones were confirmed by an earlier wait). Throws `nacked` if any of them
     /// was nacked, after reading the rest.
-    public func waitForConfirms(from firstTag: UInt64, through lastTag: UInt64, timeout: TimeInterval = 30)
+    public func waitForConfirms(
+        from firstTag: UInt64,
+        through lastTag: UInt64,
+        timeout: TimeInterval = 30
+    )
         throws(AMQPError)
     {
         var confirmedThrough: UInt64 = firstTag - 1
@@ -225,8 +268,12 @@ public final class AMQPConnection: @unchecked Sendable {
             return Delivery(
                 body: Data(bytes: envelope.message.body.bytes, count: envelope.message.body.len),
                 properties: CArena.read(envelope.message.properties),
-                exchange: envelope.exchange.string, routingKey: envelope.routing_key.string,
-                deliveryTag: envelope.delivery_tag, redelivered: envelope.redelivered != 0, generation: generation)
+                exchange: envelope.exchange.string,
+                routingKey: envelope.routing_key.string,
+                deliveryTag: envelope.delivery_tag,
+                redelivered: envelope.redelivered != 0,
+                generation: generation
+            )
         }
         if reply.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION {
             if reply.library_error == AMQP_STATUS_TIMEOUT.rawValue { return nil }

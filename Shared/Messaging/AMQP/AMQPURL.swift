@@ -6,8 +6,13 @@ public struct AMQPURL: Sendable, Equatable, CustomStringConvertible {
     public var password: String
     public var virtualHost: String
 
-    public init(host: String = "127.0.0.1", port: Int = 5672, user: String = "guest", password: String = "guest",
-                virtualHost: String = "/") {
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 5672,
+        user: String = "guest",
+        password: String = "guest",
+        virtualHost: String = "/"
+    ) {
         self.host = host
         self.port = port
         self.user = user
@@ -25,7 +30,8 @@ public struct AMQPURL: Sendable, Equatable, CustomStringConvertible {
             if !path.isEmpty { vhost = path.removingPercentEncodingSimple() }
             rest = rest[..<slash]
         }
-        var user = "guest", password = "guest"
+        var user = "guest"
+        var password = "guest"
         if let at = rest.lastIndex(of: "@") {
             let credentials = rest[..<at]
             rest = rest[rest.index(after: at)...]
@@ -33,7 +39,8 @@ public struct AMQPURL: Sendable, Equatable, CustomStringConvertible {
             user = String(parts[0]).removingPercentEncodingSimple()
             password = parts.count > 1 ? String(parts[1]).removingPercentEncodingSimple() : ""
         }
-        var host = String(rest), port = 5672
+        var host = String(rest)
+        var port = 5672
         if let colon = rest.lastIndex(of: ":") {
             guard let parsed = Int(rest[rest.index(after: colon)...]), (1...65535).contains(parsed) else {
                 throw .invalidURL(text)

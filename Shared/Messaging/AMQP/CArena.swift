@@ -7,7 +7,9 @@ import Foundation
 final class CArena {
     private var allocations: [UnsafeMutableRawPointer] = []
 
-    deinit { allocations.forEach { free($0) } }
+    deinit {
+        for allocation in allocations { free(allocation) }
+    }
 
     /// A copy of `text` as `amqp_bytes_t`.
     func bytes(_ text: String) -> amqp_bytes_t {

@@ -19,8 +19,12 @@ public struct MessageProperties: Sendable, Equatable {
     public var headers: [String: FieldValue] = [:]
 
     public init(
-        messageId: String? = nil, type: String? = nil, correlationId: String? = nil, timestamp: Date? = nil,
-        appId: String? = nil, headers: [String: FieldValue] = [:]
+        messageId: String? = nil,
+        type: String? = nil,
+        correlationId: String? = nil,
+        timestamp: Date? = nil,
+        appId: String? = nil,
+        headers: [String: FieldValue] = [:]
     ) {
         self.messageId = messageId
         self.type = type

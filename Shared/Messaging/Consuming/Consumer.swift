@@ -132,9 +132,12 @@ public final class Consumer: Sendable {
                     logger.info("consuming", metadata: ["queue": "\(queueName)", "broker": "\(url)"])
                 } catch {
                     let wait = backoff.next()
-                    logger.warning("consumer cannot connect, retrying", metadata: [
-                        "queue": "\(queueName)", "error": "\(error)", "retryIn": "\(wait)",
-                    ])
+                    logger.warning(
+                        "consumer cannot connect, retrying",
+                        metadata: [
+                            "queue": "\(queueName)", "error": "\(error)", "retryIn": "\(wait)",
+                        ]
+                    )
                     sleepInterruptibly(wait)
                     continue
                 }
@@ -161,9 +164,12 @@ public final class Consumer: Sendable {
                     accept(delivery)
                 }
             } catch {
-                logger.warning("consumer connection lost, reconnecting", metadata: [
-                    "queue": "\(queueName)", "error": "\(error)",
-                ])
+                logger.warning(
+                    "consumer connection lost, reconnecting",
+                    metadata: [
+                        "queue": "\(queueName)", "error": "\(error)",
+                    ]
+                )
                 shared.withLock { $0.connected = false }
                 open.close()
                 connection = nil
@@ -180,7 +186,7 @@ public final class Consumer: Sendable {
             defer { state.stopWaiters.removeAll() }
             return state.stopWaiters
         }
-        waiters.forEach { $0.resume() }
+        for waiter in waiters { waiter.resume() }
     }
 
     private func accept(_ delivery: Delivery) {

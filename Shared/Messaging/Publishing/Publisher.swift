@@ -54,7 +54,8 @@ public final class Publisher: Sendable {
                 let wait = backoff.next()
                 logger.warning(
                     "publish failed, retrying",
-                    metadata: ["error": "\(error)", "messages": "\(messages.count)", "retryIn": "\(wait)"])
+                    metadata: ["error": "\(error)", "messages": "\(messages.count)", "retryIn": "\(wait)"]
+                )
                 try await Task.sleep(for: wait)
             }
         }
@@ -111,14 +112,16 @@ public final class Publisher: Sendable {
     private func sendAndConfirm(_ messages: [OutgoingMessage]) throws(AMQPError) {
         do {
             let connection = try connected()
-            var first: UInt64 = 0, last: UInt64 = 0
+            var first: UInt64 = 0
+            var last: UInt64 = 0
             for message in messages {
                 last = try connection.publish(message)
                 if first == 0 { first = last }
             }
             try connection.waitForConfirms(from: first, through: last)
         } catch {
-            if case .nacked = error {} else {
+            if case .nacked = error {
+            } else {
                 if box.connection != nil { reconnects.increment() }
                 box.connection?.close()
                 box.connection = nil

@@ -15,6 +15,8 @@ import Synchronization
 ///
 /// - Bad input (undecodable, unknown type or major version, invalid, rejected by the
 ///   handler) is dead-lettered with the reason, through the outbox.
+/// - A message replayed from the dead-letter queue (a new publish, not a redelivery) is
+///   applied again; a redelivery after a crash never dead-letters or applies twice.
 /// - A database that is down is waited for with backoff; the messages stay unacknowledged
 ///   and are never dead-lettered for it.
 public final class InboxConsumer: Service, Sendable {
@@ -35,8 +37,16 @@ public final class InboxConsumer: Service, Sendable {
     ///   - relay: woken after each commit so that resulting events leave at once.
     ///   - maxRetries: delayed retries (`HandlerError.retryLater`) before a message is dead-lettered.
     public init(
-        url: AMQPURL, queue: Topology.Queue, topology: Topology, pool: ConnectionPool, handlers: MessageHandlers,
-        relay: OutboxRelay?, logger: Logger, prefetch: UInt16 = 200, batchSize: Int = 100, maxRetries: Int = 20
+        url: AMQPURL,
+        queue: Topology.Queue,
+        topology: Topology,
+        pool: ConnectionPool,
+        handlers: MessageHandlers,
+        relay: OutboxRelay?,
+        logger: Logger,
+        prefetch: UInt16 = 200,
+        batchSize: Int = 100,
+        maxRetries: Int = 20
     ) {
         self.queue = queue
         self.pool = pool
@@ -101,7 +111,8 @@ public final class InboxConsumer: Service, Sendable {
                 let wait = backoff.next()
                 logger.warning(
                     "batch not applied, will retry (messages stay on the queue)",
-                    metadata: ["queue": "\(queue.name)", "messages": "\(batch.count)", "error": "\(error)", "retryIn": "\(wait)"])
+                    metadata: ["queue": "\(queue.name)", "messages": "\(batch.count)", "error": "\(error)", "retryIn": "\(wait)"]
+                )
                 try? await Task.sleep(for: wait)
                 if stopping.load(ordering: .relaxed) { return nil }
             }
@@ -131,7 +142,11 @@ public final class InboxConsumer: Service, Sendable {
                 do {
                     let fresh = try transaction.savepoint {
                         let inserted = try transaction.query(
-                            "INSERT INTO inbox (message_id, message_type) VALUES (\(id), \(header.type)) ON CONFLICT DO NOTHING"
+                            """
+                            INSERT INTO inbox (message_id, message_type) VALUES (\(id), \(header.type))
+                            ON CONFLICT (message_id) DO UPDATE SET outcome = 'applied', received_at = now()
+                            WHERE inbox.outcome = 'dead-lettered' AND \(!delivery.redelivered)
+                            """
                         ).affectedRows
                         guard inserted == 1 else { return false }
                         try prepared.apply(transaction)
@@ -178,13 +193,18 @@ public final class InboxConsumer: Service, Sendable {
     /// Sends the original bytes to `<queue>.dlq` (through the outbox) with the reason, and
     /// records the id so a redelivery is not dead-lettered twice.
     private func deadLetter(
-        _ delivery: Delivery, reason: DeadLetterReason, messageId: String?, type: String?, in transaction: Transaction
+        _ delivery: Delivery,
+        reason: DeadLetterReason,
+        messageId: String?,
+        type: String?,
+        in transaction: Transaction
     ) throws {
         if let messageId {
             let inserted = try transaction.query(
                 """
                 INSERT INTO inbox (message_id, message_type, outcome) VALUES (\(messageId), \(type ?? "unknown"), 'dead-lettered')
-                ON CONFLICT DO NOTHING
+                ON CONFLICT (message_id) DO UPDATE SET received_at = now()
+                WHERE inbox.outcome = 'dead-lettered' AND \(!delivery.redelivered)
                 """
             ).affectedRows
             guard inserted == 1 else { return }
@@ -193,15 +213,22 @@ public final class InboxConsumer: Service, Sendable {
         headers[Topology.deadLetterReasonHeader] = reason.description
         headers[Topology.deadLetterQueueHeader] = queue.name
         try Outbox.enqueueRaw(
-            exchange: Topology.deadLetterExchange, routingKey: queue.name, messageId: messageId ?? UUID().uuidString.lowercased(),
-            type: type ?? delivery.properties.type ?? "unknown", correlationId: delivery.properties.correlationId,
-            headers: headers, body: delivery.body, in: transaction)
+            exchange: Topology.deadLetterExchange,
+            routingKey: queue.name,
+            messageId: messageId ?? UUID().uuidString.lowercased(),
+            type: type ?? delivery.properties.type ?? "unknown",
+            correlationId: delivery.properties.correlationId,
+            headers: headers,
+            body: delivery.body,
+            in: transaction
+        )
         logger.error(
             "message dead-lettered",
             metadata: [
                 "queue": "\(queue.name)", "messageId": "\(messageId ?? "none")",
                 "correlationId": "\(delivery.properties.correlationId ?? "none")", "reason": "\(reason)",
-            ])
+            ]
+        )
     }
 
     /// Sends the original bytes to `<queue>.retry`, from where the broker returns them to the
@@ -210,8 +237,14 @@ public final class InboxConsumer: Service, Sendable {
         var headers = delivery.properties.headers.mapValues(\.stringValue)
         headers[Topology.retryCountHeader] = String(count)
         try Outbox.enqueueRaw(
-            exchange: "", routingKey: queue.retryQueue, messageId: header.messageId.uuidString.lowercased(),
-            type: header.type, correlationId: header.correlationId.uuidString.lowercased(), headers: headers,
-            body: delivery.body, in: transaction)
+            exchange: "",
+            routingKey: queue.retryQueue,
+            messageId: header.messageId.uuidString.lowercased(),
+            type: header.type,
+            correlationId: header.correlationId.uuidString.lowercased(),
+            headers: headers,
+            body: delivery.body,
+            in: transaction
+        )
     }
 }

@@ -23,7 +23,8 @@ public struct MessageHandlers: Sendable {
     /// Registers the handler for `type`; it runs in the transaction that also records the
     /// message in the inbox, so its effect happens exactly once.
     public mutating func on<M: MessageContract>(
-        _ type: M.Type, _ handle: @escaping @Sendable (M, EnvelopeHeader, Transaction) throws -> Void
+        _ type: M.Type,
+        _ handle: @escaping @Sendable (M, EnvelopeHeader, Transaction) throws -> Void
     ) {
         entries[M.messageType] = Entry(major: M.schemaVersion.major) { body, header in
             let envelope: Envelope<M>

@@ -9,7 +9,9 @@ public enum Outbox {
     /// Writes `envelope` to the outbox, to be published to `exchange` with `routingKey`
     /// (default: the message type on `wmo.events`).
     public static func enqueue<M: MessageContract>(
-        _ envelope: Envelope<M>, exchange: String = Topology.eventsExchange, routingKey: String? = nil,
+        _ envelope: Envelope<M>,
+        exchange: String = Topology.eventsExchange,
+        routingKey: String? = nil,
         in transaction: Transaction
     ) throws {
         let body = try ContractJSON.encoder().encode(envelope)
@@ -21,22 +23,34 @@ public enum Outbox {
         ]
         if let causation = header.causationId { headers["x-causation-id"] = causation.uuidString.lowercased() }
         try enqueueRaw(
-            exchange: exchange, routingKey: routingKey ?? M.messageType,
-            messageId: header.messageId.uuidString.lowercased(), type: M.messageType,
-            correlationId: header.correlationId.uuidString.lowercased(), headers: headers, body: body,
-            in: transaction)
+            exchange: exchange,
+            routingKey: routingKey ?? M.messageType,
+            messageId: header.messageId.uuidString.lowercased(),
+            type: M.messageType,
+            correlationId: header.correlationId.uuidString.lowercased(),
+            headers: headers,
+            body: body,
+            in: transaction
+        )
     }
 
     /// Writes an already-encoded message (dead letters and retries keep the original bytes).
     public static func enqueueRaw(
-        exchange: String, routingKey: String, messageId: String, type: String, correlationId: String?,
-        headers: [String: String], body: Data, in transaction: Transaction
+        exchange: String,
+        routingKey: String,
+        messageId: String,
+        type: String,
+        correlationId: String?,
+        headers: [String: String],
+        body: Data,
+        in transaction: Transaction
     ) throws {
         let headerText = String(decoding: try JSONSerialization.data(withJSONObject: headers, options: [.sortedKeys]), as: UTF8.self)
         try transaction.query(
             """
             INSERT INTO outbox (id, exchange, routing_key, message_id, message_type, correlation_id, headers, body)
             VALUES (\(UUID()), \(exchange), \(routingKey), \(messageId), \(type), \(correlationId), \(headerText), \(body))
-            """)
+            """
+        )
     }
 }

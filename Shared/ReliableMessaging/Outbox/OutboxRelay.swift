@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Logging
 public import Messaging
 import Metrics
@@ -25,8 +25,14 @@ public final class OutboxRelay: Service, Sendable {
     private let relayed: Counter
     private let lag: Gauge
 
-    public init(pool: ConnectionPool, publisher: Publisher, producer: String, logger: Logger, batchSize: Int = 200,
-                idleInterval: Duration = .milliseconds(200)) {
+    public init(
+        pool: ConnectionPool,
+        publisher: Publisher,
+        producer: String,
+        logger: Logger,
+        batchSize: Int = 200,
+        idleInterval: Duration = .milliseconds(200)
+    ) {
         self.pool = pool
         self.publisher = publisher
         self.producer = producer
@@ -84,39 +90,62 @@ public final class OutboxRelay: Service, Sendable {
                 """
             ).rows
         }
-        guard !rows.isEmpty else {
-            lag.record(0)
-            return 0
-        }
+        try await recordLag()
+        guard !rows.isEmpty else { return 0 }
         var ids: [UUID] = []
         var messages: [(Int64, OutgoingMessage)] = []
         for row in rows {
             ids.append(try row.decode(UUID.self, "id"))
             var properties = MessageProperties(
-                messageId: try row.decode(String.self, "message_id"), type: try row.decode(String.self, "message_type"),
+                messageId: try row.decode(String.self, "message_id"),
+                type: try row.decode(String.self, "message_type"),
                 correlationId: try row.decodeIfPresent(String.self, "correlation_id"),
-                timestamp: try row.decode(Date.self, "created_at"), appId: producer)
+                timestamp: try row.decode(Date.self, "created_at"),
+                appId: producer
+            )
             let headerText = try row.decode(String.self, "headers")
             if let object = try JSONSerialization.jsonObject(with: Data(headerText.utf8)) as? [String: String] {
                 properties.headers = object.mapValues { FieldValue.string($0) }
             }
-            let oldest = try row.decode(Date.self, "created_at")
-            lag.record(max(0, Date().timeIntervalSince(oldest)))
-            messages.append((
-                try row.decode(Int64.self, "seq"),
-                OutgoingMessage(
-                    exchange: try row.decode(String.self, "exchange"), routingKey: try row.decode(String.self, "routing_key"),
-                    body: try row.decode(Data.self, "body"), properties: properties)
-            ))
+            messages.append(
+                (
+                    try row.decode(Int64.self, "seq"),
+                    OutgoingMessage(
+                        exchange: try row.decode(String.self, "exchange"),
+                        routingKey: try row.decode(String.self, "routing_key"),
+                        body: try row.decode(Data.self, "body"),
+                        properties: properties
+                    )
+                )
+            )
         }
         messages.sort { $0.0 < $1.0 }
-        try await publisher.publish(messages.map(\.1), retryFor: .seconds(30))
         let confirmed = ids
-        try await pool.withConnection { connection in
+        do {
+            try await publisher.publish(messages.map(\.1), retryFor: .seconds(30))
+        } catch {
+            // Give the rows back at once, so the next cycle (or another relay) sends them.
+            _ = try? await pool.withConnection { connection in
+                try connection.query("UPDATE outbox SET leased_until = NULL WHERE id = ANY(\(confirmed)::uuid[])")
+            }
+            throw error
+        }
+        _ = try await pool.withConnection { connection in
             try connection.query("DELETE FROM outbox WHERE id = ANY(\(confirmed)::uuid[])")
         }
         relayed.increment(by: Int64(rows.count))
         return rows.count
+    }
+
+    /// Exports the age of the oldest row still in the outbox, leased or not: a relay that
+    /// stops or falls behind shows up here (alert on it).
+    private func recordLag() async throws {
+        let age = try await pool.withConnection { connection in
+            try connection.query(
+                "SELECT EXTRACT(EPOCH FROM now() - created_at)::float8 FROM outbox ORDER BY seq LIMIT 1"
+            ).rows.first?.decode(Double.self, at: 0)
+        }
+        lag.record(max(0, age ?? 0))
     }
 
     /// The number of rows still waiting (for tests and `/metrics`).

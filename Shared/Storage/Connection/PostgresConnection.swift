@@ -115,6 +115,8 @@ public final class PostgresConnection: @unchecked Sendable {
 /// them during `PQexecParams`; a pointer to a temporary would dangle).
 private func withCStrings<R>(_ values: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
     let copies: [UnsafeMutablePointer<CChar>?] = values.map { $0.map { strdup($0)! } }
-    defer { copies.forEach { free($0) } }
+    defer {
+        for copy in copies { free(copy) }
+    }
     return body(copies.map { $0.map { UnsafePointer($0) } })
 }

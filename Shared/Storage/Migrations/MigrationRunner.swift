@@ -18,7 +18,9 @@ public struct MigrationRunner: Sendable {
     @discardableResult
     public func run(on pool: ConnectionPool) async throws -> [String] {
         guard SQLIdentifier.isPlain(schema) else { throw StorageError.invalidIdentifier(schema) }
-        let schema = schema, migrations = migrations, logger = logger
+        let schema = schema
+        let migrations = migrations
+        let logger = logger
         return try await pool.withConnection { connection in
             try connection.executeSimple("CREATE SCHEMA IF NOT EXISTS \"\(schema)\"")
             try connection.executeSimple("SET search_path = \"\(schema)\"")
@@ -29,9 +31,11 @@ public struct MigrationRunner: Sendable {
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     id text PRIMARY KEY,
                     applied_at timestamptz NOT NULL DEFAULT now())
-                """)
+                """
+            )
             let applied = Set(
-                try connection.query("SELECT id FROM schema_migrations").rows.map { try $0.decode(String.self, at: 0) })
+                try connection.query("SELECT id FROM schema_migrations").rows.map { try $0.decode(String.self, at: 0) }
+            )
             var done: [String] = []
             for migration in migrations where !applied.contains(migration.id) {
                 do {

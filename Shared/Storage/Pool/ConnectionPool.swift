@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Logging
 import Synchronization
 
@@ -41,7 +41,8 @@ public final class ConnectionPool: Sendable {
     ) async throws -> T {
         let slot = await acquire()
         defer { release(slot) }
-        let conninfo = conninfo, searchPath = searchPath
+        let conninfo = conninfo
+        let searchPath = searchPath
         return try await withCheckedThrowingContinuation { continuation in
             slot.queue.async {
                 do {

@@ -45,6 +45,12 @@ public struct SQLQuery: Sendable, ExpressibleByStringInterpolation, CustomString
             sql += "$\(binds.count)"
         }
 
+        /// An optional value: `nil` is bound as SQL NULL.
+        public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value?) {
+            binds.append(value?.postgresText ?? nil)
+            sql += "$\(binds.count)"
+        }
+
         /// A schema, table or column name; must match `[a-z_][a-z0-9_]*`.
         public mutating func appendInterpolation(identifier: String) {
             precondition(SQLIdentifier.isPlain(identifier), "not a plain SQL identifier: \(identifier)")

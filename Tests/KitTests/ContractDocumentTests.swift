@@ -1,0 +1,348 @@
+import Contracts
+import Foundation
+import Testing
+import Yams
+
+/// `docs/asyncapi.yaml` is the contract partners integrate against; these tests keep it and the
+/// Swift types in `Shared/Contracts` from drifting apart. For every contract type: the document
+/// has a message named after its `messageType` with the same `x-schema-version`; each example
+/// decodes into that type and passes `validate()`; and the payload schema lists exactly the
+/// property names (and required names) the type encodes.
+@Suite struct ContractDocumentTests {
+    @Test(arguments: ContractCase.all)
+    func messageIsDocumentedWithItsVersion(_ contract: ContractCase) throws {
+        let document = try ContractDocument.load()
+        let message = try #require(document.message(named: contract.messageType), "no message named \(contract.messageType)")
+        #expect(message["x-schema-version"] as? String == contract.schemaVersion.description, "x-schema-version (quote it in YAML)")
+        let typeSchema = try #require(document.envelopePart("type", of: message))
+        #expect(typeSchema["const"] as? String == contract.messageType)
+        let bindings = message["bindings"] as? [String: Any]
+        #expect((bindings?["amqp"] as? [String: Any])?["messageType"] as? String == contract.messageType)
+    }
+
+    @Test(arguments: ContractCase.all)
+    func examplesDecodeAndValidate(_ contract: ContractCase) throws {
+        let document = try ContractDocument.load()
+        let message = try #require(document.message(named: contract.messageType))
+        let examples = try #require(message["examples"] as? [[String: Any]], "no examples")
+        #expect(!examples.isEmpty)
+        for example in examples {
+            let name = example["name"] as? String ?? "unnamed"
+            let body = try JSONSerialization.data(withJSONObject: try #require(example["payload"]))
+            let header = try contract.decodeAndValidate(body)
+            #expect(header.type == contract.messageType, "example \(name)")
+            #expect(header.version.major == contract.schemaVersion.major, "example \(name)")
+            let headers = try #require(example["headers"] as? [String: Any], "example \(name) has no AMQP headers")
+            #expect(headers["x-schema-version"] as? String == header.version.description, "example \(name)")
+            #expect(headers["x-municipality"] as? String == header.municipality.rawValue, "example \(name)")
+            #expect(headers["x-producer"] as? String == header.producer, "example \(name)")
+            #expect(headers["x-causation-id"] as? String == header.causationId?.uuidString.lowercased(), "example \(name)")
+        }
+    }
+
+    @Test(arguments: ContractCase.all)
+    func schemaListsExactlyTheEncodedProperties(_ contract: ContractCase) throws {
+        let document = try ContractDocument.load()
+        let message = try #require(document.message(named: contract.messageType))
+        let schema = try #require(document.envelopePart("payload", of: message), "no payload schema")
+        let full = try JSONSerialization.jsonObject(with: try contract.fullSample())
+        let minimal = try JSONSerialization.jsonObject(with: try contract.minimalSample())
+        for problem in document.propertyProblems(full, schema, path: "payload") {
+            Issue.record("\(contract.messageType): \(problem)")
+        }
+        for problem in document.requiredProblems(minimal, schema, path: "payload") {
+            Issue.record("\(contract.messageType): \(problem)")
+        }
+    }
+
+    @Test func envelopeSchemaListsExactlyTheEncodedFields() throws {
+        let document = try ContractDocument.load()
+        let schema = try #require(document.schema(named: "Envelope"))
+        let payload = ReferralAccepted(referralId: UUID(), partnerId: "mee")
+        let withCausation = Envelope(payload, correlationId: UUID(), causationId: UUID(), municipality: .arnhem, producer: "mee")
+        let without = Envelope(payload, correlationId: UUID(), municipality: .arnhem, producer: "mee")
+        let full = try #require(try JSONSerialization.jsonObject(with: try ContractJSON.encoder().encode(withCausation)) as? [String: Any])
+        let minimal = try #require(try JSONSerialization.jsonObject(with: try ContractJSON.encoder().encode(without)) as? [String: Any])
+        #expect(Set(full.keys) == ContractDocument.names(schema["properties"]))
+        #expect(Set(minimal.keys) == ContractDocument.names(schema["required"]))
+    }
+
+    /// A contract type added to `Shared/Contracts` must be added to `ContractCase.all` (and so
+    /// to the document); a message documented as a contract must exist in the code.
+    @Test func everyContractTypeIsListedAndEveryDocumentedMessageExists() throws {
+        let listed = Set(ContractCase.all.map(\.messageType))
+        #expect(listed.count == ContractCase.all.count, "a type is listed twice")
+        #expect(ContractDocument.messageTypesInSources() == listed, "Shared/Contracts and ContractCase.all differ")
+        let document = try ContractDocument.load()
+        #expect(document.contractMessageNames() == listed, "docs/asyncapi.yaml and ContractCase.all differ")
+    }
+
+    @Test func deadLetterHeadersAreDocumented() throws {
+        let document = try ContractDocument.load()
+        let deadLetter = try #require(document.message(named: "dead-letter"))
+        let headers = try #require(deadLetter["headers"] as? [String: Any])
+        #expect(ContractDocument.names(headers["required"]) == ["x-wmo-dead-letter-reason", "x-wmo-dead-letter-queue"])
+        let retry = try #require(document.message(named: "retry"))
+        let retryHeaders = try #require(retry["headers"] as? [String: Any])
+        #expect(ContractDocument.names(retryHeaders["required"]) == ["x-wmo-retry-count"])
+    }
+}
+
+/// One contract type: how to decode a documented example into it, and two encoded samples, one
+/// with every optional field set (all property names) and one with none (the required names).
+struct ContractCase: Sendable, CustomTestStringConvertible {
+    let messageType: String
+    let schemaVersion: SchemaVersion
+    /// Decodes a JSON envelope with `ContractJSON.decoder()` and runs `validate()` on the payload.
+    let decodeAndValidate: @Sendable (Data) throws -> EnvelopeHeader
+    let fullSample: @Sendable () throws -> Data
+    let minimalSample: @Sendable () throws -> Data
+
+    var testDescription: String { messageType }
+
+    static func of<M: MessageContract>(_ type: M.Type, full: M, minimal: M? = nil) -> ContractCase {
+        let minimal = minimal ?? full
+        return ContractCase(
+            messageType: M.messageType,
+            schemaVersion: M.schemaVersion,
+            decodeAndValidate: { body in
+                let envelope = try ContractJSON.decoder().decode(Envelope<M>.self, from: body)
+                try envelope.payload.validate()
+                return envelope.header
+            },
+            fullSample: { try ContractJSON.encoder().encode(full) },
+            minimalSample: { try ContractJSON.encoder().encode(minimal) }
+        )
+    }
+
+    /// Every type of `Shared/Contracts`. Adding a type there without adding it here fails
+    /// `everyContractTypeIsListedAndEveryDocumentedMessageExists`; adding it here without
+    /// documenting it fails the other tests.
+    static let all: [ContractCase] = [
+        .of(RequestPassedOn.self, full: Samples.passedOn(contact: Samples.fullContact), minimal: Samples.passedOn(contact: ConsentedContact())),
+        .of(ConsentWithdrawn.self, full: ConsentWithdrawn(referralId: Samples.id, partnerId: "mee")),
+        .of(
+            IndicationRequested.self,
+            full: IndicationRequested(
+                requestId: Samples.id,
+                subjectRef: SubjectRef(),
+                household: HouseholdSummary(adults: 2, children: 1, informalCarers: 1),
+                question: "Hulp in het huishouden",
+                categories: [.instrumentalADL],
+                findings: "Dochter helpt",
+                urgency: .normal
+            )
+        ),
+        .of(
+            MatchingRequested.self,
+            full: MatchingRequested(
+                requestId: Samples.id,
+                subjectRef: SubjectRef(),
+                task: .shopping,
+                district: "Presikhaaf",
+                question: "Boodschappen",
+                certificateRequired: false,
+                urgency: .normal
+            )
+        ),
+        .of(
+            RequestClosed.self,
+            full: RequestClosed(requestId: Samples.id, subjectRef: SubjectRef(), outcome: "helped", routes: ["passed-on"], district: "Presikhaaf")
+        ),
+        .of(
+            IndicationDecided.self,
+            full: Samples.decided(line: Samples.fullLine, reviewDate: Samples.date),
+            minimal: Samples.decided(line: Samples.minimalLine, reviewDate: nil)
+        ),
+        .of(
+            MatchingMatched.self,
+            full: MatchingMatched(
+                requestId: Samples.id,
+                subjectRef: SubjectRef(),
+                matchId: Samples.id,
+                task: .visiting,
+                volunteerDisplayName: "Anneke"
+            )
+        ),
+        .of(MatchingFailed.self, full: MatchingFailed(requestId: Samples.id, subjectRef: SubjectRef(), reason: "Geen vrijwilliger")),
+        .of(
+            PanelInvitationRequested.self,
+            full: PanelInvitationRequested(
+                invitationId: Samples.id,
+                subjectRef: SubjectRef(),
+                surveyTitle: "Cliëntervaringsonderzoek",
+                surveyLink: "https://example.org/s"
+            )
+        ),
+        .of(ReferralAccepted.self, full: ReferralAccepted(referralId: Samples.id, partnerId: "mee")),
+        .of(ReferralDeclined.self, full: ReferralDeclined(referralId: Samples.id, partnerId: "mee", reason: "Vol")),
+        .of(ReferralContacted.self, full: ReferralContacted(referralId: Samples.id, partnerId: "mee", contactedAt: Samples.date)),
+        .of(
+            ReferralCompleted.self,
+            full: ReferralCompleted(referralId: Samples.id, partnerId: "mee", summary: "Klaar"),
+            minimal: ReferralCompleted(referralId: Samples.id, partnerId: "mee")
+        ),
+    ]
+}
+
+/// Sample values for the encoding checks.
+private enum Samples {
+    static let id = UUID()
+    static let date = Date(timeIntervalSince1970: 1_795_510_800)
+    static let fullContact = ConsentedContact(
+        name: "J. de Vries",
+        phone: "026 123 4567",
+        email: "j@example.org",
+        address: "Hoofdstraat 1, 6811 AA Arnhem",
+        preferredChannel: "phone",
+        language: "nl"
+    )
+    static let fullLine = DecisionLine(
+        category: .householdHelp,
+        granted: true,
+        grounds: "Eigen kracht volstaat niet",
+        form: .inKind,
+        volume: 3,
+        unit: "hours-per-week",
+        validFrom: date,
+        validUntil: date
+    )
+    static let minimalLine = DecisionLine(category: .aids, granted: false, grounds: "Algemene voorziening volstaat")
+
+    static func passedOn(contact: ConsentedContact) -> RequestPassedOn {
+        RequestPassedOn(
+            referralId: id,
+            partnerId: "mee",
+            question: "Eenzaam",
+            categories: [.socialNetwork],
+            urgency: .normal,
+            district: "Presikhaaf",
+            contact: contact,
+            acceptBy: date,
+            contactBy: date
+        )
+    }
+
+    static func decided(line: DecisionLine, reviewDate: Date?) -> IndicationDecided {
+        IndicationDecided(
+            decisionId: id,
+            requestId: id,
+            subjectRef: SubjectRef(),
+            decidedAt: date,
+            decidedBy: "consulent",
+            lines: [line],
+            reviewDate: reviewDate,
+            ownContribution: true
+        )
+    }
+}
+
+/// `docs/asyncapi.yaml`, loaded with Yams, with the look-ups the tests need.
+struct ContractDocument {
+    let root: [String: Any]
+
+    static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static func load() throws -> ContractDocument {
+        let url = repositoryRoot.appendingPathComponent("docs/asyncapi.yaml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        // Without the timestamp rule: an unquoted date would become a Date, which JSON cannot hold.
+        let loaded = try Yams.load(yaml: text, Resolver.default.removing(.timestamp))
+        return ContractDocument(root: try #require(loaded as? [String: Any], "docs/asyncapi.yaml is not a mapping"))
+    }
+
+    private var components: [String: Any] { root["components"] as? [String: Any] ?? [:] }
+
+    /// The message under `components.messages` whose `name` is `name`.
+    func message(named name: String) -> [String: Any]? {
+        let messages = components["messages"] as? [String: Any] ?? [:]
+        return messages.values.compactMap { $0 as? [String: Any] }.first { $0["name"] as? String == name }
+    }
+
+    /// The names of the messages that are contract types (they carry an `x-schema-version`).
+    func contractMessageNames() -> Set<String> {
+        let messages = components["messages"] as? [String: Any] ?? [:]
+        return Set(
+            messages.values.compactMap { $0 as? [String: Any] }.filter { $0["x-schema-version"] != nil }.compactMap { $0["name"] as? String }
+        )
+    }
+
+    func schema(named name: String) -> [String: Any]? {
+        (components["schemas"] as? [String: Any])?[name] as? [String: Any]
+    }
+
+    /// Follows `$ref` (only local `#/components/...` references).
+    func resolve(_ schema: [String: Any]) -> [String: Any] {
+        guard let reference = schema["$ref"] as? String, reference.hasPrefix("#/") else { return schema }
+        var node: Any? = root
+        for part in reference.dropFirst(2).split(separator: "/") { node = (node as? [String: Any])?[String(part)] }
+        return (node as? [String: Any]).map(resolve) ?? [:]
+    }
+
+    /// The schema of envelope property `name` in the message's payload, which is
+    /// `allOf: [Envelope, {properties: {type, version, payload}}]`.
+    func envelopePart(_ name: String, of message: [String: Any]) -> [String: Any]? {
+        guard let payload = message["payload"] as? [String: Any] else { return nil }
+        let parts = (resolve(payload)["allOf"] as? [[String: Any]] ?? [payload]).map(resolve)
+        for part in parts.reversed() {
+            if let property = (part["properties"] as? [String: Any])?[name] as? [String: Any] { return resolve(property) }
+        }
+        return nil
+    }
+
+    static func names(_ value: Any?) -> Set<String> {
+        if let list = value as? [String] { return Set(list) }
+        if let map = value as? [String: Any] { return Set(map.keys) }
+        return []
+    }
+
+    /// Where the encoded `json` has other property names than `schema` lists, at every level.
+    func propertyProblems(_ json: Any, _ schema: [String: Any], path: String) -> [String] {
+        compare(json, schema, path: path) { schema in Self.names(schema["properties"]) }
+    }
+
+    /// Where the encoded `json` (optional fields left out) has other names than `schema` requires.
+    func requiredProblems(_ json: Any, _ schema: [String: Any], path: String) -> [String] {
+        compare(json, schema, path: path) { schema in Self.names(schema["required"]) }
+    }
+
+    private func compare(_ json: Any, _ schema: [String: Any], path: String, expected: ([String: Any]) -> Set<String>) -> [String] {
+        let schema = resolve(schema)
+        if let object = json as? [String: Any] {
+            var problems: [String] = []
+            let encoded = Set(object.keys)
+            let listed = expected(schema)
+            if encoded != listed {
+                problems.append(
+                    "\(path): code encodes \(encoded.sorted()), document lists \(listed.sorted()); "
+                        + "only in code \(encoded.subtracting(listed).sorted()), only in document \(listed.subtracting(encoded).sorted())"
+                )
+            }
+            let properties = schema["properties"] as? [String: Any] ?? [:]
+            for (key, value) in object {
+                guard let property = properties[key] as? [String: Any] else { continue }
+                problems += compare(value, property, path: "\(path).\(key)", expected: expected)
+            }
+            return problems
+        }
+        if let array = json as? [Any], let items = schema["items"] as? [String: Any] {
+            return array.enumerated().flatMap { index, element in compare(element, items, path: "\(path)[\(index)]", expected: expected) }
+        }
+        return []
+    }
+
+    /// Every `messageType = "…"` declared in the sources of `Shared/Contracts`.
+    static func messageTypesInSources() -> Set<String> {
+        let folder = repositoryRoot.appendingPathComponent("Shared/Contracts").resolvingSymlinksInPath()
+        guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
+        var found: Set<String> = []
+        let pattern = /messageType\s*=\s*"([^"]+)"/
+        for case let file as URL in files where file.pathExtension == "swift" {
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+            for match in text.matches(of: pattern) { found.insert(String(match.output.1)) }
+        }
+        return found
+    }
+}
