@@ -95,10 +95,17 @@ struct FaultTests {
         #expect(atKill < total, "the kill must land mid-stream to prove anything")
 
         probe = try ProbeProcess(fixture: fixture, echo: "echo.\(fixture.schema)")
-        try await eventually(timeout: .seconds(90), "every message applied after restart") {
-            await TestDatabase.count(fixture.pool, "SELECT count(*) FROM inbox") == total
+        do {
+            try await eventually(timeout: .seconds(90), "every message applied after restart") {
+                await TestDatabase.count(fixture.pool, "SELECT count(*) FROM inbox") == total
+            }
+            try await eventually(timeout: .seconds(60), "outbox drained (the killed relay's leases expire after 15 s)") {
+                await TestDatabase.count(fixture.pool, "SELECT count(*) FROM outbox") == 0
+            }
+        } catch {
+            await probe.kill()
+            throw error
         }
-        try await eventually("outbox drained") { await TestDatabase.count(fixture.pool, "SELECT count(*) FROM outbox") == 0 }
         await probe.terminate()
         #expect(await fixture.effects() == total)
         #expect(await fixture.distinctEffects() == total)
@@ -117,10 +124,14 @@ struct ProbeProcess {
 
     init(fixture: Fixture, echo: String) throws {
         let binary = TestServers.repositoryRoot.appendingPathComponent(".build/debug/kit-probe").path
+        // Output to a file: a child holding the test runner's stdout open would keep `swift test`
+        // waiting for EOF after a failure.
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("kit-probe-\(fixture.schema).log").path
         child = try ChildProcess(
             binary,
             [],
-            environment: ["PROBE_QUEUE": fixture.queue.name, "PROBE_SCHEMA": fixture.schema, "PROBE_ECHO": echo]
+            environment: ["PROBE_QUEUE": fixture.queue.name, "PROBE_SCHEMA": fixture.schema, "PROBE_ECHO": echo],
+            logFile: log
         )
         if let directory = ProcessInfo.processInfo.environment["WMO_TEST_PID_DIR"] {
             try? "\(child.pid)".write(toFile: "\(directory)/kit-probe.pid", atomically: true, encoding: .utf8)

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Logging
 import Metrics
 import Synchronization
@@ -48,7 +48,7 @@ public final class Publisher: Sendable {
             do {
                 try await publishOnce(messages)
                 return
-            } catch let error as AMQPError {
+            } catch {
                 if case .closed = error { throw error }
                 guard clock.now < deadline else { throw error }
                 let wait = backoff.next()

@@ -97,8 +97,17 @@ public final class InboxConsumer: Service, Sendable {
         var backoff = Backoff(initial: .milliseconds(100), maximum: .seconds(5))
         while true {
             do {
-                let report = try await pool.withTransaction { [self] transaction in
-                    try apply(plans, in: transaction)
+                let report: Report
+                do {
+                    report = try await pool.withTransaction { [self] transaction in
+                        try applyTogether(plans, in: transaction)
+                    }
+                } catch is NeedsIsolation {
+                    // A handler refused one message: redo the batch with a savepoint per message,
+                    // so only that message is dead-lettered or deferred.
+                    report = try await pool.withTransaction { [self] transaction in
+                        try apply(plans, in: transaction)
+                    }
                 }
                 applied.increment(by: Int64(report.applied))
                 duplicates.increment(by: Int64(report.duplicates))
@@ -124,6 +133,66 @@ public final class InboxConsumer: Service, Sendable {
         var duplicates = 0
         var deadLettered = 0
         var wroteOutbox = false
+    }
+
+    /// Thrown by the fast path when a handler refuses a message.
+    private struct NeedsIsolation: Error {}
+
+    /// The fast path: one inbox statement for the whole batch, then every new message's handler,
+    /// without savepoints. Any refusal aborts it (`NeedsIsolation`) and the batch is redone by
+    /// `apply`, message by message.
+    private func applyTogether(_ plans: [(Delivery, Outcome)], in transaction: Transaction) throws -> Report {
+        var report = Report()
+        var ids: [String] = []
+        var types: [String] = []
+        var replayable: [String] = []
+        var seen = Set<String>()
+        var firsts: [(String, MessageHandlers.Prepared)] = []
+        for (delivery, outcome) in plans {
+            switch outcome {
+            case .deadLetter(let reason):
+                try deadLetter(delivery, reason: reason, messageId: delivery.properties.messageId, type: nil, in: transaction)
+                report.deadLettered += 1
+                report.wroteOutbox = true
+            case .apply(let prepared):
+                let id = prepared.header.messageId.uuidString.lowercased()
+                guard seen.insert(id).inserted else {
+                    report.duplicates += 1
+                    continue
+                }
+                ids.append(id)
+                types.append(prepared.header.type)
+                if !delivery.redelivered { replayable.append(id) }
+                firsts.append((id, prepared))
+            }
+        }
+        guard !ids.isEmpty else { return report }
+        let fresh = Set(
+            try transaction.query(
+                """
+                INSERT INTO inbox (message_id, message_type)
+                SELECT * FROM unnest(\(ids)::text[], \(types)::text[])
+                ON CONFLICT (message_id) DO UPDATE SET outcome = 'applied', received_at = now()
+                WHERE inbox.outcome = 'dead-lettered' AND inbox.message_id = ANY(\(replayable)::text[])
+                RETURNING message_id
+                """
+            ).rows.map { try $0.decode(String.self, at: 0) })
+        for (id, prepared) in firsts {
+            guard fresh.contains(id) else {
+                report.duplicates += 1
+                continue
+            }
+            do {
+                try prepared.apply(transaction)
+            } catch let error as StorageError where error.isTransient {
+                throw error
+            } catch {
+                throw NeedsIsolation()
+            }
+            report.applied += 1
+            report.wroteOutbox = true
+        }
+        return report
     }
 
     /// Runs inside the batch transaction. A storage error that is transient aborts the whole

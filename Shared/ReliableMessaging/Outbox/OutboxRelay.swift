@@ -81,7 +81,7 @@ public final class OutboxRelay: Service, Sendable {
         let rows = try await pool.withConnection { connection in
             try connection.query(
                 """
-                UPDATE outbox SET leased_until = now() + interval '60 seconds'
+                UPDATE outbox SET leased_until = now() + interval '15 seconds'
                 WHERE id IN (
                     SELECT id FROM outbox WHERE leased_until IS NULL OR leased_until < now()
                     ORDER BY seq LIMIT \(limit) FOR UPDATE SKIP LOCKED)
@@ -122,7 +122,7 @@ public final class OutboxRelay: Service, Sendable {
         messages.sort { $0.0 < $1.0 }
         let confirmed = ids
         do {
-            try await publisher.publish(messages.map(\.1), retryFor: .seconds(30))
+            try await publisher.publish(messages.map(\.1), retryFor: .seconds(10))
         } catch {
             // Give the rows back at once, so the next cycle (or another relay) sends them.
             _ = try? await pool.withConnection { connection in

@@ -22,7 +22,10 @@ public struct MigrationRunner: Sendable {
         let migrations = migrations
         let logger = logger
         return try await pool.withConnection { connection in
-            try connection.executeSimple("CREATE SCHEMA IF NOT EXISTS \"\(schema)\"")
+            // A service role may own its schema without the right to create schemas: only create
+            // when missing (PostgreSQL checks that right before it checks existence).
+            let exists = try connection.query("SELECT 1 FROM pg_namespace WHERE nspname = \(schema)").rows.isEmpty == false
+            if !exists { try connection.executeSimple("CREATE SCHEMA \"\(schema)\"") }
             try connection.executeSimple("SET search_path = \"\(schema)\"")
             try connection.query("SELECT pg_advisory_lock(hashtext(\(schema)))")
             defer { _ = try? connection.query("SELECT pg_advisory_unlock(hashtext(\(schema)))") }
