@@ -162,5 +162,12 @@ let package = Package(
                 name: "FrontDeskTests",
                 dependencies: ["FrontDesk"],
                 path: "Tests/FrontDeskTests", swiftSettings: swiftSettings),
+            .testTarget(
+                name: "FrontDeskIntegrationTests",
+                dependencies: [
+                    "FrontDesk", "TestKit", "Storage", "Messaging", "ReliableMessaging", "Contracts",
+                    .product(name: "HummingbirdTesting", package: "hummingbird"),
+                ],
+                path: "Tests/FrontDeskIntegrationTests", swiftSettings: swiftSettings),
         ]
 )

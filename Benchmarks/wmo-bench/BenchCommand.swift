@@ -13,7 +13,9 @@ import TestKit
 @main
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "wmo-bench", abstract: "Measure the messaging and storage kit against its raw ceilings.")
+        commandName: "wmo-bench",
+        abstract: "Measure the messaging and storage kit against its raw ceilings."
+    )
 
     @Option(help: "Messages per throughput phase.") var messages = 10_000
     @Option(help: "Messages for the confirm-every-message phase (slow by nature).") var singleConfirms = 2_000

@@ -15,14 +15,28 @@ struct KitHopBenchmark {
     let pool: ConnectionPool
     let logger: Logger
 
-    func run(count: Int, queue: Topology.Queue, echoQueue: Topology.Queue, topology: Topology, admin: BrokerAdmin)
+    func run(
+        count: Int,
+        queue: Topology.Queue,
+        echoQueue: Topology.Queue,
+        topology: Topology,
+        admin: BrokerAdmin
+    )
         async throws -> Measurement
     {
         let publisher = Publisher(url: url, name: "bench-kit-relay", topology: topology, logger: logger)
         let relay = OutboxRelay(pool: pool, publisher: publisher, producer: "bench", logger: logger)
         let consumer = InboxConsumer(
-            url: url, queue: queue, topology: topology, pool: pool, handlers: Probe.handlers(emitTo: echoQueue.name),
-            relay: relay, logger: logger, prefetch: 200, batchSize: 100)
+            url: url,
+            queue: queue,
+            topology: topology,
+            pool: pool,
+            handlers: Probe.handlers(emitTo: echoQueue.name),
+            relay: relay,
+            logger: logger,
+            prefetch: 200,
+            batchSize: 100
+        )
         let group = ServiceGroup(configuration: .init(services: [.init(service: relay), .init(service: consumer)], logger: logger))
         let start = ContinuousClock.now
         var elapsed = Duration.zero
@@ -44,14 +58,28 @@ struct KitHopBenchmark {
 
     /// End-to-end latency of the kit hop at a steady rate: publish → consumer transaction →
     /// relay → echo received, per message.
-    func latency(rate: Int, seconds: Int, queue: Topology.Queue, echoQueue: Topology.Queue, topology: Topology)
+    func latency(
+        rate: Int,
+        seconds: Int,
+        queue: Topology.Queue,
+        echoQueue: Topology.Queue,
+        topology: Topology
+    )
         async throws -> Measurement
     {
         let publisher = Publisher(url: url, name: "bench-kit-relay", topology: topology, logger: logger)
         let relay = OutboxRelay(pool: pool, publisher: publisher, producer: "bench", logger: logger)
         let consumer = InboxConsumer(
-            url: url, queue: queue, topology: topology, pool: pool, handlers: Probe.handlers(emitTo: echoQueue.name),
-            relay: relay, logger: logger, prefetch: 200, batchSize: 100)
+            url: url,
+            queue: queue,
+            topology: topology,
+            pool: pool,
+            handlers: Probe.handlers(emitTo: echoQueue.name),
+            relay: relay,
+            logger: logger,
+            prefetch: 200,
+            batchSize: 100
+        )
         let source = Publisher(url: url, name: "bench-source", topology: topology, logger: logger)
         let echoes = Consumer(url: url, queue: echoQueue.name, prefetch: 500, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [.init(service: relay), .init(service: consumer)], logger: logger))
@@ -89,8 +117,11 @@ struct KitHopBenchmark {
         await publisher.close()
         await source.close()
         return Measurement(
-            name: "(c) kit hop latency at \(rate) msg/s", messages: total, seconds: (ContinuousClock.now - start).seconds,
-            latency: latency)
+            name: "(c) kit hop latency at \(rate) msg/s",
+            messages: total,
+            seconds: (ContinuousClock.now - start).seconds,
+            latency: latency
+        )
     }
 }
 

@@ -11,7 +11,8 @@ struct RawBenchmarks {
 
     /// (a) publish with confirms, waiting after every message or after every `batch` messages.
     func publish(count: Int, batch: Int, queue: Topology.Queue) async throws -> Measurement {
-        let url = url, payload = payload
+        let url = url
+        let payload = payload
         return try await onThread {
             let connection = try AMQPConnection(url: url, name: "bench-raw-publish")
             defer { connection.close() }
@@ -22,7 +23,8 @@ struct RawBenchmarks {
             while sent < count {
                 let size = min(batch, count - sent)
                 let batchStart = ContinuousClock.now
-                var first: UInt64 = 0, last: UInt64 = 0
+                var first: UInt64 = 0
+                var last: UInt64 = 0
                 for index in 0..<size {
                     last = try connection.publish(try Probe.message(sequence: sent + index, routingKey: queue.name, padding: payload))
                     if first == 0 { first = last }
@@ -34,15 +36,25 @@ struct RawBenchmarks {
             }
             let seconds = (ContinuousClock.now - start).seconds
             return Measurement(
-                name: "(a) raw publish, confirm every \(batch)", messages: count, seconds: seconds, latency: latency)
+                name: "(a) raw publish, confirm every \(batch)",
+                messages: count,
+                seconds: seconds,
+                latency: latency
+            )
         }
     }
 
     /// (b) consume → BEGIN/INSERT/COMMIT → ack, `perTransaction` messages per transaction.
-    func consumeIntoDatabase(count: Int, perTransaction: Int, queue: Topology.Queue, schema: String) async throws
+    func consumeIntoDatabase(
+        count: Int,
+        perTransaction: Int,
+        queue: Topology.Queue,
+        schema: String
+    ) async throws
         -> Measurement
     {
-        let url = url, databaseURL = databaseURL
+        let url = url
+        let databaseURL = databaseURL
         return try await onThread {
             let connection = try AMQPConnection(url: url, name: "bench-raw-consume")
             defer { connection.close() }
@@ -61,7 +73,8 @@ struct RawBenchmarks {
                     try database.executeSimple("BEGIN")
                     for (item, _) in pending {
                         try database.query(
-                            "INSERT INTO probe_effects (message_id, sequence) VALUES (\(item.properties.messageId ?? ""), 0)")
+                            "INSERT INTO probe_effects (message_id, sequence) VALUES (\(item.properties.messageId ?? ""), 0)"
+                        )
                     }
                     try database.executeSimple("COMMIT")
                     try connection.ack(pending[pending.count - 1].0.deliveryTag, multiple: true)

@@ -14,8 +14,10 @@ struct Measurement {
         var text = String(format: "%-44@ %8d msgs %8.2f s %10.0f msg/s", name as NSString, messages, seconds, perSecond)
         if let latency {
             text += String(
-                format: "  p50 %7.2f ms  p99 %7.2f ms", Double(latency.valueAtPercentile(50)) / 1000,
-                Double(latency.valueAtPercentile(99)) / 1000)
+                format: "  p50 %7.2f ms  p99 %7.2f ms",
+                Double(latency.valueAtPercentile(50)) / 1000,
+                Double(latency.valueAtPercentile(99)) / 1000
+            )
         }
         text += String(format: "  peak RSS %6.1f MiB", PeakMemory.residentMiB())
         return text

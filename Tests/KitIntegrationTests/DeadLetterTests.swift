@@ -101,7 +101,8 @@ struct DeadLetterTests {
             let dead = try await fixture.admin.drain(fixture.queue.deadLetterQueue, count: 1)
             #expect(dead.count == 1)
             try await fixture.publisher.publish(
-                OutgoingMessage(exchange: "", routingKey: fixture.queue.name, body: dead[0].body, properties: message.properties))
+                OutgoingMessage(exchange: "", routingKey: fixture.queue.name, body: dead[0].body, properties: message.properties)
+            )
             try await eventually("applied after replay") { await fixture.effects() == 2 }
         }
         #expect(try await fixture.admin.messageCount(fixture.queue.deadLetterQueue) == 0)

@@ -24,11 +24,22 @@ let topology = Topology.standard(queues: [queue])
 let publisher = Publisher(url: url, name: "probe-publisher", topology: topology, logger: logger)
 let relay = OutboxRelay(pool: pool, publisher: publisher, producer: "kit-probe", logger: logger)
 let consumer = InboxConsumer(
-    url: url, queue: queue, topology: topology, pool: pool, handlers: Probe.handlers(emitTo: echo), relay: relay,
-    logger: logger, prefetch: 50, batchSize: 20)
+    url: url,
+    queue: queue,
+    topology: topology,
+    pool: pool,
+    handlers: Probe.handlers(emitTo: echo),
+    relay: relay,
+    logger: logger,
+    prefetch: 50,
+    batchSize: 20
+)
 let group = ServiceGroup(
     configuration: .init(
-        services: [.init(service: relay), .init(service: consumer)], gracefulShutdownSignals: [.sigterm],
-        logger: logger))
+        services: [.init(service: relay), .init(service: consumer)],
+        gracefulShutdownSignals: [.sigterm],
+        logger: logger
+    )
+)
 print("probe ready")
 try await group.run()

@@ -5,5 +5,8 @@ import ServiceRuntime
 /// serves `/health`, `/ready` and `/metrics`.
 let settings = ServiceSettings(serviceName: "citizen-panel", defaultSchema: "citizenpanel", defaultPort: 8084)
 let environment = try await ServiceEnvironment.start(
-    settings: settings, migrations: CitizenPanelMigrations.all, topology: CitizenPanelTopology.topology)
+    settings: settings,
+    migrations: CitizenPanelMigrations.all,
+    topology: CitizenPanelTopology.topology
+)
 try await environment.run([environment.operationsApplication()])

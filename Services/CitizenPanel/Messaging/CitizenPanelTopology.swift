@@ -8,7 +8,8 @@ public enum CitizenPanelTopology {
         bindings: [
             .init(routingKey: "frontdesk.request.closed"),
             .init(routingKey: "care.stopped"),
-        ])
+        ]
+    )
 
     public static let topology = Topology.standard(queues: [satisfaction])
 }

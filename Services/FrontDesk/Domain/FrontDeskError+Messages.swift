@@ -114,6 +114,33 @@ extension FrontDeskError {
         case .otherMunicipality:
             "Deze gegevens horen bij een andere gemeente en zijn voor u niet zichtbaar. Zoek binnen uw eigen "
                 + "gemeente."
+        case .personNotFound:
+            "Deze persoon is niet gevonden in uw gemeente. Zoek op BSN, naam en geboortedatum of postcode, of "
+                + "registreer de persoon."
+        case .personAlreadyRegistered:
+            "Er is al een persoon met dit BSN geregistreerd in uw gemeente. Zoek de persoon op in plaats van "
+                + "hem opnieuw te registreren."
+        case .requestNotFound:
+            "Deze hulpvraag is niet gevonden in uw gemeente. Ververs de werkvoorraad of zoek via de persoon."
+        case .requestWithoutPerson:
+            "Deze hulpvraag is anoniem. Koppel eerst een geregistreerde persoon aan de hulpvraag."
+        case .consentNotFound:
+            "Deze toestemming is niet gevonden in uw gemeente. Ververs de pagina."
+        case .decisionNotFound:
+            "Deze beschikking is niet gevonden in uw gemeente. Controleer of de indicatie al is afgegeven."
+        case .invalidPartnerID(let id):
+            "‘\(id)’ is geen geldige partnercode. Gebruik alleen kleine letters, cijfers en streepjes, "
+                + "bijvoorbeeld mee-gelderse-poort."
+        case .partnerAlreadyExists(let partner):
+            "De partner ‘\(partner)’ staat al op de sociale kaart van uw gemeente. Kies een andere code."
+        case .notPermitted(let action):
+            "U mag dit niet doen met uw rol: \(action). Vraag een collega met de juiste rol of de beheerder."
+        case .searchCriteriaMissing:
+            "Vul een zoekterm in: een BSN, een naam met geboortedatum, of een postcode."
+        case .householdNotFound:
+            "Dit huishouden is niet gevonden in uw gemeente. Open het huishouden via een van de gezinsleden."
+        case .notACoordinator(let name):
+            "‘\(name)’ is geen regisseur in uw gemeente. Kies een medewerker met de rol regisseur."
         }
     }
 

@@ -82,6 +82,32 @@ public enum FrontDeskError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The data belongs to another municipality (SPEC P6).
     case otherMunicipality
 
+    // MARK: Records and access
+    /// No person with this id (or BSN) in the staff member's municipality.
+    case personNotFound
+    /// A person with this BSN is already registered in the municipality.
+    case personAlreadyRegistered
+    /// No request with this id in the staff member's municipality.
+    case requestNotFound
+    /// The request is anonymous, but the action needs a registered person.
+    case requestWithoutPerson
+    /// No consent with this id in the staff member's municipality.
+    case consentNotFound
+    /// No decision with this id in the staff member's municipality.
+    case decisionNotFound
+    /// The partner id is not lowercase letters, digits and hyphens (it becomes a queue name).
+    case invalidPartnerID(String)
+    /// A partner with this id is already on the municipality's social map.
+    case partnerAlreadyExists(PartnerID)
+    /// The staff member's role does not allow the action.
+    case notPermitted(action: String)
+    /// A search without any criterion.
+    case searchCriteriaMissing
+    /// No household with this id in the staff member's municipality.
+    case householdNotFound
+    /// The named coordinator is not an active coordinator of the municipality.
+    case notACoordinator(String)
+
     /// What is wrong with a birth date.
     public enum BirthDateProblem: String, Sendable, Hashable, Codable {
         /// After today.
@@ -127,6 +153,18 @@ public enum FrontDeskError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownPartner: "unknown-partner"
         case .partnerCannotReceiveReferrals: "partner-cannot-receive-referrals"
         case .otherMunicipality: "other-municipality"
+        case .personNotFound: "person-not-found"
+        case .personAlreadyRegistered: "person-already-registered"
+        case .requestNotFound: "request-not-found"
+        case .requestWithoutPerson: "request-without-person"
+        case .consentNotFound: "consent-not-found"
+        case .decisionNotFound: "decision-not-found"
+        case .invalidPartnerID: "invalid-partner-id"
+        case .partnerAlreadyExists: "partner-already-exists"
+        case .notPermitted: "not-permitted"
+        case .searchCriteriaMissing: "search-criteria-missing"
+        case .householdNotFound: "household-not-found"
+        case .notACoordinator: "not-a-coordinator"
         }
     }
 
@@ -145,6 +183,9 @@ public enum FrontDeskError: Error, Sendable, Hashable, CustomStringConvertible {
         case .noCategories: "categories"
         case .consentMissing, .consentNotForPartner, .unknownPartner, .partnerCannotReceiveReferrals: "partner"
         case .consentWithoutReachableItem: "items"
+        case .personAlreadyRegistered: "bsn"
+        case .invalidPartnerID, .partnerAlreadyExists: "id"
+        case .notACoordinator: "coordinator"
         default: nil
         }
     }
@@ -153,7 +194,11 @@ public enum FrontDeskError: Error, Sendable, Hashable, CustomStringConvertible {
     /// municipality), 409 for a conflict with the current state, 422 for input that breaks a rule.
     public var httpStatus: Int {
         switch self {
-        case .routeNotFound, .unknownPartner, .otherMunicipality: 404
+        case .routeNotFound, .unknownPartner, .otherMunicipality, .personNotFound, .requestNotFound, .consentNotFound,
+            .decisionNotFound, .householdNotFound:
+            404
+        case .notPermitted: 403
+        case .personAlreadyRegistered, .partnerAlreadyExists: 409
         case .memberAlreadyInHousehold, .principalAlreadySet, .coordinatorAlreadyAssigned, .noCoordinator,
             .activePlanExists, .noActivePlan, .invalidTransition, .invalidRouteTransition, .routeAlreadyOpen,
             .routesStillOpen, .invalidReferralTransition, .consentWithdrawn, .consentAlreadyWithdrawn:

@@ -1,6 +1,275 @@
 public import Storage
 
-/// The front desk's schema: persons live here and only here.
+/// The front desk's schema: persons live here and only here (SPEC P2).
+///
+/// Every table carries `municipality` (the CBS code, SPEC P6) and every repository filters on
+/// it, so staff of one municipality never see another's rows. An applied migration is never
+/// edited; a change is a new migration appended to `all`.
 public enum FrontDeskMigrations {
-    public static let all: [Migration] = []
+    /// All migrations in the order they run (after the kit's outbox and inbox).
+    public static let all: [Migration] = [staffAndPersons, households, requests, referrals, lettersAndAccessLog]
+
+    /// Medewerkers, personen.
+    static let staffAndPersons = Migration(
+        "frontdesk-0001-staff-persons",
+        """
+        CREATE TABLE staff (
+            id uuid PRIMARY KEY,
+            municipality text NOT NULL,
+            username text NOT NULL UNIQUE,
+            display_name text NOT NULL,
+            role text NOT NULL CHECK (role IN ('consultant', 'coordinator', 'administrator')),
+            team text,
+            password_hash text NOT NULL,
+            active boolean NOT NULL DEFAULT true,
+            created_at timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE TABLE persons (
+            id uuid PRIMARY KEY,
+            municipality text NOT NULL,
+            subject_ref uuid NOT NULL UNIQUE,
+            bsn text NOT NULL CHECK (bsn ~ '^[0-9]{9}$'),
+            given_names text NOT NULL,
+            family_name_prefix text,
+            family_name text NOT NULL,
+            birth_date date NOT NULL,
+            street text,
+            house_number int,
+            house_number_addition text,
+            postcode text,
+            city text,
+            district text,
+            core text,
+            phone text,
+            email text,
+            preferred_channel text NOT NULL,
+            language text,
+            needs_interpreter boolean NOT NULL DEFAULT false,
+            representative_name text,
+            representative_contact text,
+            representative_role text,
+            registered_by text NOT NULL,
+            registered_at timestamptz NOT NULL DEFAULT now(),
+            UNIQUE (municipality, bsn)
+        );
+        CREATE INDEX persons_by_name ON persons (municipality, lower(family_name), birth_date);
+        CREATE INDEX persons_by_postcode ON persons (municipality, postcode);
+        """
+    )
+
+    /// Huishoudens: leden, mantelzorgers, het ene plan en de ene regisseur (SPEC P3).
+    static let households = Migration(
+        "frontdesk-0002-households",
+        """
+        CREATE TABLE households (
+            id uuid PRIMARY KEY,
+            municipality text NOT NULL,
+            coordinator text,
+            created_at timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE TABLE household_members (
+            household_id uuid NOT NULL REFERENCES households (id) ON DELETE CASCADE,
+            person_id uuid NOT NULL UNIQUE REFERENCES persons (id),
+            municipality text NOT NULL,
+            relation text NOT NULL,
+            position int NOT NULL,
+            PRIMARY KEY (household_id, person_id)
+        );
+        CREATE TABLE informal_carers (
+            id uuid PRIMARY KEY,
+            household_id uuid NOT NULL REFERENCES households (id) ON DELETE CASCADE,
+            municipality text NOT NULL,
+            name text NOT NULL,
+            relation text NOT NULL,
+            contact text NOT NULL,
+            position int NOT NULL
+        );
+        CREATE TABLE household_plans (
+            id uuid PRIMARY KEY,
+            household_id uuid NOT NULL REFERENCES households (id) ON DELETE CASCADE,
+            municipality text NOT NULL,
+            started_at timestamptz NOT NULL,
+            started_by text NOT NULL,
+            ended_at timestamptz
+        );
+        CREATE UNIQUE INDEX household_plans_one_active ON household_plans (household_id) WHERE ended_at IS NULL;
+        CREATE TABLE coordinator_hand_overs (
+            id bigserial PRIMARY KEY,
+            household_id uuid NOT NULL REFERENCES households (id) ON DELETE CASCADE,
+            municipality text NOT NULL,
+            from_staff text NOT NULL,
+            to_staff text NOT NULL,
+            at timestamptz NOT NULL,
+            reason text NOT NULL,
+            recorded_by text NOT NULL
+        );
+        """
+    )
+
+    /// Hulpvragen met hun routes, gesprekken.
+    static let requests = Migration(
+        "frontdesk-0003-requests",
+        """
+        CREATE TABLE requests (
+            id uuid PRIMARY KEY,
+            municipality text NOT NULL,
+            person_id uuid REFERENCES persons (id),
+            kind text NOT NULL,
+            channel text NOT NULL,
+            source text NOT NULL,
+            categories text[] NOT NULL DEFAULT '{}',
+            text text NOT NULL,
+            clarified_question text,
+            urgency text NOT NULL,
+            status text NOT NULL,
+            handler text,
+            team text,
+            received_at timestamptz NOT NULL,
+            updated_at timestamptz NOT NULL,
+            closed_at timestamptz,
+            outcome text,
+            close_reason text
+        );
+        CREATE INDEX requests_open ON requests (municipality, status) WHERE status <> 'closed';
+        CREATE INDEX requests_by_person ON requests (person_id);
+        CREATE TABLE request_routes (
+            id uuid PRIMARY KEY,
+            request_id uuid NOT NULL REFERENCES requests (id) ON DELETE CASCADE,
+            municipality text NOT NULL,
+            position int NOT NULL,
+            kind text NOT NULL,
+            partner_id text,
+            state text NOT NULL,
+            opened_at timestamptz NOT NULL,
+            updated_at timestamptz NOT NULL,
+            finished_at timestamptz,
+            note text
+        );
+        CREATE INDEX request_routes_by_request ON request_routes (request_id, position);
+        CREATE TABLE conversations (
+            id uuid PRIMARY KEY,
+            municipality text NOT NULL,
+            request_id uuid NOT NULL REFERENCES requests (id),
+            held_at timestamptz NOT NULL,
+            place text NOT NULL,
+            participants jsonb NOT NULL DEFAULT '[]',
+            clarified_question text,
+            own_strength text,
+            needed text,
+            intended_result text,
+            recorded_by text NOT NULL,
+            recorded_at timestamptz NOT NULL
+        );
+        CREATE INDEX conversations_by_request ON conversations (request_id, held_at);
+        """
+    )
+
+    /// Sociale kaart, toestemmingen, doorverwijzingen, ontvangen beschikkingen.
+    static let referrals = Migration(
+        "frontdesk-0004-partners-consents-referrals-decisions",
+        """
+        CREATE TABLE partners (
+            id text NOT NULL CHECK (id ~ '^[a-z0-9][a-z0-9-]{0,63}$'),
+            municipality text NOT NULL,
+            name text NOT NULL,
+            kind text NOT NULL,
+            categories text[] NOT NULL DEFAULT '{}',
+            districts text[] NOT NULL DEFAULT '{}',
+            offer text NOT NULL DEFAULT '',
+            queue_name text,
+            accept_within_working_days int,
+            contact_within_working_days int,
+            active boolean NOT NULL DEFAULT true,
+            PRIMARY KEY (municipality, id)
+        );
+        CREATE TABLE consents (
+            id uuid PRIMARY KEY,
+            municipality text NOT NULL,
+            person_id uuid NOT NULL REFERENCES persons (id),
+            request_id uuid NOT NULL REFERENCES requests (id),
+            partner_id text NOT NULL,
+            items text[] NOT NULL,
+            given_at timestamptz NOT NULL,
+            recorded_by text NOT NULL,
+            withdrawn_at timestamptz,
+            withdrawn_by text
+        );
+        CREATE INDEX consents_by_request ON consents (request_id);
+        CREATE TABLE referrals (
+            id uuid PRIMARY KEY,
+            municipality text NOT NULL,
+            request_id uuid NOT NULL REFERENCES requests (id),
+            route_id uuid NOT NULL REFERENCES request_routes (id),
+            partner_id text NOT NULL,
+            consent_id uuid NOT NULL REFERENCES consents (id),
+            status text NOT NULL,
+            passed_on_at timestamptz NOT NULL,
+            accept_due date NOT NULL,
+            contact_due date NOT NULL,
+            accepted_at timestamptz,
+            contacted_at timestamptz,
+            completed_at timestamptz,
+            completion_summary text,
+            declined_at timestamptz,
+            decline_reason text,
+            withdrawn_at timestamptz
+        );
+        CREATE INDEX referrals_by_request ON referrals (request_id);
+        CREATE TABLE decisions (
+            id uuid PRIMARY KEY,
+            municipality text NOT NULL,
+            request_id uuid NOT NULL REFERENCES requests (id),
+            person_id uuid NOT NULL REFERENCES persons (id),
+            decided_at timestamptz NOT NULL,
+            decided_by text NOT NULL,
+            content jsonb NOT NULL,
+            received_at timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE INDEX decisions_by_request ON decisions (request_id);
+        """
+    )
+
+    /// Uitgaande post (brieven, e-mails, sms) en het toegangslogboek (SPEC P7).
+    static let lettersAndAccessLog = Migration(
+        "frontdesk-0005-letters-access-log",
+        """
+        CREATE TABLE outgoing_letters (
+            id uuid PRIMARY KEY,
+            municipality text NOT NULL,
+            person_id uuid NOT NULL REFERENCES persons (id),
+            kind text NOT NULL,
+            channel text NOT NULL,
+            recipient text NOT NULL,
+            subject text NOT NULL,
+            body text NOT NULL,
+            status text NOT NULL DEFAULT 'queued',
+            source_id uuid UNIQUE,
+            created_at timestamptz NOT NULL DEFAULT now(),
+            sent_at timestamptz
+        );
+        CREATE INDEX outgoing_letters_queued ON outgoing_letters (created_at) WHERE status = 'queued';
+        CREATE TABLE access_log (
+            id bigserial PRIMARY KEY,
+            municipality text NOT NULL,
+            staff text NOT NULL,
+            person_id uuid NOT NULL,
+            at timestamptz NOT NULL DEFAULT now(),
+            action text NOT NULL,
+            context text NOT NULL
+        );
+        CREATE INDEX access_log_by_person ON access_log (person_id, at);
+        -- The owner of a table can always UPDATE and DELETE it, so REVOKE cannot make the log
+        -- append-only: a trigger refuses both, and TRUNCATE.
+        CREATE FUNCTION access_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'access_log is append-only: % is not allowed', TG_OP
+                USING ERRCODE = 'insufficient_privilege';
+        END
+        $$;
+        CREATE TRIGGER access_log_no_change BEFORE UPDATE OR DELETE ON access_log
+            FOR EACH ROW EXECUTE FUNCTION access_log_is_append_only();
+        CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log
+            FOR EACH STATEMENT EXECUTE FUNCTION access_log_is_append_only();
+        """
+    )
 }

@@ -5,5 +5,8 @@ import ServiceRuntime
 /// topology and serves `/health`, `/ready` and `/metrics`.
 let settings = ServiceSettings(serviceName: "indication", defaultSchema: "indication", defaultPort: 8081)
 let environment = try await ServiceEnvironment.start(
-    settings: settings, migrations: IndicationMigrations.all, topology: IndicationTopology.topology)
+    settings: settings,
+    migrations: IndicationMigrations.all,
+    topology: IndicationTopology.topology
+)
 try await environment.run([environment.operationsApplication()])

@@ -10,7 +10,8 @@ public enum IndicationTopology {
             .init(routingKey: "matching.failed"),
             .init(routingKey: "matching.matched"),
             .init(routingKey: "provider.#"),
-        ])
+        ]
+    )
 
     public static let topology = Topology.standard(queues: [inbound])
 }

@@ -5,5 +5,8 @@ import ServiceRuntime
 /// and serves `/health`, `/ready` and `/metrics`.
 let settings = ServiceSettings(serviceName: "matching", defaultSchema: "matching", defaultPort: 8083)
 let environment = try await ServiceEnvironment.start(
-    settings: settings, migrations: MatchingMigrations.all, topology: MatchingTopology.topology)
+    settings: settings,
+    migrations: MatchingMigrations.all,
+    topology: MatchingTopology.topology
+)
 try await environment.run([environment.operationsApplication()])

@@ -8,7 +8,8 @@ public enum MatchingTopology {
         bindings: [
             .init(routingKey: "frontdesk.matching.requested"),
             .init(routingKey: "indication.informal-support.requested"),
-        ])
+        ]
+    )
 
     public static let topology = Topology.standard(queues: [requests])
 }

@@ -5,5 +5,8 @@ import ServiceRuntime
 /// topology and serves `/health`, `/ready` and `/metrics`.
 let settings = ServiceSettings(serviceName: "referral-index", defaultSchema: "referralindex", defaultPort: 8082)
 let environment = try await ServiceEnvironment.start(
-    settings: settings, migrations: ReferralIndexMigrations.all, topology: ReferralIndexTopology.topology)
+    settings: settings,
+    migrations: ReferralIndexMigrations.all,
+    topology: ReferralIndexTopology.topology
+)
 try await environment.run([environment.operationsApplication()])

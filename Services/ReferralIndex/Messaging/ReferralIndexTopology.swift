@@ -5,7 +5,8 @@ public enum ReferralIndexTopology {
     /// Signal registrations and withdrawals from authorised organisations.
     public static let signals = Topology.Queue(
         name: "referral-index.signals",
-        bindings: [.init(routingKey: "referral-index.signal.#")])
+        bindings: [.init(routingKey: "referral-index.signal.#")]
+    )
 
     public static let topology = Topology.standard(queues: [signals])
 }

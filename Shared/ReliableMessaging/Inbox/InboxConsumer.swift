@@ -176,7 +176,8 @@ public final class InboxConsumer: Service, Sendable {
                 WHERE inbox.outcome = 'dead-lettered' AND inbox.message_id = ANY(\(replayable)::text[])
                 RETURNING message_id
                 """
-            ).rows.map { try $0.decode(String.self, at: 0) })
+            ).rows.map { try $0.decode(String.self, at: 0) }
+        )
         for (id, prepared) in firsts {
             guard fresh.contains(id) else {
                 report.duplicates += 1

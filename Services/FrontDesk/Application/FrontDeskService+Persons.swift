@@ -1,0 +1,89 @@
+import Contracts
+public import Foundation
+import Storage
+
+/// A person with their requests, as shown when staff open the record.
+public struct PersonRecord: Sendable, Codable {
+    /// The person.
+    public var person: Person
+    /// Their requests, newest first.
+    public var requests: [HelpRequest]
+}
+
+extension FrontDeskService {
+    /// Registers a person (tell once, SPEC P2).
+    /// - Throws: `InputProblems` for the fields; `.personAlreadyRegistered` when the BSN is known
+    ///   in the municipality; `.notPermitted`.
+    public func registerPerson(_ input: PersonInput, by staff: StaffMember) async throws -> Person {
+        try staff.require(.casework)
+        let now = clock()
+        let person = try input.makePerson(municipality: staff.municipality, today: calendar.day(of: now))
+        return try await transaction { tx in
+            try PersonRepository.insert(person, registeredBy: staff.id, in: tx)
+            try log(.register, person: person.id, by: staff, context: "registratie", at: now, in: tx)
+            return person
+        }
+    }
+
+    /// Opens a person's record with their requests; logged with `context` (why).
+    /// - Throws: `.personNotFound` (also for another municipality's person).
+    public func person(_ id: UUID, context: String, by staff: StaffMember) async throws -> PersonRecord {
+        try staff.require(.casework)
+        let now = clock()
+        return try await transaction { tx in
+            guard let person = try PersonRepository.find(id: id, municipality: staff.municipality, in: tx) else {
+                throw FrontDeskError.personNotFound
+            }
+            try log(.viewPerson, person: id, by: staff, context: context, at: now, in: tx)
+            let requests = try RequestRepository.requests(ofPerson: id, municipality: staff.municipality, in: tx)
+            return PersonRecord(person: person, requests: requests)
+        }
+    }
+
+    /// Finds persons by BSN, by name and birth date, or by postcode; every person found is
+    /// logged as seen.
+    /// - Throws: `.searchCriteriaMissing`, `.invalidBSN`, `.invalidDate`, `.invalidPostcode`.
+    public func searchPersons(_ search: PersonSearch, by staff: StaffMember) async throws -> [Person] {
+        try staff.require(.casework)
+        let now = clock()
+        let context = "zoeken" + (search.reason.nonBlank.map { ": \($0)" } ?? "")
+        let bsn = try search.bsn.nonBlank.map { text throws(FrontDeskError) in try BSN(text) }
+        let birth = try search.birthDate.nonBlank.map { text throws(FrontDeskError) in
+            try LocalDate.parse(text, field: "birthDate", label: "Geboortedatum")
+        }
+        let postcode = try search.postcode.nonBlank.map { text throws(FrontDeskError) in try Postcode(text) }
+        let name = search.name.nonBlank
+        guard bsn != nil || (name != nil && birth != nil) || postcode != nil else {
+            throw FrontDeskError.searchCriteriaMissing
+        }
+        return try await transaction { tx in
+            let found: [Person]
+            if let bsn {
+                found = try PersonRepository.find(byBSN: bsn, municipality: staff.municipality, in: tx).map { [$0] } ?? []
+            } else {
+                found = try PersonRepository.search(
+                    name: name,
+                    birthDate: birth,
+                    postcode: postcode,
+                    municipality: staff.municipality,
+                    in: tx
+                )
+            }
+            for person in found {
+                try log(.searchResult, person: person.id, by: staff, context: context, at: now, in: tx)
+            }
+            return found
+        }
+    }
+
+    /// The access log about a person (who looked, when, why), for the citizen who asks.
+    public func accessLog(person id: UUID, by staff: StaffMember) async throws -> [AccessLog.Entry] {
+        try staff.require(.casework)
+        return try await transaction { tx in
+            guard try PersonRepository.find(id: id, municipality: staff.municipality, in: tx) != nil else {
+                throw FrontDeskError.personNotFound
+            }
+            return try AccessLog.entries(personID: id, municipality: staff.municipality, in: tx)
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import Contracts
+public import Foundation
+import Storage
+
+extension FrontDeskService {
+    /// Takes a new request; the staff member handles it.
+    /// - Throws: `.personNotFound` for a person of another municipality; `.missingField` or
+    ///   `.fieldTooLong` for the text.
+    public func receiveRequest(_ input: RequestInput, by staff: StaffMember) async throws -> HelpRequest {
+        try staff.require(.casework)
+        let now = clock()
+        let request = try HelpRequest.receive(
+            municipality: staff.municipality,
+            personID: input.personId,
+            kind: input.kind,
+            channel: input.channel,
+            source: input.source,
+            categories: input.categories ?? [],
+            text: input.text,
+            urgency: input.urgency ?? .normal,
+            handler: staff.id,
+            team: input.team.nonBlank.map(TeamID.init(rawValue:)) ?? staff.team,
+            at: now
+        )
+        return try await transaction { tx in
+            if let personID = input.personId {
+                guard try PersonRepository.find(id: personID, municipality: staff.municipality, in: tx) != nil else {
+                    throw FrontDeskError.personNotFound
+                }
+            }
+            try RequestRepository.save(request, in: tx)
+            return request
+        }
+    }
+
+    /// Opens a request with everything about it; logged when it is about a person.
+    public func requestDetails(_ id: UUID, by staff: StaffMember) async throws -> RequestDetails {
+        try staff.require(.casework)
+        let now = clock()
+        let policy = WarmReferralPolicy(standard: standardSLA, calendar: calendar)
+        return try await transaction { tx in
+            guard let request = try RequestRepository.find(id: id, municipality: staff.municipality, in: tx) else {
+                throw FrontDeskError.requestNotFound
+            }
+            var personName: String?
+            if request.personID != nil {
+                let person = try person(of: request, in: tx)
+                personName = person.displayName
+                try log(.viewRequest, person: person.id, by: staff, context: "hulpvraag \(id)", at: now, in: tx)
+            }
+            let map = try PartnerRepository.socialMap(municipality: staff.municipality, in: tx)
+            let partnerPolicy = WarmReferralPolicy(socialMap: map, standard: policy.standard, calendar: calendar)
+            let referrals = try ReferralRepository.referrals(forRequests: [id], municipality: staff.municipality, in: tx)
+            let decisions = try DecisionRepository.decisions(forRequests: [id], municipality: staff.municipality, in: tx)
+            return RequestDetails(
+                request: request,
+                personName: personName,
+                deadlines: deadlines(of: request, decisions: decisions, now: now),
+                referrals: referrals.map { stored in
+                    ReferralView(
+                        referral: stored.referral,
+                        consentId: stored.consentID,
+                        acceptDue: stored.acceptDue,
+                        contactDue: stored.contactDue,
+                        completionSummary: stored.completionSummary,
+                        escalation: partnerPolicy.escalation(for: stored.referral, now: now)
+                    )
+                },
+                consents: try ConsentRepository.consents(forRequest: id, municipality: staff.municipality, in: tx),
+                conversations: try ConversationRepository.conversations(
+                    forRequest: id,
+                    municipality: staff.municipality,
+                    in: tx
+                ),
+                decisions: decisions.map(\.decision)
+            )
+        }
+    }
+
+    /// Records the outcome of clarification; starts clarifying a request still `received`.
+    public func clarify(_ id: UUID, _ input: ClarifyInput, by staff: StaffMember) async throws -> HelpRequest {
+        try staff.require(.casework)
+        let now = clock()
+        return try await transaction { tx in
+            var request = try lockedRequest(id, of: staff, in: tx)
+            if request.status == .received { try request.startClarifying(by: staff.id, at: now) }
+            try request.clarify(question: input.question, categories: input.categories, urgency: input.urgency, at: now)
+            try RequestRepository.save(request, in: tx)
+            return request
+        }
+    }
+
+    /// Records a conversation (keukentafelgesprek); its clarified question and life domains
+    /// become the request's.
+    public func recordConversation(
+        _ id: UUID,
+        _ input: ConversationInput,
+        by staff: StaffMember
+    ) async throws
+        -> Conversation
+    {
+        try staff.require(.casework)
+        let now = clock()
+        let conversation = Conversation(
+            requestID: id,
+            heldAt: input.heldAt ?? now,
+            place: input.place,
+            participants: input.participants,
+            clarifiedQuestion: input.clarifiedQuestion.nonBlank,
+            ownStrength: input.ownStrength.nonBlank,
+            needed: input.needed.nonBlank,
+            intendedResult: input.intendedResult.nonBlank,
+            recordedBy: staff.id,
+            recordedAt: now
+        )
+        try InputProblems.check(conversation.problems())
+        return try await transaction { tx in
+            var request = try lockedRequest(id, of: staff, in: tx)
+            if request.status == .received { try request.startClarifying(by: staff.id, at: now) }
+            if conversation.clarifiedQuestion != nil || input.categories != nil {
+                try request.clarify(
+                    question: conversation.clarifiedQuestion ?? request.clarifiedQuestion,
+                    categories: input.categories,
+                    at: now
+                )
+            }
+            try RequestRepository.save(request, in: tx)
+            try ConversationRepository.insert(conversation, municipality: staff.municipality, in: tx)
+            return conversation
+        }
+    }
+
+    /// Answers a simple request at once (information, advice, a general provision): an
+    /// `answered` route, finished immediately.
+    public func answer(_ id: UUID, answer: String, by staff: StaffMember) async throws -> HelpRequest {
+        try staff.require(.casework)
+        let now = clock()
+        return try await transaction { tx in
+            var request = try lockedRequest(id, of: staff, in: tx)
+            if request.status == .received { try request.startClarifying(by: staff.id, at: now) }
+            try request.takeRoute(.answered, note: answer, at: now)
+            try RequestRepository.save(request, in: tx)
+            return request
+        }
+    }
+
+    /// Partners and general provisions suggested from the social map for the request's life
+    /// domains and the person's district.
+    public func suggestions(for id: UUID, by staff: StaffMember) async throws -> [Suggestion] {
+        try staff.require(.casework)
+        return try await transaction { tx in
+            guard let request = try RequestRepository.find(id: id, municipality: staff.municipality, in: tx) else {
+                throw FrontDeskError.requestNotFound
+            }
+            let district = request.personID == nil ? nil : try person(of: request, in: tx).district
+            return try PartnerRepository.socialMap(municipality: staff.municipality, in: tx)
+                .suggestions(for: request.categories, district: district, in: staff.municipality)
+        }
+    }
+
+    /// The deadlines of `request` with what is met filled in.
+    func deadlines(of request: HelpRequest, decisions: [DecisionRepository.Stored], now: Date) -> [Deadline] {
+        let decisionDay = decisions.filter { $0.decision.requestId == request.id }.map { calendar.day(of: $0.receivedAt) }.min()
+        return DeadlineProgress.apply(
+            to: statutoryDeadlines.deadlines(for: request),
+            request: request,
+            decisionDay: decisionDay,
+            today: calendar.day(of: now),
+            calendar: calendar
+        )
+    }
+}

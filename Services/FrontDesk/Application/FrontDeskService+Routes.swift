@@ -1,0 +1,93 @@
+public import Contracts
+public import Foundation
+import ReliableMessaging
+import Storage
+
+/// Asking for an indication (assessment).
+public struct IndicationInput: Sendable, Codable, Hashable {
+    /// What the conversation found; default: the last conversation's own strength and needs.
+    public var findings: String?
+
+    /// Creates the input.
+    public init(findings: String? = nil) { self.findings = findings }
+}
+
+/// Asking for a volunteer or informal carer.
+public struct MatchingInput: Sendable, Codable, Hashable {
+    public var task: VolunteerTask
+    /// A certificate of conduct (VOG) is needed (always for respite care and youth mentoring).
+    public var certificateRequired: Bool?
+
+    /// Creates the input.
+    public init(task: VolunteerTask, certificateRequired: Bool? = nil) {
+        self.task = task
+        self.certificateRequired = certificateRequired
+    }
+}
+
+extension FrontDeskService {
+    /// Opens an indication route and writes `frontdesk.indication.requested`: the subjectRef, the
+    /// household without identities, the clarified question, findings and urgency (SPEC §3).
+    public func requestIndication(_ id: UUID, _ input: IndicationInput, by staff: StaffMember) async throws -> HelpRequest {
+        try staff.require(.casework)
+        let now = clock()
+        return try await transaction(publishes: true) { tx in
+            var request = try lockedRequest(id, of: staff, in: tx)
+            let person = try person(of: request, in: tx)
+            try request.takeRoute(.indication, at: now)
+            // The contract allows 8000 characters of findings; the question is already limited.
+            let findings = String((try input.findings.nonBlank ?? lastFindings(of: request, in: tx)).prefix(8000))
+            let message = IndicationRequested(
+                requestId: request.id,
+                subjectRef: person.subjectRef,
+                household: try PersonRepository.householdSummary(personID: person.id, in: tx),
+                question: request.questionForPartners,
+                categories: request.categories,
+                findings: findings,
+                urgency: request.urgency
+            )
+            try RequestRepository.save(request, in: tx)
+            try Outbox.enqueue(envelope(message, about: request), in: tx)
+            return request
+        }
+    }
+
+    /// Opens a matching route and writes `frontdesk.matching.requested` (SPEC §4).
+    public func requestMatching(_ id: UUID, _ input: MatchingInput, by staff: StaffMember) async throws -> HelpRequest {
+        try staff.require(.casework)
+        let now = clock()
+        return try await transaction(publishes: true) { tx in
+            var request = try lockedRequest(id, of: staff, in: tx)
+            let person = try person(of: request, in: tx)
+            try request.takeRoute(.matching, at: now)
+            let message = MatchingRequested(
+                requestId: request.id,
+                subjectRef: person.subjectRef,
+                task: input.task,
+                district: person.district ?? "",
+                question: request.questionForPartners,
+                certificateRequired: input.certificateRequired ?? false,
+                urgency: request.urgency
+            )
+            try RequestRepository.save(request, in: tx)
+            try Outbox.enqueue(envelope(message, about: request), in: tx)
+            return request
+        }
+    }
+
+    /// The last conversation's findings: what the citizen and network do themselves, what is
+    /// needed, the intended result.
+    func lastFindings(of request: HelpRequest, in tx: Transaction) throws -> String {
+        guard
+            let last = try ConversationRepository.conversations(
+                forRequest: request.id,
+                municipality: request.municipality,
+                in: tx
+            ).last
+        else { return "" }
+        return [
+            last.ownStrength.map { "Eigen kracht: \($0)" }, last.needed.map { "Nodig: \($0)" },
+            last.intendedResult.map { "Beoogd resultaat: \($0)" },
+        ].compactMap { $0 }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,61 @@
+public import Hummingbird
+
+/// The JSON API under `/api/v1`, for the same functions as the staff pages. Every route needs a
+/// staff login (HTTP Basic); errors are `application/problem+json`.
+///
+/// | method | path | use case |
+/// |---|---|---|
+/// | GET | `/api/v1/me` | the logged-in staff member |
+/// | POST | `/api/v1/persons` | register a person |
+/// | GET | `/api/v1/persons?bsn=…` / `?name=…&birthDate=…` / `?postcode=…` | search |
+/// | GET | `/api/v1/persons/:id` | a person with their requests |
+/// | GET | `/api/v1/persons/:id/access-log` | who looked at the person |
+/// | POST | `/api/v1/requests` | take a request |
+/// | GET | `/api/v1/requests/:id` | a request with routes, deadlines, referrals, consents |
+/// | POST | `/api/v1/requests/:id/clarification` | clarify (question, life domains, urgency) |
+/// | POST | `/api/v1/requests/:id/conversations` | record a conversation |
+/// | GET | `/api/v1/requests/:id/suggestions` | partners from the social map |
+/// | POST | `/api/v1/requests/:id/answer` | answer at once |
+/// | POST | `/api/v1/requests/:id/pass-on` | pass on with consent |
+/// | POST | `/api/v1/requests/:id/indication` | ask for an indication |
+/// | POST | `/api/v1/requests/:id/matching` | ask for a volunteer match |
+/// | POST | `/api/v1/requests/:id/close` | close with an outcome |
+/// | POST | `/api/v1/consents/:id/withdrawal` | withdraw a consent |
+/// | GET | `/api/v1/work-list?scope=mine\|team` | the work list |
+/// | GET | `/api/v1/decisions/:id/letter` | the decision letter's data |
+/// | POST | `/api/v1/households` | a household around a person (`{"principalId": …}`) |
+/// | GET | `/api/v1/persons/:id/household` | the person's household, plan and coordinator |
+/// | POST | `/api/v1/households/:id/changes` | e.g. `{"addMember":{"personId":…,"relation":"child"}}`, `{"startPlan":{}}` |
+/// | GET | `/api/v1/partners` | the social map |
+/// | POST | `/api/v1/partners` | add to the social map (administrator) |
+public enum FrontDeskAPI {
+    /// Adds the API routes to `router`, behind staff authentication.
+    public static func addRoutes(
+        to router: Router<FrontDeskRequestContext>,
+        service: FrontDeskService,
+        authenticator: StaffAuthenticator
+    ) {
+        let api = router.group("api/v1").add(middleware: StaffAuthenticationMiddleware(authenticator: authenticator))
+        api.get("me") { _, context in
+            let staff = try context.requireStaff()
+            return try JSONBody.response(
+                APIViews.Me(staff: staff, permissions: staff.role.permissions.sorted { $0.rawValue < $1.rawValue })
+            )
+        }
+        PersonRoutes.add(to: api, service: service)
+        RequestRoutes.add(to: api, service: service)
+        CaseRoutes.add(to: api, service: service)
+        HouseholdRoutes.add(to: api, service: service)
+    }
+
+    /// A router with problem+json errors, the operations routes' place, and the API.
+    public static func router(
+        service: FrontDeskService,
+        authenticator: StaffAuthenticator
+    ) -> Router<FrontDeskRequestContext> {
+        let router = Router(context: FrontDeskRequestContext.self)
+        router.add(middleware: ProblemMiddleware())
+        addRoutes(to: router, service: service, authenticator: authenticator)
+        return router
+    }
+}

@@ -1,0 +1,42 @@
+import Hummingbird
+
+/// Refuses every POST whose hidden `_csrf` field does not match the session's token (a
+/// synchroniser token, compared in constant time), with a 403 page. It reads the form body once
+/// and hands the parsed fields to the handler in the context.
+struct CSRFMiddleware<Parent: RequestContext>: RouterMiddleware {
+    typealias Context = StaffPageContext<Parent>
+
+    let renderer: PageRenderer
+    /// Larger bodies are refused with 413; the longest field (a request text) is 4000
+    /// characters, so a form never comes near.
+    let maxBodySize: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        guard request.method == .post else { return try await next(request, context) }
+        let chrome = Chrome(title: "", staff: context.identity, csrfToken: context.sessions.session?.csrfToken ?? "")
+        var request = request
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: maxBodySize)
+        } catch {
+            return renderer.message(
+                status: .contentTooLarge, title: "Formulier te groot",
+                message: "Het formulier bevat meer tekst dan de balie aanneemt. Kort de teksten in en probeer het opnieuw.",
+                chrome: chrome)
+        }
+        let form = FormData(urlEncoded: String(buffer: body))
+        guard CSRFToken.matches(form[CSRFToken.fieldName], expected: context.sessions.session?.csrfToken) else {
+            context.logger.notice("POST without a valid CSRF token refused", metadata: ["path": "\(request.uri.path)"])
+            return renderer.message(
+                status: .forbidden, title: "Formulier niet geaccepteerd",
+                message: "Dit formulier is verlopen of kwam niet van deze website. Er is niets opgeslagen. "
+                    + "Open de pagina opnieuw en vul het formulier nog eens in.",
+                chrome: chrome, link: .init(href: context.identity == nil ? "/login" : "/werklijst", label: "Opnieuw beginnen"))
+        }
+        var context = context
+        context.form = form
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+
+/// Inloggen en uitloggen. The login form gets a short anonymous session first, so even the
+/// login POST carries a CSRF token; a successful login starts a new session (new id), so a
+/// session id planted before login is worthless afterwards.
+struct LoginPages: Sendable {
+    /// The API's password check (bcrypt against the staff table, same cost for unknown names).
+    let authenticator: StaffAuthenticator
+    let renderer: PageRenderer
+    let sessionLifetime: Duration
+
+    /// How long the anonymous session of the login form lives.
+    static let loginFormLifetime: Duration = .seconds(30 * 60)
+
+    /// `GET /login`.
+    func show<P>(_ request: Request, context: StaffPageContext<P>) -> Response {
+        if context.identity != nil { return .redirect(to: "/werklijst") }
+        let query = FormData(urlEncoded: request.uri.query ?? "")
+        let notice = query["uitgelogd"] != nil ? "U bent uitgelogd." : nil
+        return form(
+            context: context, username: "", back: query["terug"].flatMap(Self.safeReturnPath), problem: nil,
+            notice: notice)
+    }
+
+    /// `POST /login`: checks the password with bcrypt against the staff table.
+    func login<P>(_ request: Request, context: StaffPageContext<P>) async throws -> Response {
+        let form = context.form
+        let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces)
+        let password = form["password"] ?? ""
+        let back = form["terug"].flatMap(Self.safeReturnPath)
+        guard !username.isEmpty, !password.isEmpty, username.count <= 100, password.count <= 200,
+            let staff = try await authenticator.authenticate(username: username, password: password)
+        else {
+            context.logger.notice("login refused", metadata: ["username": "\(username.prefix(100))"])
+            return self.form(
+                context: context, username: username, back: back,
+                problem: "De gebruikersnaam of het wachtwoord klopt niet. Controleer beide en probeer het opnieuw.",
+                notice: nil)
+        }
+        context.sessions.createSession(StaffSession(username: staff.id.rawValue), expiresIn: sessionLifetime)
+        context.logger.info("logged in", metadata: ["staff": "\(staff.id)", "municipality": "\(staff.municipality)"])
+        return .redirect(to: back ?? "/werklijst")
+    }
+
+    /// `POST /uitloggen`: ends the session (the store forgets it, the cookie expires).
+    func logout<P>(_ request: Request, context: StaffPageContext<P>) -> Response {
+        context.sessions.clearSession()
+        return .redirect(to: "/login?uitgelogd=1")
+    }
+
+    private func form<P>(
+        context: StaffPageContext<P>, username: String, back: String?, problem: String?, notice: String?
+    ) -> Response {
+        let token: String
+        if let session = context.sessions.session {
+            token = session.csrfToken
+        } else {
+            let session = StaffSession()
+            context.sessions.createSession(session, expiresIn: Self.loginFormLifetime)
+            token = session.csrfToken
+        }
+        let errorID = problem == nil ? nil : "login-error"
+        let model = LoginPage(
+            username: FieldView(
+                fieldID: "username", fieldName: "username", fieldLabel: "Gebruikersnaam", fieldValue: username,
+                describedBy: errorID, autocomplete: "username", maxLength: 100, isRequired: true),
+            password: FieldView(
+                fieldID: "password", fieldName: "password", fieldLabel: "Wachtwoord", fieldValue: "",
+                describedBy: errorID, inputType: "password", autocomplete: "current-password", maxLength: 200,
+                isRequired: true),
+            loginError: problem, back: back, notice: notice)
+        let page = Page(
+            template: "login", title: "Inloggen", status: problem == nil ? .ok : .init(code: 422), model: model,
+            problems: problem.map { [SummaryItem(href: "#username", message: $0)] } ?? [])
+        return renderer.render(page, chrome: Chrome(title: page.title, staff: nil, csrfToken: token, problems: page.problems))
+    }
+
+    /// `path` when it is a path on this site to return to after login (never another host,
+    /// never the login page itself), else `nil`.
+    static func safeReturnPath(_ path: String) -> String? {
+        guard path.hasPrefix("/"), !path.hasPrefix("//"), path.count <= 200, !path.hasPrefix("/login"),
+            path.unicodeScalars.allSatisfy({
+                CharacterSet.alphanumerics.contains($0) && $0.isASCII || "/-_.".unicodeScalars.contains($0)
+            })
+        else { return nil }
+        return path
+    }
+}
+
+/// The data of `login.mustache`.
+struct LoginPage: Sendable {
+    var username: FieldView
+    var password: FieldView
+    var loginError: String?
+    var back: String?
+    var notice: String?
+}

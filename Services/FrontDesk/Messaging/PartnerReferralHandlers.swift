@@ -1,0 +1,108 @@
+import Contracts
+import Foundation
+import ReliableMessaging
+import Storage
+
+/// Partners' answers about a referral (`partner.referral.accepted`, `.declined`, `.contacted`,
+/// `.completed`): move the referral and the request's route along.
+///
+/// - An unknown referral id is rejected: the referral is committed before the pass-on is
+///   published, so an answer can never come first.
+/// - A partner answers only for its own referrals of its own municipality; anything else is
+///   rejected to the dead-letter queue.
+/// - A repeated answer changes nothing; an answer after the desk withdrew the referral is
+///   ignored (the partner was already told to stop); other contradictions are rejected.
+enum PartnerReferralHandlers {
+    static func register(in handlers: inout MessageHandlers) {
+        handlers.on(ReferralAccepted.self) { message, header, tx in
+            try apply(message, header, tx) { referral in try referral.accept(at: header.timestamp) }
+        }
+        handlers.on(ReferralDeclined.self) { message, header, tx in
+            try apply(message, header, tx) { referral in try referral.decline(reason: message.reason, at: header.timestamp) }
+        }
+        handlers.on(ReferralContacted.self) { message, header, tx in
+            try apply(message, header, tx) { referral in try referral.recordContact(at: message.contactedAt) }
+        }
+        handlers.on(ReferralCompleted.self) { message, header, tx in
+            try apply(message, header, tx, summary: message.summary) { referral in
+                try referral.complete(at: header.timestamp)
+            }
+        }
+    }
+
+    private static func apply<M: ReferralAnswer>(
+        _ message: M,
+        _ header: EnvelopeHeader,
+        _ tx: Transaction,
+        summary: String? = nil,
+        _ change: (inout Referral) throws -> Bool
+    ) throws {
+        // Lock the request before the referral, as the desk's own use cases do, so the two never
+        // wait for each other.
+        guard let known = try ReferralRepository.find(id: message.referralId, in: tx) else {
+            throw HandlerError.rejected("unknown referral \(message.referralId)")
+        }
+        guard known.referral.municipality == header.municipality else {
+            throw HandlerError.rejected(
+                "referral \(known.referral.id) belongs to another municipality than \(header.municipality)"
+            )
+        }
+        guard known.referral.partnerID.rawValue == message.partnerId else {
+            throw HandlerError.rejected("partner \(message.partnerId) may not answer for a referral to another partner")
+        }
+        let request = try RequestRepository.find(
+            id: known.referral.requestID,
+            municipality: known.referral.municipality,
+            forUpdate: true,
+            in: tx
+        )
+        guard var referral = try ReferralRepository.find(id: message.referralId, forUpdate: true, in: tx)?.referral,
+            referral.status != .withdrawn
+        else { return }
+        let changed: Bool
+        do {
+            changed = try change(&referral)
+        } catch {
+            let code = (error as? FrontDeskError)?.code ?? "\(error)"
+            throw HandlerError.rejected("\(code): referral is \(referral.status.rawValue), \(M.messageType) contradicts it")
+        }
+        guard changed else { return }
+        try ReferralRepository.update(referral, completionSummary: summary, in: tx)
+        guard var request else { return }
+        try RouteProgress.follow(
+            routeID: referral.routeID,
+            in: &request,
+            to: referral.routeState,
+            note: referral.declineReason ?? summary,
+            at: header.timestamp,
+            in: tx
+        )
+    }
+}
+
+/// Moves a request's route to the state an outside answer implies, when the request and the
+/// route can still move (an answer for a closed request or finished route changes nothing).
+enum RouteProgress {
+    /// Moves route `routeID` of `request` to `state` and saves the request, unless the request
+    /// is closed or the route cannot move there any more (then nothing changes).
+    static func follow(
+        routeID: UUID,
+        in request: inout HelpRequest,
+        to state: RouteState,
+        note: String?,
+        at time: Date,
+        in tx: Transaction
+    ) throws {
+        guard request.status != .closed, let route = request.route(id: routeID), route.state != state,
+            route.state.canMove(to: state)
+        else { return }
+        try request.updateRoute(id: routeID, to: state, note: note, at: time)
+        try RequestRepository.save(request, in: tx)
+    }
+
+    /// The first open route of `kind` on the request (indication and matching answers name the
+    /// request, not the route).
+    static func openRoute(of kind: RouteKind, in request: HelpRequest) -> RequestRoute? {
+        request.routes.first { $0.kind == kind && !$0.isFinished }
+    }
+}

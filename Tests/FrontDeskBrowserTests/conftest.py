@@ -1,0 +1,41 @@
+"""Fixtures of the staff pages' browser test: the base URL of a running front desk (seeded
+with `front-desk seed-demo`) and one headless chromium for the whole session.
+
+scripts/browser-test.sh provides both the front desk and these variables:
+  WMO_BASE_URL         e.g. http://127.0.0.1:18080
+  WMO_SCREENSHOT_DIR   where the work-list screenshot goes (default docs/screenshots)
+"""
+
+import os
+
+import pytest
+
+from cdp import Chromium
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    url = os.environ.get("WMO_BASE_URL")
+    if not url:
+        pytest.skip("WMO_BASE_URL is not set: run scripts/browser-test.sh")
+    return url.rstrip("/")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    chromium = Chromium()
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture()
+def page(browser):
+    tab = browser.page()
+    yield tab
+    tab.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir():
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    return os.environ.get("WMO_SCREENSHOT_DIR", os.path.join(root, "docs", "screenshots"))

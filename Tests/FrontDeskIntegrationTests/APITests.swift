@@ -1,0 +1,145 @@
+import Contracts
+import Foundation
+import FrontDesk
+import Hummingbird
+import HummingbirdTesting
+import Storage
+import TestKit
+import Testing
+
+extension FrontDeskIntegration {
+    /// The JSON API through Hummingbird's router test client: deny by default, problem+json for
+    /// every error, and the pass-on flow as a client sees it.
+    @Suite
+    struct APITests {
+        func auth(_ username: String, _ password: String = FrontDeskFixture.password) -> HTTPFields {
+            [.authorization: "Basic " + Data("\(username):\(password)".utf8).base64EncodedString(), .contentType: "application/json"]
+        }
+
+        func json(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
+
+        func problem(_ response: TestResponse) throws -> Problem {
+            #expect(response.headers[.contentType] == "application/problem+json")
+            return try JSONDecoder().decode(Problem.self, from: Data(response.body.readableBytesView))
+        }
+
+        func object(_ response: TestResponse) throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
+        }
+
+        @Test func theAPIDeniesByDefaultAndAnswersProblems() async throws {
+            let fixture = try await FrontDeskFixture.make("api")
+            let admin = StaffMember(id: StaffID("beheer.\(fixture.schema)"), municipality: .arnhem, displayName: "Beheer", role: .administrator)
+            let hash = await StaffAuthenticator.hash(FrontDeskFixture.password, cost: 4)
+            try await fixture.pool.withTransaction { tx in try StaffRepository.insert(admin, passwordHash: hash, in: tx) }
+            let authenticator = StaffAuthenticator(pool: fixture.pool, cost: 4)
+            let app = Application(router: FrontDeskAPI.router(service: fixture.service, authenticator: authenticator))
+            let anna = auth(fixture.arnhemStaff.id.rawValue)
+            let noor = auth(fixture.nijmegenStaff.id.rawValue)
+            try await fixture.run(consuming: false) {
+                try await app.test(.router) { client in
+                    try await client.execute(uri: "/api/v1/me", method: .get) { response throws in
+                        #expect(response.status == .unauthorized)
+                        #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Basic") == true)
+                        #expect(try problem(response).type == "urn:wmo:problem:unauthorized")
+                    }
+                    try await client.execute(uri: "/api/v1/me", method: .get, headers: auth(fixture.arnhemStaff.id.rawValue, "fout")) {
+                        #expect($0.status == .unauthorized)
+                    }
+                    try await client.execute(uri: "/api/v1/me", method: .get, headers: anna) { response throws in
+                        #expect(response.status == .ok)
+                        #expect(try object(response)["permissions"] as? [String] == ["casework"])
+                    }
+                    try await client.execute(uri: "/api/v1/nothing-here", method: .get, headers: anna) { response throws in
+                        #expect(response.status == .notFound)
+                        #expect(try problem(response).type == "urn:wmo:problem:not-found")
+                    }
+                    try await client.execute(uri: "/api/v1/persons", method: .post, headers: anna, body: json("{\"bsn\": ")) { response throws in
+                        #expect(response.status == .badRequest)
+                        #expect(try problem(response).type == "urn:wmo:problem:malformed-json")
+                    }
+                    let huge = "{\"text\":\"" + String(repeating: "x", count: 70_000) + "\"}"
+                    try await client.execute(uri: "/api/v1/requests", method: .post, headers: anna, body: json(huge)) { response throws in
+                        #expect(response.status == .contentTooLarge)
+                        #expect(try problem(response).type == "urn:wmo:problem:body-too-large")
+                    }
+                    let badBSN = #"{"bsn":"123456789","givenNames":"Jan","familyName":"Berg","birthDate":"1948-03-31","phone":"026 1234567"}"#
+                    try await client.execute(uri: "/api/v1/persons", method: .post, headers: anna, body: json(badBSN)) { response throws in
+                        #expect(response.status == .unprocessableContent)
+                        let problem = try problem(response)
+                        #expect(problem.type == "urn:wmo:problem:invalid-bsn")
+                        #expect(problem.field == "bsn")
+                        #expect(problem.title.contains("elfproef"))
+                    }
+                    #expect(await fixture.count("SELECT count(*) FROM persons") == 0)
+
+                    // The flow: register, take a request, clarify, pass on (first without consent).
+                    let person = #"""
+                        {"bsn":"123456782","givenNames":"Jan","familyName":"Berg","birthDate":"1948-03-31","phone":"026 1234567",
+                         "preferredChannel":"phone","district":"Centrum"}
+                        """#
+                    let personID = try await client.execute(uri: "/api/v1/persons", method: .post, headers: anna, body: json(person)) {
+                        response throws in
+                        #expect(response.status == .created)
+                        return try object(response)["id"] as? String
+                    }
+                    let requestBody = #"{"personId":"\#(personID ?? "")","kind":"notification","channel":"phone","source":"self","text":"Eenzaam"}"#
+                    let requestID = try await client.execute(uri: "/api/v1/requests", method: .post, headers: anna, body: json(requestBody)) {
+                        response throws in
+                        #expect(response.status == .created)
+                        return try object(response)["id"] as? String ?? ""
+                    }
+                    try await client.execute(
+                        uri: "/api/v1/requests/\(requestID)/clarification",
+                        method: .post,
+                        headers: anna,
+                        body: json(#"{"question":"Zoekt contact","categories":["social-network"]}"#)
+                    ) { #expect($0.status == .ok) }
+                    let partner = fixture.partnerID.rawValue
+                    try await client.execute(
+                        uri: "/api/v1/requests/\(requestID)/pass-on",
+                        method: .post,
+                        headers: anna,
+                        body: json(#"{"partnerId":"\#(partner)"}"#)
+                    ) { response throws in
+                        #expect(response.status == .unprocessableContent)
+                        let problem = try problem(response)
+                        #expect(problem.type == "urn:wmo:problem:consent-missing")
+                        #expect(problem.field == "partner")
+                    }
+                    try await client.execute(
+                        uri: "/api/v1/requests/\(requestID)/pass-on",
+                        method: .post,
+                        headers: anna,
+                        body: json(#"{"partnerId":"\#(partner)","consentItems":["phone"]}"#)
+                    ) { #expect($0.status == .created) }
+                    try await client.execute(uri: "/api/v1/work-list?scope=mine", method: .get, headers: anna) { response throws in
+                        #expect(response.status == .ok)
+                        #expect(try object(response)["total"] as? Int == 0)
+                    }
+
+                    // Another municipality's staff: not found, not forbidden (nothing is revealed).
+                    try await client.execute(uri: "/api/v1/persons/\(personID ?? "")", method: .get, headers: noor) { response throws in
+                        #expect(response.status == .notFound)
+                        #expect(try problem(response).type == "urn:wmo:problem:person-not-found")
+                    }
+                    try await client.execute(uri: "/api/v1/requests/\(requestID)", method: .get, headers: noor) {
+                        #expect($0.status == .notFound)
+                    }
+                    // Roles: a consultant cannot change the social map, an administrator cannot read persons.
+                    let newPartner = #"{"id":"buurtzorg-test","name":"Buurtzorg","kind":"general-provision","categories":["basic-adl"]}"#
+                    try await client.execute(uri: "/api/v1/partners", method: .post, headers: anna, body: json(newPartner)) { response throws in
+                        #expect(response.status == .forbidden)
+                        #expect(try problem(response).type == "urn:wmo:problem:not-permitted")
+                    }
+                    try await client.execute(uri: "/api/v1/partners", method: .post, headers: auth(admin.id.rawValue), body: json(newPartner)) {
+                        #expect($0.status == .created)
+                    }
+                    try await client.execute(uri: "/api/v1/persons/\(personID ?? "")", method: .get, headers: auth(admin.id.rawValue)) {
+                        #expect($0.status == .forbidden)
+                    }
+                }
+            }
+        }
+    }
+}

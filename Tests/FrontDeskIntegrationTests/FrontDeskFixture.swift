@@ -1,0 +1,279 @@
+import Contracts
+import Foundation
+import FrontDesk
+import Logging
+import Messaging
+import ReliableMessaging
+import ServiceLifecycle
+import Storage
+import Synchronization
+import TestKit
+
+/// One test's world: a fresh schema, a private inbound queue, a private partner with its own
+/// queue, staff of two municipalities, the service with an injectable clock, the inbox
+/// consumer, the outbox relay, and a publisher that plays the partner (and indication, matching).
+struct FrontDeskFixture: Sendable {
+    let schema: String
+    let pool: ConnectionPool
+    let inbound: Topology.Queue
+    let observed: Topology.Queue
+    let partnerID: PartnerID
+    let publisher: Publisher
+    let relay: OutboxRelay
+    let admin: BrokerAdmin
+    let url: AMQPURL
+    let logger: Logger
+    let clock: TestClock
+    let service: FrontDeskService
+    let arnhemStaff: StaffMember
+    let nijmegenStaff: StaffMember
+    /// Two coordinators (regisseurs) in Arnhem.
+    let coordinators: [StaffMember]
+
+    static let password = "geheim-wachtwoord"
+    /// The routing keys of the events the desk emits to other services (observed by tests).
+    static let observedKeys = ["frontdesk.request.closed", "frontdesk.indication.requested", "frontdesk.matching.requested"]
+
+    static func make(_ name: String, at start: Date = TestClock.monday) async throws -> FrontDeskFixture {
+        var logger = Logger(label: "test.\(name)")
+        logger.logLevel = .warning
+        let (schema, pool) = try await TestDatabase.freshSchema("fd_\(name)", migrations: FrontDeskMigrations.all)
+        let inbound = FrontDeskTopology.inboundQueue(name: "fd.inbound.\(schema)")
+        let observed = Topology.Queue(name: "fd.observed.\(schema)", bindings: observedKeys.map { .init(routingKey: $0) })
+        let partnerID = PartnerID("sw-\(schema.replacingOccurrences(of: "_", with: "-"))")
+        let admin = try BrokerAdmin()
+        try await admin.declare(Topology.standard(queues: [inbound, observed, FrontDeskTopology.partnerQueue(partnerID)]))
+        let url = try AMQPURL(parsing: TestServers.amqpURL)
+        let publisher = Publisher(url: url, name: "fd-test-\(name)", logger: logger)
+        let relay = OutboxRelay(pool: pool, publisher: publisher, producer: "front-desk", logger: logger, idleInterval: .milliseconds(50))
+        let clock = TestClock(start)
+        let service = FrontDeskService(pool: pool, relay: relay, clock: { clock.now })
+        let arnhem = StaffMember(id: StaffID("anna.\(schema)"), municipality: .arnhem, displayName: "Anna", role: .consultant, team: "noord")
+        let nijmegen = StaffMember(id: StaffID("noor.\(schema)"), municipality: .nijmegen, displayName: "Noor", role: .consultant, team: "oost")
+        let coordinators = ["bram", "carla"].map { name in
+            StaffMember(id: StaffID("\(name).\(schema)"), municipality: .arnhem, displayName: name, role: .coordinator, team: "noord")
+        }
+        let hash = await StaffAuthenticator.hash(password, cost: 4)
+        try await pool.withTransaction { tx in
+            try StaffRepository.insert(arnhem, passwordHash: hash, in: tx)
+            try StaffRepository.insert(nijmegen, passwordHash: hash, in: tx)
+            for coordinator in coordinators { try StaffRepository.insert(coordinator, passwordHash: hash, in: tx) }
+            for code in [MunicipalityCode.arnhem, .nijmegen] {
+                try PartnerRepository.insert(
+                    Partner(
+                        id: partnerID,
+                        name: "Sociaal werk (test)",
+                        municipality: code,
+                        categories: [.socialNetwork, .mentalHealth, .finances],
+                        offer: "test",
+                        queueName: FrontDeskTopology.partnerQueueName(partnerID)
+                    ),
+                    in: tx
+                )
+            }
+        }
+        return FrontDeskFixture(
+            schema: schema,
+            pool: pool,
+            inbound: inbound,
+            observed: observed,
+            partnerID: partnerID,
+            publisher: publisher,
+            relay: relay,
+            admin: admin,
+            url: url,
+            logger: logger,
+            clock: clock,
+            service: service,
+            arnhemStaff: arnhem,
+            nijmegenStaff: nijmegen,
+            coordinators: coordinators
+        )
+    }
+
+    /// The desk's consumer of the private inbound queue.
+    func consumer() -> InboxConsumer {
+        InboxConsumer(
+            url: url,
+            queue: inbound,
+            topology: Topology.standard(queues: [inbound]),
+            pool: pool,
+            handlers: FrontDeskHandlers.make(),
+            relay: relay,
+            logger: logger,
+            prefetch: 50,
+            batchSize: 20
+        )
+    }
+
+    /// Runs `body` with the relay and the consumer running, then shuts them down and cleans up,
+    /// also when `body` throws.
+    func run(consuming: Bool = true, _ body: () async throws -> Void) async throws {
+        let services: [any Service] = consuming ? [relay, consumer()] : [relay]
+        let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) }, logger: logger))
+        var failure: (any Error)?
+        await withTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try? await group.run() }
+            do { try await body() } catch { failure = error }
+            await group.triggerGracefulShutdown()
+            await tasks.waitForAll()
+        }
+        await cleanUp()
+        if let failure { throw failure }
+    }
+
+    func cleanUp() async {
+        for queue in [inbound, observed, FrontDeskTopology.partnerQueue(partnerID)] { try? await admin.delete(queue) }
+        await publisher.close()
+        _ = try? await pool.withConnection { try $0.executeSimple("DROP SCHEMA IF EXISTS \"\(schema)\" CASCADE") }
+    }
+
+    // MARK: Arranging
+
+    /// Registers a person in `staff`'s municipality.
+    func registerPerson(bsn: String = "123456782", by staff: StaffMember? = nil) async throws -> Person {
+        try await service.registerPerson(
+            PersonInput(
+                bsn: bsn,
+                givenNames: "Jan Pieter",
+                familyNamePrefix: "van der",
+                familyName: "Berg",
+                birthDate: "31-03-1948",
+                street: "Rijnkade",
+                houseNumber: 12,
+                houseNumberAddition: "A",
+                postcode: "6811 AB",
+                city: "Arnhem",
+                district: "Centrum",
+                phone: "026 123 45 67",
+                email: "jan@example.nl",
+                preferredChannel: .email,
+                language: "nl",
+                needsInterpreter: false,
+                representativeName: "Marieke de Vries",
+                representativeContact: "06-12345678"
+            ),
+            by: staff ?? arnhemStaff
+        )
+    }
+
+    /// A clarified request of `person`.
+    func clarifiedRequest(
+        for person: Person,
+        kind: RequestKind = .notification,
+        by staff: StaffMember? = nil
+    )
+        async throws -> HelpRequest
+    {
+        let staff = staff ?? arnhemStaff
+        let request = try await service.receiveRequest(
+            RequestInput(
+                personId: person.id,
+                kind: kind,
+                channel: .counter,
+                source: .citizen,
+                text: "Ik red het niet meer alleen thuis en voel me eenzaam.",
+                team: "noord"
+            ),
+            by: staff
+        )
+        return try await service.clarify(
+            request.id,
+            ClarifyInput(question: "Meneer zoekt contact met anderen in de wijk.", categories: [.socialNetwork, .basicADL]),
+            by: staff
+        )
+    }
+
+    // MARK: Playing the other side
+
+    /// Publishes `payload` as the partner (or another service) would, with confirms.
+    @discardableResult
+    func publish<M: MessageContract>(
+        _ payload: M,
+        correlationId: UUID,
+        municipality: MunicipalityCode = .arnhem,
+        producer: String = "partner-test",
+        timestamp: Date = Date()
+    ) async throws -> UUID {
+        let envelope = Envelope(
+            payload,
+            correlationId: correlationId,
+            municipality: municipality,
+            producer: producer,
+            timestamp: timestamp
+        )
+        try await publisher.publish(
+            OutgoingMessage(
+                exchange: Topology.eventsExchange,
+                routingKey: M.messageType,
+                body: try ContractJSON.encoder().encode(envelope),
+                properties: MessageProperties(
+                    messageId: envelope.header.messageId.uuidString.lowercased(),
+                    type: M.messageType,
+                    correlationId: correlationId.uuidString.lowercased(),
+                    timestamp: Date(),
+                    appId: producer
+                )
+            )
+        )
+        return envelope.header.messageId
+    }
+
+    /// Publishes raw bytes to the desk's routing key `routingKey`.
+    func publishRaw(_ body: String, routingKey: String, messageId: String = UUID().uuidString.lowercased()) async throws {
+        try await publisher.publish(
+            OutgoingMessage(
+                exchange: Topology.eventsExchange,
+                routingKey: routingKey,
+                body: Data(body.utf8),
+                properties: MessageProperties(messageId: messageId, type: routingKey)
+            )
+        )
+    }
+
+    /// Reads `count` messages from the partner's queue.
+    func partnerMessages(_ count: Int, timeout: TimeInterval = 15) async throws -> [Delivery] {
+        try await admin.drain(FrontDeskTopology.partnerQueueName(partnerID), count: count, timeout: timeout)
+    }
+
+    /// Reads `count` observed events about `requestID` (other tests' events are skipped).
+    func observedEvents(_ count: Int, about requestID: UUID, timeout: TimeInterval = 15) async throws -> [Delivery] {
+        let id = requestID.uuidString.lowercased()
+        let all = try await admin.drain(observed.name, count: count, timeout: timeout)
+        return all.filter { $0.properties.correlationId == id }
+    }
+
+    /// The stored referral.
+    func referral(_ id: UUID) async throws -> Referral? {
+        try await pool.withTransaction { tx in try ReferralRepository.find(id: id, in: tx)?.referral }
+    }
+
+    /// How many of `ids` the desk's inbox recorded with `outcome` (`applied` or `dead-lettered`);
+    /// other tests' messages on the shared broker do not count.
+    func inbox(_ ids: [UUID], outcome: String = "applied") async -> Int {
+        let list = ids.map { "'\($0.uuidString.lowercased())'" }.joined(separator: ",")
+        return await count("SELECT count(*) FROM inbox WHERE outcome = '\(outcome)' AND message_id IN (\(list))")
+    }
+
+    /// A count query on the test schema.
+    func count(_ sql: String) async -> Int { await TestDatabase.count(pool, sql) }
+}
+
+/// A clock the test moves by hand.
+final class TestClock: Sendable {
+    private let current: Mutex<Date>
+
+    init(_ start: Date) { current = Mutex(start) }
+
+    var now: Date { current.withLock { $0 } }
+
+    func set(_ date: Date) { current.withLock { $0 = date } }
+
+    /// Monday 2 March 2026, 10:00 in Amsterdam.
+    static let monday = at(2026, 3, 2)
+
+    /// A wall-clock time in Europe/Amsterdam.
+    static func at(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 10) -> Date {
+        WorkingDayCalendar().calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour))!
+    }
+}

@@ -1,0 +1,140 @@
+import Contracts
+import Foundation
+import FrontDesk
+import TestKit
+import Testing
+
+extension FrontDeskIntegration {
+    /// The indication and matching routes round trip: the desk asks (by subjectRef, no identity),
+    /// a test double answers with real messages, the desk shows the outcome on the request and
+    /// renders the decision letter from its own person registry.
+    @Suite
+    struct IndicationMatchingTests {
+        @Test func indicationRequestedDecidedAndTheLetterAddressedByTheDesk() async throws {
+            let fixture = try await FrontDeskFixture.make("indication")
+            try await fixture.run {
+                let person = try await fixture.registerPerson()
+                let request = try await fixture.clarifiedRequest(for: person, kind: .application)
+                _ = try await fixture.service.recordConversation(
+                    request.id,
+                    ConversationInput(
+                        place: .home,
+                        participants: [.init(role: .citizen, name: "Jan Pieter van der Berg")],
+                        ownStrength: "Dochter doet de boodschappen.",
+                        needed: "Hulp bij het schoonmaken."
+                    ),
+                    by: fixture.arnhemStaff
+                )
+                _ = try await fixture.service.requestIndication(request.id, IndicationInput(), by: fixture.arnhemStaff)
+
+                let asked = try #require(try await fixture.observedEvents(1, about: request.id).first)
+                let indication = try ContractJSON.decoder().decode(Envelope<IndicationRequested>.self, from: asked.body).payload
+                #expect(indication.subjectRef == person.subjectRef)
+                #expect(indication.findings.contains("Dochter doet de boodschappen."))
+                #expect(indication.household == HouseholdSummary(adults: 1, children: 0, informalCarers: 0))
+                let text = String(decoding: asked.body, as: UTF8.self)
+                #expect(!text.contains(person.bsn.rawValue) && !text.contains("Berg") && !text.contains("Rijnkade"))
+
+                let decisionID = UUID()
+                let decision = IndicationDecided(
+                    decisionId: decisionID,
+                    requestId: request.id,
+                    subjectRef: person.subjectRef,
+                    decidedAt: TestClock.at(2026, 3, 10),
+                    decidedBy: "indicatie-test",
+                    lines: [
+                        DecisionLine(
+                            category: .householdHelp,
+                            granted: true,
+                            grounds: "Eigen kracht en netwerk volstaan niet.",
+                            form: .inKind,
+                            volume: 3,
+                            unit: "uur per week",
+                            validFrom: TestClock.at(2026, 3, 16),
+                            validUntil: TestClock.at(2027, 3, 15)
+                        )
+                    ]
+                )
+                try await fixture.publish(decision, correlationId: request.id, producer: "indication")
+                try await eventually("decision stored") { await fixture.count("SELECT count(*) FROM decisions") == 1 }
+                let details = try await fixture.service.requestDetails(request.id, by: fixture.arnhemStaff)
+                #expect(details.request.routes.first { $0.kind == .indication }?.state == .completed)
+                #expect(details.decisions.map(\.decisionId) == [decisionID])
+                #expect(details.deadlines.first { $0.kind == .decision }?.metOn != nil)
+
+                let letter = try await fixture.service.decisionLetter(decisionID, by: fixture.arnhemStaff)
+                #expect(letter.addressee == "Jan Pieter van der Berg")
+                #expect(letter.addressLines == ["Rijnkade 12A", "6811 AB  ARNHEM"])
+                #expect(letter.lines.first?.provision == "Hulp bij het huishouden")
+                #expect(letter.lines.first?.extent == "3 uur per week")
+                #expect(letter.objectionDeadline == LocalDate(year: 2026, month: 4, day: 21))
+                #expect(letter.objectionText.contains("6 weken"))
+                await #expect(throws: FrontDeskError.decisionNotFound) {
+                    try await fixture.service.decisionLetter(decisionID, by: fixture.nijmegenStaff)
+                }
+            }
+        }
+
+        @Test func matchingMatchedAndFailedShowOnTheRequest() async throws {
+            let fixture = try await FrontDeskFixture.make("matching")
+            try await fixture.run {
+                let person = try await fixture.registerPerson()
+                let first = try await fixture.clarifiedRequest(for: person)
+                let second = try await fixture.clarifiedRequest(for: person)
+                for request in [first, second] {
+                    _ = try await fixture.service.requestMatching(request.id, MatchingInput(task: .visiting), by: fixture.arnhemStaff)
+                }
+                let asked = try await fixture.observedEvents(2, about: first.id)
+                let matching = try ContractJSON.decoder().decode(Envelope<MatchingRequested>.self, from: try #require(asked.first).body)
+                #expect(matching.payload.subjectRef == person.subjectRef)
+                #expect(matching.payload.district == "Centrum")
+
+                let matchedMessage = try await fixture.publish(
+                    MatchingMatched(
+                        requestId: first.id,
+                        subjectRef: person.subjectRef,
+                        matchId: UUID(),
+                        task: .visiting,
+                        volunteerDisplayName: "Els"
+                    ),
+                    correlationId: first.id,
+                    producer: "matching"
+                )
+                let failedMessage = try await fixture.publish(
+                    MatchingFailed(requestId: second.id, subjectRef: person.subjectRef, reason: "Geen vrijwilliger in de wijk."),
+                    correlationId: second.id,
+                    producer: "matching"
+                )
+                try await eventually("both outcomes applied") { await fixture.inbox([matchedMessage, failedMessage]) == 2 }
+                let matched = try await fixture.service.requestDetails(first.id, by: fixture.arnhemStaff).request.routes[0]
+                #expect(matched.state == .completed)
+                #expect(matched.note?.contains("Els") == true)
+                let failed = try await fixture.service.requestDetails(second.id, by: fixture.arnhemStaff).request.routes[0]
+                #expect(failed.state == .failed)
+                #expect(failed.note?.contains("Geen vrijwilliger") == true)
+            }
+        }
+
+        @Test func aPanelInvitationIsSentThroughThePreferredChannel() async throws {
+            let fixture = try await FrontDeskFixture.make("panel")
+            try await fixture.run {
+                let person = try await fixture.registerPerson()
+                let invitation = PanelInvitationRequested(
+                    invitationId: UUID(),
+                    subjectRef: person.subjectRef,
+                    surveyTitle: "Cliëntervaringsonderzoek Wmo 2026",
+                    surveyLink: "https://panel.example.nl/s/abc"
+                )
+                let first = try await fixture.publish(invitation, correlationId: UUID(), producer: "citizen-panel")
+                let again = try await fixture.publish(invitation, correlationId: UUID(), producer: "citizen-panel")
+                try await eventually("letter written") { await fixture.count("SELECT count(*) FROM outgoing_letters") == 1 }
+                let letters = try await fixture.pool.withTransaction { tx in try LetterRepository.letters(personID: person.id, in: tx) }
+                #expect(letters.map(\.channel) == [.email])
+                #expect(letters.first?.recipient == "jan@example.nl")
+                #expect(letters.first?.body.contains("https://panel.example.nl/s/abc") == true)
+                try await eventually("second request applied too") { await fixture.inbox([first, again]) == 2 }
+                #expect(await fixture.count("SELECT count(*) FROM outgoing_letters") == 1)
+            }
+        }
+    }
+}

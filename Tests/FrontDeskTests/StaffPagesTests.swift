@@ -1,0 +1,159 @@
+import Contracts
+import Foundation
+import Testing
+
+@testable import FrontDesk
+
+/// The staff pages' plumbing without a server: form parsing, the CSRF token, the return path
+/// after login, the session store, and the templates rendered with real page data (labels,
+/// error ids, escaping). The pages in a browser: Tests/FrontDeskBrowserTests.
+@Suite("Staff pages")
+struct StaffPagesTests {
+    static let staff = StaffMember(
+        id: "anna", municipality: .arnhem, displayName: "Anna de Boer", role: .consultant, team: "noord")
+
+    @Test("a form body keeps repeated names and decodes + and percent-escapes")
+    func formData() {
+        let form = FormData(urlEncoded: "bsn=1234+56&items=name&items=phone&text=caf%C3%A9%3F&bad=%E0%A4%A&empty=")
+        #expect(form["bsn"] == "1234 56")
+        #expect(form.values("items") == ["name", "phone"])
+        #expect(form["text"] == "café?")
+        #expect(form["bad"] == "")
+        #expect(form["empty"] == "" && form.nonBlank("empty") == nil)
+        #expect(form["missing"] == nil && !form.isChecked("missing"))
+    }
+
+    @Test("CSRF tokens are 64 hex characters, fresh each time, and compared exactly")
+    func csrfToken() {
+        let token = CSRFToken.make()
+        #expect(token.count == 64 && token.allSatisfy(\.isHexDigit))
+        #expect(CSRFToken.make() != token)
+        #expect(CSRFToken.matches(token, expected: token))
+        #expect(!CSRFToken.matches(String(token.dropLast()) + "x", expected: token))
+        #expect(!CSRFToken.matches(String(token.prefix(10)), expected: token))
+        #expect(!CSRFToken.matches(nil, expected: token))
+        #expect(!CSRFToken.matches("", expected: ""))
+    }
+
+    @Test("after login only a path on this site is followed", arguments: [
+        ("/personen/nieuw", "/personen/nieuw"), ("//evil.example/x", nil), ("https://evil.example", nil),
+        ("/login", nil), ("/werklijst?x=1", nil), ("/a\\b", nil), ("werklijst", nil),
+    ] as [(String, String?)])
+    func returnPath(_ path: String, _ expected: String?) {
+        #expect(LoginPages.safeReturnPath(path) == expected)
+    }
+
+    @Test("the session store forgets expired sessions and refuses a duplicate create")
+    func sessionStore() async throws {
+        let store = StaffSessionStore()
+        try await store.create(key: "a", value: StaffSession(username: "anna"), expires: .milliseconds(50))
+        await #expect(throws: (any Error).self) {
+            try await store.create(key: "a", value: StaffSession(), expires: nil)
+        }
+        #expect(try await store.get(key: "a", as: StaffSession.self)?.username == "anna")
+        try await Task.sleep(for: .milliseconds(80))
+        #expect(try await store.get(key: "a", as: StaffSession.self) == nil)
+        try await store.set(key: "b", value: StaffSession(), expires: nil)
+        try await store.remove(key: "b")
+        #expect(try await store.get(key: "b", as: StaffSession.self) == nil)
+    }
+
+    @Test("a form that comes back puts each problem at its field and links the summary to it")
+    func formState() {
+        let submitted = FormData(urlEncoded: "bsn=123&familyName=")
+        let form = FormState(
+            prefix: "person-", submitted: submitted,
+            errors: [.invalidBSN(.wrongLength), .missingField(field: "familyName", label: "Achternaam"), .otherMunicipality])
+        let bsn = form.input("bsn", label: "BSN", hint: "9 cijfers")
+        let family = form.input("familyName", label: "Achternaam", value: "ignored when submitted")
+        #expect(bsn.fieldValue == "123" && bsn.fieldError != nil)
+        #expect(bsn.describedBy == "person-bsn-hint person-bsn-error")
+        #expect(family.fieldValue == "" && family.describedBy == "person-familyName-error")
+        #expect(form.summary().map(\.href) == ["#person-bsn", "#person-familyName", "#person-problem"])
+        #expect(form.unplaced() == FrontDeskError.otherMunicipality.message)
+    }
+
+    // MARK: Templates
+
+    static func render(_ page: Page, flash: String? = nil) async throws -> String {
+        let renderer = try await PageRenderer.load()
+        let response = renderer.render(
+            page, chrome: Chrome(title: page.title, staff: staff, csrfToken: "token123", flash: flash, problems: page.problems))
+        var body = try await response.body.collect(upTo: 1 << 20)
+        return body.readString(length: body.readableBytes) ?? ""
+    }
+
+    /// Every visible input, select and textarea has a `<label for>`; every `aria-describedby`
+    /// id exists; every POST form carries the CSRF token.
+    static func checkAccessible(_ html: String) {
+        #expect(html.contains("<html lang=\"nl\">"))
+        #expect(html.contains("href=\"#inhoud\""))
+        let ids = Set(matches(#"id="([^"]+)""#, in: html))
+        let labelled = Set(matches(#"<label for="([^"]+)""#, in: html))
+        let controls = matches(#"<(?:input|select|textarea) id="([^"]+)""#, in: html)
+        for control in controls { #expect(labelled.contains(control), "no label for \(control)") }
+        for list in matches(#"aria-describedby="([^"]+)""#, in: html) {
+            for id in list.split(separator: " ") { #expect(ids.contains(String(id)), "no element \(id)") }
+        }
+        let posts = html.components(separatedBy: "<form method=\"post\"").count - 1
+        let tokens = html.components(separatedBy: "name=\"_csrf\" value=\"token123\"").count - 1
+        #expect(posts == tokens)
+        #expect(!html.contains("<script"))
+    }
+
+    static func matches(_ pattern: String, in text: String) -> [String] {
+        let regex = try! NSRegularExpression(pattern: pattern)
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range(at: 1), in: text).map { String(text[$0]) }
+        }
+    }
+
+    @Test("the registration form with errors: 422, messages at the fields, values escaped")
+    func registrationForm() async throws {
+        let submitted = FormData(urlEncoded: "bsn=123&familyName=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+        let errors: [FrontDeskError] = [.invalidBSN(.wrongLength), .invalidDate(field: "birthDate", label: "Geboortedatum")]
+        let page = PersonPages.newPage(FormState(prefix: "person-", submitted: submitted, errors: errors), status: 422)
+        #expect(page.status.code == 422)
+        let html = try await Self.render(page)
+        Self.checkAccessible(html)
+        #expect(html.contains("id=\"person-bsn-error\""))
+        #expect(html.contains("aria-describedby=\"person-bsn-hint person-bsn-error\""))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("<a href=\"#person-birthDate\">"))
+    }
+
+    @Test("the request page shows deadlines, routes and the forms; a refused close shows at the form")
+    func requestPage() async throws {
+        var request = Fixtures.clarifyingRequest()
+        try request.takeRoute(.indication, at: Fixtures.at(2026, 3, 3))
+        let details = RequestDetails(
+            request: request, personName: "Jan Pieter van der Berg",
+            deadlines: [Deadline(kind: .investigation, startDay: Fixtures.day(2026, 3, 2), dueDay: Fixtures.day(2026, 4, 13))],
+            referrals: [], consents: [], conversations: [], decisions: [])
+        let plain = try await Self.render(RequestDetailPage.page(details, staff: Self.staff, failed: nil))
+        Self.checkAccessible(plain)
+        #expect(plain.contains("Onderzoek afronden") && plain.contains("13-04-2026"))
+
+        let failed = RequestDetailPage.page(
+            details, staff: Self.staff,
+            failed: .init(form: .close, submitted: FormData(urlEncoded: "outcome=resolved"), errors: [.routesStillOpen([.indication])]))
+        #expect(failed.status.code == 422)
+        let html = try await Self.render(failed)
+        Self.checkAccessible(html)
+        #expect(html.contains("id=\"close-reason-error\""))
+        #expect(html.contains("<a href=\"#close-reason\">"))
+    }
+
+    @Test("the search form and the person templates render with results")
+    func searchPage() async throws {
+        let person = Fixtures.person()
+        let html = try await Self.render(
+            PersonPages.searchPage(form: FormState(prefix: "search-"), results: [person]), flash: "Gelukt & klaar")
+        Self.checkAccessible(html)
+        #expect(html.contains("Jan Pieter van der Berg"))
+        #expect(!html.contains(person.bsn.rawValue))
+        #expect(html.contains("Gelukt &amp; klaar"))
+        let intake = try await Self.render(RequestPages.newPage(person: person, form: FormState(prefix: "request-")))
+        Self.checkAccessible(intake)
+    }
+}

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Usage: scripts/browser-test.sh [--no-build] [pytest arguments, e.g. -k pass_on]
+#   The staff pages in a real headless browser: starts a private broker and database (instance
+#   "browser", fresh each run), the front desk on a spare port with the demo data
+#   (front-desk seed-demo), and runs Tests/FrontDeskBrowserTests with pytest, driving Debian
+#   chromium over the DevTools protocol. Writes docs/screenshots/werklijst.png. Stops
+#   everything it started (by PID), whatever happens.
+#   --no-build  use the front-desk binary already built (debug, or $WMO_BIN_DIR)
+set -euo pipefail
+
+build=1
+pytest_args=()
+for arg in "$@"; do
+    case "$arg" in
+        --no-build) build=0 ;;
+        -h|--help) sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) pytest_args+=("$arg") ;;
+    esac
+done
+
+export WMO_INSTANCE=browser
+export WMO_AMQP_PORT="${WMO_AMQP_PORT:-5676}" WMO_DIST_PORT="${WMO_DIST_PORT:-25676}" WMO_PG_PORT="${WMO_PG_PORT:-5436}"
+export WMO_MGMT_PORT=""
+source "$(dirname "${BASH_SOURCE[0]}")/lib/instance.sh"
+cd "$WMO_ROOT"
+
+T0=$(wmo_now)
+say() { echo "==> [$(wmo_since "$T0") s] $*"; }
+die() { echo "browser-test: $*" >&2; exit 1; }
+
+PID_DIR="$WMO_RUN/pids"
+LOG_DIR="$WMO_RUN/logs"
+mkdir -p "$PID_DIR" "$LOG_DIR"
+SERVICE_PID=""
+
+stop_pid() {   # stop_pid PID NEEDLE: TERM, wait up to 10 s, then KILL; only if PID still is NEEDLE
+    local pid="$1" needle="$2"
+    wmo_pid_matches "$pid" "$needle" || return 0
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do wmo_alive "$pid" || return 0; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+    local status=$?
+    set +e
+    say "cleanup"
+    [[ -n "$SERVICE_PID" ]] && stop_pid "$SERVICE_PID" "front-desk"
+    # A chromium left behind by a pytest that was killed hard.
+    if [[ -f "$PID_DIR/chromium.pid" ]]; then
+        stop_pid "$(cat "$PID_DIR/chromium.pid")" "chromium"
+        rm -f "$PID_DIR/chromium.pid"
+    fi
+    rm -f "$PID_DIR/front-desk.pid"
+    "$WMO_ROOT/scripts/broker.sh" stop
+    "$WMO_ROOT/scripts/database.sh" stop
+    say "done, exit status $status"
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+say "dependencies"
+"$WMO_ROOT/scripts/install-deps.sh" --browser
+if ! python3 -c 'import pytest, websocket' 2>/dev/null; then
+    echo "browser-test: pip install pytest websocket-client"
+    pip_args=(install --quiet --disable-pip-version-check --no-input pytest websocket-client)
+    # Debian's own python3 refuses global installs (PEP 668); pyenv/venv pythons do not.
+    python3 -m pip "${pip_args[@]}" 2>/dev/null || python3 -m pip "${pip_args[@]}" --break-system-packages
+fi
+
+if (( build )); then
+    say "build front-desk (debug)"
+    swift build --product front-desk
+fi
+BIN_DIR="${WMO_BIN_DIR:-$(swift build --show-bin-path)}"
+[[ -x "$BIN_DIR/front-desk" ]] || die "$BIN_DIR/front-desk missing: run without --no-build"
+
+say "fresh broker and database (instance $WMO_INSTANCE)"
+"$WMO_ROOT/scripts/broker.sh" reset
+"$WMO_ROOT/scripts/database.sh" reset
+"$WMO_ROOT/scripts/broker.sh" start
+"$WMO_ROOT/scripts/database.sh" start
+
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# As the cluster's owner with the front desk's schema, like the kit's service smoke tests: the
+# service role cannot run the migration runner's CREATE SCHEMA IF NOT EXISTS (PostgreSQL checks
+# the database's CREATE privilege even when the schema exists).
+service_env=(AMQP_URL="$AMQP_URL" DATABASE_URL="$DATABASE_URL" DATABASE_SCHEMA=frontdesk HTTP_HOST=127.0.0.1
+    HTTP_PORT="$PORT" COOKIE_SECURE=false)
+
+say "front-desk on http://127.0.0.1:$PORT"
+setsid env "${service_env[@]}" LOG_LEVEL=info "$BIN_DIR/front-desk" serve >"$LOG_DIR/front-desk.log" 2>&1 </dev/null &
+SERVICE_PID=$!
+echo "$SERVICE_PID" >"$PID_DIR/front-desk.pid"
+deadline=$((SECONDS + 90))
+until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/health" 2>/dev/null; do
+    wmo_alive "$SERVICE_PID" || { tail -n 30 "$LOG_DIR/front-desk.log" >&2; die "front-desk exited during start-up"; }
+    (( SECONDS < deadline )) || die "front-desk not healthy after 90 s (log $LOG_DIR/front-desk.log)"
+    sleep 0.3
+done
+
+say "demo data"
+env "${service_env[@]}" LOG_LEVEL=warning "$BIN_DIR/front-desk" seed-demo >"$LOG_DIR/seed-demo.log" 2>&1 \
+    || { cat "$LOG_DIR/seed-demo.log" >&2; die "seed-demo failed"; }
+
+say "pytest Tests/FrontDeskBrowserTests (chromium, headless)"
+WMO_BASE_URL="http://127.0.0.1:$PORT" WMO_BROWSER_PID_DIR="$PID_DIR" \
+    WMO_SCREENSHOT_DIR="${WMO_SCREENSHOT_DIR:-$WMO_ROOT/docs/screenshots}" \
+    python3 -m pytest -q -p no:cacheprovider "$WMO_ROOT/Tests/FrontDeskBrowserTests" "${pytest_args[@]}"
