@@ -46,6 +46,7 @@ let package = Package(
         .executable(name: "matching", targets: ["matching"]),
         .executable(name: "citizen-panel", targets: ["citizen-panel"]),
         .executable(name: "wmo-bench", targets: ["wmo-bench"]),
+        .executable(name: "frontdesk-bench", targets: ["frontdesk-bench"]),
         .library(name: "Messaging", targets: ["Messaging"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "ReliableMessaging", targets: ["ReliableMessaging"]),
@@ -143,6 +144,16 @@ let package = Package(
                     .product(name: "Histogram", package: "hdrhistogram-swift"),
                 ],
                 path: "Benchmarks/wmo-bench", swiftSettings: swiftSettings),
+            .executableTarget(
+                name: "frontdesk-bench",
+                dependencies: [
+                    "FrontDesk", "TestKit", "Messaging", "Storage", "ReliableMessaging", "Contracts",
+                    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                    .product(name: "Histogram", package: "hdrhistogram-swift"),
+                    .product(name: "Logging", package: "swift-log"),
+                    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                ],
+                path: "Benchmarks/frontdesk-bench", swiftSettings: swiftSettings),
             .executableTarget(
                 name: "kit-probe",
                 dependencies: ["Messaging", "Storage", "ReliableMessaging", "Contracts", "TestKit"],
