@@ -84,11 +84,9 @@ say "fresh broker and database (instance $WMO_INSTANCE)"
 "$WMO_ROOT/scripts/database.sh" start
 
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-# As the cluster's owner with the front desk's schema, like the kit's service smoke tests: the
-# service role cannot run the migration runner's CREATE SCHEMA IF NOT EXISTS (PostgreSQL checks
-# the database's CREATE privilege even when the schema exists).
-service_env=(AMQP_URL="$AMQP_URL" DATABASE_URL="$DATABASE_URL" DATABASE_SCHEMA=frontdesk HTTP_HOST=127.0.0.1
-    HTTP_PORT="$PORT" COOKIE_SECURE=false)
+# As the front desk's own role and schema, as scripts/run.sh starts it.
+service_env=(AMQP_URL="$AMQP_URL" DATABASE_URL="postgresql://frontdesk:frontdesk@127.0.0.1:$WMO_PG_PORT/wmo"
+    HTTP_HOST=127.0.0.1 HTTP_PORT="$PORT" COOKIE_SECURE=false)
 
 say "front-desk on http://127.0.0.1:$PORT"
 setsid env "${service_env[@]}" LOG_LEVEL=info "$BIN_DIR/front-desk" serve >"$LOG_DIR/front-desk.log" 2>&1 </dev/null &

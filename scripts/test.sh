@@ -2,7 +2,8 @@
 # Usage: scripts/test.sh [swift test arguments, e.g. --filter OutboxTests]
 #   The one test command (README, CI): installs what is missing, lints, builds once,
 #   starts a fresh private broker and database (instance "test"), runs the whole suite
-#   serially against them and stops everything again, whatever happens.
+#   serially against them, then the staff pages in headless chromium (scripts/browser-test.sh),
+#   and stops everything again, whatever happens.
 #   Tests get WMO_TEST_AMQP_URL, WMO_TEST_DATABASE_URL, WMO_TEST_ROOT, WMO_TEST_PID_DIR
 #   and WMO_INSTANCE=test (so they may call scripts/broker.sh and scripts/database.sh).
 set -euo pipefail
@@ -56,7 +57,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 phase "dependencies"
-"$WMO_ROOT/scripts/install-deps.sh" --python
+"$WMO_ROOT/scripts/install-deps.sh" --python --browser
 
 if [[ -f .swift-format ]] && swift format --help >/dev/null 2>&1; then
     phase "lint (swift format)"
@@ -88,4 +89,14 @@ set +e
 swift test --skip-build --no-parallel "$@"
 status=$?
 set -e
+
+# The staff pages in a real headless browser (chromium), on a private instance of its own.
+# Skipped when swift test failed or when arguments narrowed the run to some tests.
+if [[ $status -eq 0 && $# -eq 0 ]]; then
+    phase "staff pages in headless chromium (scripts/browser-test.sh)"
+    set +e
+    "$WMO_ROOT/scripts/browser-test.sh" --no-build
+    status=$?
+    set -e
+fi
 exit "$status"

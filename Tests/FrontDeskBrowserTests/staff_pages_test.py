@@ -89,7 +89,7 @@ def take_request(page, text, categories, urgency):
 
 
 def short_id(request_url):
-    return request_url.rsplit("/", 1)[1][:8]
+    return request_url.rsplit("/", 1)[1][-8:]
 
 
 def test_search_take_clarify_pass_on_and_work_list(page, base_url, screenshot_dir):

@@ -10,7 +10,12 @@ import Testing
 @Suite("Staff pages")
 struct StaffPagesTests {
     static let staff = StaffMember(
-        id: "anna", municipality: .arnhem, displayName: "Anna de Boer", role: .consultant, team: "noord")
+        id: "anna",
+        municipality: .arnhem,
+        displayName: "Anna de Boer",
+        role: .consultant,
+        team: "noord"
+    )
 
     @Test("a form body keeps repeated names and decodes + and percent-escapes")
     func formData() {
@@ -35,10 +40,13 @@ struct StaffPagesTests {
         #expect(!CSRFToken.matches("", expected: ""))
     }
 
-    @Test("after login only a path on this site is followed", arguments: [
-        ("/personen/nieuw", "/personen/nieuw"), ("//evil.example/x", nil), ("https://evil.example", nil),
-        ("/login", nil), ("/werklijst?x=1", nil), ("/a\\b", nil), ("werklijst", nil),
-    ] as [(String, String?)])
+    @Test(
+        "after login only a path on this site is followed",
+        arguments: [
+            ("/personen/nieuw", "/personen/nieuw"), ("//evil.example/x", nil), ("https://evil.example", nil),
+            ("/login", nil), ("/werklijst?x=1", nil), ("/a\\b", nil), ("werklijst", nil),
+        ] as [(String, String?)]
+    )
     func returnPath(_ path: String, _ expected: String?) {
         #expect(LoginPages.safeReturnPath(path) == expected)
     }
@@ -62,8 +70,10 @@ struct StaffPagesTests {
     func formState() {
         let submitted = FormData(urlEncoded: "bsn=123&familyName=")
         let form = FormState(
-            prefix: "person-", submitted: submitted,
-            errors: [.invalidBSN(.wrongLength), .missingField(field: "familyName", label: "Achternaam"), .otherMunicipality])
+            prefix: "person-",
+            submitted: submitted,
+            errors: [.invalidBSN(.wrongLength), .missingField(field: "familyName", label: "Achternaam"), .otherMunicipality]
+        )
         let bsn = form.input("bsn", label: "BSN", hint: "9 cijfers")
         let family = form.input("familyName", label: "Achternaam", value: "ignored when submitted")
         #expect(bsn.fieldValue == "123" && bsn.fieldError != nil)
@@ -77,10 +87,8 @@ struct StaffPagesTests {
 
     static func render(_ page: Page, flash: String? = nil) async throws -> String {
         let renderer = try await PageRenderer.load()
-        let response = renderer.render(
-            page, chrome: Chrome(title: page.title, staff: staff, csrfToken: "token123", flash: flash, problems: page.problems))
-        var body = try await response.body.collect(upTo: 1 << 20)
-        return body.readString(length: body.readableBytes) ?? ""
+        let chrome = Chrome(title: page.title, staff: staff, csrfToken: "token123", flash: flash, problems: page.problems)
+        return try #require(renderer.html(page, chrome: chrome))
     }
 
     /// Every visible input, select and textarea has a `<label for>`; every `aria-describedby`
@@ -127,16 +135,23 @@ struct StaffPagesTests {
         var request = Fixtures.clarifyingRequest()
         try request.takeRoute(.indication, at: Fixtures.at(2026, 3, 3))
         let details = RequestDetails(
-            request: request, personName: "Jan Pieter van der Berg",
+            request: request,
+            personName: "Jan Pieter van der Berg",
             deadlines: [Deadline(kind: .investigation, startDay: Fixtures.day(2026, 3, 2), dueDay: Fixtures.day(2026, 4, 13))],
-            referrals: [], consents: [], conversations: [], decisions: [])
+            referrals: [],
+            consents: [],
+            conversations: [],
+            decisions: []
+        )
         let plain = try await Self.render(RequestDetailPage.page(details, staff: Self.staff, failed: nil))
         Self.checkAccessible(plain)
         #expect(plain.contains("Onderzoek afronden") && plain.contains("13-04-2026"))
 
         let failed = RequestDetailPage.page(
-            details, staff: Self.staff,
-            failed: .init(form: .close, submitted: FormData(urlEncoded: "outcome=resolved"), errors: [.routesStillOpen([.indication])]))
+            details,
+            staff: Self.staff,
+            failed: .init(form: .close, submitted: FormData(urlEncoded: "outcome=resolved"), errors: [.routesStillOpen([.indication])])
+        )
         #expect(failed.status.code == 422)
         let html = try await Self.render(failed)
         Self.checkAccessible(html)
@@ -148,7 +163,9 @@ struct StaffPagesTests {
     func searchPage() async throws {
         let person = Fixtures.person()
         let html = try await Self.render(
-            PersonPages.searchPage(form: FormState(prefix: "search-"), results: [person]), flash: "Gelukt & klaar")
+            PersonPages.searchPage(form: FormState(prefix: "search-"), results: [person]),
+            flash: "Gelukt & klaar"
+        )
         Self.checkAccessible(html)
         #expect(html.contains("Jan Pieter van der Berg"))
         #expect(!html.contains(person.bsn.rawValue))

@@ -36,6 +36,7 @@ public enum FrontDeskServer {
             cacheLifetime: TimeInterval(configuration.authCacheSeconds)
         )
         let router = FrontDeskAPI.router(service: service, authenticator: authenticator)
+        try await FrontDeskPages(service: service, authenticator: authenticator, settings: PageSettings(settings: settings)).add(to: router)
         OperationsRoutes.add(to: router) { await environment.readiness() }
         let application = Application(
             router: router,

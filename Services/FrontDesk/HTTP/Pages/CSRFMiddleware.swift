@@ -11,7 +11,11 @@ struct CSRFMiddleware<Parent: RequestContext>: RouterMiddleware {
     /// characters, so a form never comes near.
     let maxBodySize: Int
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         guard request.method == .post else { return try await next(request, context) }
@@ -22,18 +26,23 @@ struct CSRFMiddleware<Parent: RequestContext>: RouterMiddleware {
             body = try await request.collectBody(upTo: maxBodySize)
         } catch {
             return renderer.message(
-                status: .contentTooLarge, title: "Formulier te groot",
+                status: .contentTooLarge,
+                title: "Formulier te groot",
                 message: "Het formulier bevat meer tekst dan de balie aanneemt. Kort de teksten in en probeer het opnieuw.",
-                chrome: chrome)
+                chrome: chrome
+            )
         }
         let form = FormData(urlEncoded: String(buffer: body))
         guard CSRFToken.matches(form[CSRFToken.fieldName], expected: context.sessions.session?.csrfToken) else {
             context.logger.notice("POST without a valid CSRF token refused", metadata: ["path": "\(request.uri.path)"])
             return renderer.message(
-                status: .forbidden, title: "Formulier niet geaccepteerd",
+                status: .forbidden,
+                title: "Formulier niet geaccepteerd",
                 message: "Dit formulier is verlopen of kwam niet van deze website. Er is niets opgeslagen. "
                     + "Open de pagina opnieuw en vul het formulier nog eens in.",
-                chrome: chrome, link: .init(href: context.identity == nil ? "/login" : "/werklijst", label: "Opnieuw beginnen"))
+                chrome: chrome,
+                link: .init(href: context.identity == nil ? "/login" : "/werklijst", label: "Opnieuw beginnen")
+            )
         }
         var context = context
         context.form = form

@@ -21,7 +21,11 @@ struct Chrome: Sendable {
 
     /// The chrome for `staff` (or for a logged-out visitor when `nil`).
     init(
-        title: String, staff: StaffMember?, csrfToken: String, flash: String? = nil, problems: [SummaryItem] = [],
+        title: String,
+        staff: StaffMember?,
+        csrfToken: String,
+        flash: String? = nil,
+        problems: [SummaryItem] = [],
         section: NavSection? = nil
     ) {
         self.title = title
@@ -33,9 +37,12 @@ struct Chrome: Sendable {
         self.flash = flash
         self.problems = problems
         hasProblems = !problems.isEmpty
-        nav = staff == nil ? [] : NavSection.allCases.map { item in
-            NavLink(href: item.link.href, label: item.link.label, current: item == section)
-        }
+        nav =
+            staff == nil
+            ? []
+            : NavSection.allCases.map { item in
+                NavLink(href: item.link.href, label: item.link.label, current: item == section)
+            }
     }
 
     /// The municipality's name for the header; the CBS code when it is not one of the region's.

@@ -37,11 +37,16 @@ struct ConversationPages: Sendable {
         }
         let categories = form.values("categories").compactMap(LifeDomain.init(rawValue:))
         let input = ConversationInput(
-            heldAt: heldAt, place: place, participants: participants,
-            clarifiedQuestion: form.nonBlank("clarifiedQuestion"), ownStrength: form.nonBlank("ownStrength"),
-            needed: form.nonBlank("needed"), intendedResult: form.nonBlank("intendedResult"),
+            heldAt: heldAt,
+            place: place,
+            participants: participants,
+            clarifiedQuestion: form.nonBlank("clarifiedQuestion"),
+            ownStrength: form.nonBlank("ownStrength"),
+            needed: form.nonBlank("needed"),
+            intendedResult: form.nonBlank("intendedResult"),
             // No box ticked keeps the request's life domains rather than clearing them.
-            categories: categories.isEmpty ? nil : categories)
+            categories: categories.isEmpty ? nil : categories
+        )
         do {
             try InputProblems.check(problems)
             _ = try await service.recordConversation(id, input, by: call.staff)
@@ -71,32 +76,61 @@ struct ConversationPages: Sendable {
             return ConversationPage.ParticipantRow(
                 rowNumber: row,
                 role: form.select(
-                    "participantRole\(row)", label: "Rol deelnemer \(row)", options: roles,
-                    selected: (preset?.0 ?? .informalCarer).rawValue),
+                    "participantRole\(row)",
+                    label: "Rol deelnemer \(row)",
+                    options: roles,
+                    selected: (preset?.0 ?? .informalCarer).rawValue
+                ),
                 name: form.input(
-                    "participantName\(row)", label: "Naam deelnemer \(row)", value: preset?.1, autocomplete: "off",
-                    maxLength: 100))
+                    "participantName\(row)",
+                    label: "Naam deelnemer \(row)",
+                    value: preset?.1,
+                    autocomplete: "off",
+                    maxLength: 100
+                )
+            )
         }
         let model = ConversationPage(
-            requestHref: "/hulpvragen/\(id)", requestLabel: "\(request.kind.dutchName) \(DutchFormat.shortID(request.id))",
+            requestHref: "/hulpvragen/\(id)",
+            requestLabel: "\(request.kind.dutchName) \(DutchFormat.shortID(request.id))",
             action: "/hulpvragen/\(id)/gesprek",
             heldOn: form.input(
-                "heldOn", label: "Datum van het gesprek", value: DutchFormat.day(of: Date()).dutchFormatted,
-                hint: "Bijvoorbeeld 31-03-2026.", maxLength: 10, width: "medium"),
+                "heldOn",
+                label: "Datum van het gesprek",
+                value: DutchFormat.day(of: Date()).dutchFormatted,
+                hint: "Bijvoorbeeld 31-03-2026.",
+                maxLength: 10,
+                width: "medium"
+            ),
             place: form.select(
-                "place", label: "Plaats", options: ConversationPlace.allCases.map { ($0.rawValue, DutchFormat.place($0)) },
-                selected: ConversationPlace.home.rawValue),
-            participantsID: group.id, participantsError: group.error, participantsDescribedBy: group.describedBy,
+                "place",
+                label: "Plaats",
+                options: ConversationPlace.allCases.map { ($0.rawValue, DutchFormat.place($0)) },
+                selected: ConversationPlace.home.rawValue
+            ),
+            participantsID: group.id,
+            participantsError: group.error,
+            participantsDescribedBy: group.describedBy,
             participants: rows,
             clarifiedQuestion: form.textarea(
-                "clarifiedQuestion", label: "Verhelderde vraag", value: request.clarifiedQuestion,
-                hint: "Wordt de vraag van de hulpvraag; zonder naam of BSN.", rows: 3),
+                "clarifiedQuestion",
+                label: "Verhelderde vraag",
+                value: request.clarifiedQuestion,
+                hint: "Wordt de vraag van de hulpvraag; zonder naam of BSN.",
+                rows: 3
+            ),
             ownStrength: form.textarea("ownStrength", label: "Wat doen de burger en het netwerk zelf", rows: 3),
             needed: form.textarea("needed", label: "Wat is nodig", rows: 3),
             intendedResult: form.textarea("intendedResult", label: "Beoogd resultaat", rows: 3),
-            categories: RequestPages.domainChoices(form, checked: request.categories))
+            categories: RequestPages.domainChoices(form, checked: request.categories)
+        )
         return Page(
-            template: "conversation", title: "Gesprek vastleggen", status: .ok, model: model.with(formProblem: form.unplaced()), problems: form.summary())
+            template: "conversation",
+            title: "Gesprek vastleggen",
+            status: .ok,
+            model: model.with(formProblem: form.unplaced()),
+            problems: form.summary()
+        )
     }
 }
 

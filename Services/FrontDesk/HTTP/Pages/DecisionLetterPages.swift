@@ -10,7 +10,8 @@ struct DecisionLetterPages: Sendable {
         let letter = try await service.decisionLetter(try call.id(), by: call.staff)
         let model = DecisionLetterPage(
             sender: Chrome.municipalityName(letter.municipality.rawValue),
-            addressee: letter.addressee, addressLines: letter.addressLines,
+            addressee: letter.addressee,
+            addressLines: letter.addressLines,
             hasAddress: !letter.addressLines.isEmpty,
             date: letter.decisionDate.dutchFormatted,
             reference: DutchFormat.shortID(letter.decisionId),
@@ -18,14 +19,20 @@ struct DecisionLetterPages: Sendable {
             salutation: "Geachte \(letter.addressee),",
             lines: letter.lines.map { line in
                 DecisionLetterPage.Line(
-                    provision: line.provision, verdict: line.granted ? "Toegekend" : "Afgewezen", granted: line.granted,
-                    form: line.form, extent: line.extent,
-                    validity: Self.validity(from: line.validFrom, until: line.validUntil), grounds: line.grounds)
+                    provision: line.provision,
+                    verdict: line.granted ? "Toegekend" : "Afgewezen",
+                    granted: line.granted,
+                    form: line.form,
+                    extent: line.extent,
+                    validity: Self.validity(from: line.validFrom, until: line.validUntil),
+                    grounds: line.grounds
+                )
             },
             reviewDate: letter.reviewDate?.dutchFormatted,
             ownContribution: letter.ownContribution,
             objectionText: letter.objectionText,
-            objectionDeadline: letter.objectionDeadline.dutchFormatted)
+            objectionDeadline: letter.objectionDeadline.dutchFormatted
+        )
         return .page(Page(template: "decision-letter", title: "Beschikking Wmo", model: model))
     }
 

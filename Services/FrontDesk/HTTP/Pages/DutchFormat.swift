@@ -21,8 +21,9 @@ enum DutchFormat {
     /// The start of `day` in Europe/Amsterdam.
     static func startOfDay(_ day: LocalDate) -> Date { calendar.startOfDay(day) }
 
-    /// The first eight characters of an id, enough to tell requests apart on a list.
-    static func shortID(_ id: UUID) -> String { String(id.uuidString.prefix(8)).lowercased() }
+    /// The last eight characters of an id, enough to tell requests apart on a list (the end, not
+    /// the start: seeded ids differ only there).
+    static func shortID(_ id: UUID) -> String { String(id.uuidString.suffix(8)).lowercased() }
 
     /// `Crisis`, `Hoog`, `Normaal`.
     static func urgency(_ urgency: Urgency) -> String {

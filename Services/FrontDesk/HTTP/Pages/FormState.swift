@@ -16,7 +16,9 @@ final class FormState {
 
     /// A fresh form (`submitted` nil) or one that came back with `errors`.
     init(
-        prefix: String, submitted: FormData? = nil, errors: [FrontDeskError] = [],
+        prefix: String,
+        submitted: FormData? = nil,
+        errors: [FrontDeskError] = [],
         fieldOf: @escaping (FrontDeskError) -> String? = { $0.field }
     ) {
         self.prefix = prefix
@@ -42,21 +44,42 @@ final class FormState {
 
     /// A text input (or `inputType` email, tel, date, password, number).
     func input(
-        _ name: String, label: String, value: String? = nil, hint: String? = nil, type: String = "text",
-        autocomplete: String? = nil, maxLength: Int? = nil, required: Bool = false, width: String? = nil
+        _ name: String,
+        label: String,
+        value: String? = nil,
+        hint: String? = nil,
+        type: String = "text",
+        autocomplete: String? = nil,
+        maxLength: Int? = nil,
+        required: Bool = false,
+        width: String? = nil
     ) -> FieldView {
         let fieldID = register(name)
         let error = error(for: name)
         return FieldView(
-            fieldID: fieldID, fieldName: name, fieldLabel: label,
-            fieldValue: type == "password" ? "" : self.value(name, default: value), fieldHint: hint, fieldError: error,
-            describedBy: describedBy(fieldID, hint: hint, error: error), inputType: type, autocomplete: autocomplete,
-            maxLength: maxLength, isRequired: required, width: width)
+            fieldID: fieldID,
+            fieldName: name,
+            fieldLabel: label,
+            fieldValue: type == "password" ? "" : self.value(name, default: value),
+            fieldHint: hint,
+            fieldError: error,
+            describedBy: describedBy(fieldID, hint: hint, error: error),
+            inputType: type,
+            autocomplete: autocomplete,
+            maxLength: maxLength,
+            isRequired: required,
+            width: width
+        )
     }
 
     /// A textarea.
     func textarea(
-        _ name: String, label: String, value: String? = nil, hint: String? = nil, rows: Int = 4, required: Bool = false
+        _ name: String,
+        label: String,
+        value: String? = nil,
+        hint: String? = nil,
+        rows: Int = 4,
+        required: Bool = false
     ) -> FieldView {
         var field = input(name, label: label, value: value, hint: hint, required: required)
         field.rows = rows
@@ -65,36 +88,59 @@ final class FormState {
 
     /// A select with `options` (value, label); `blank` adds an empty first option.
     func select(
-        _ name: String, label: String, options: [(value: String, label: String)], selected: String? = nil,
-        hint: String? = nil, blank: String? = nil, required: Bool = false
+        _ name: String,
+        label: String,
+        options: [(value: String, label: String)],
+        selected: String? = nil,
+        hint: String? = nil,
+        blank: String? = nil,
+        required: Bool = false
     ) -> FieldView {
         var field = input(name, label: label, value: selected, hint: hint, required: required)
         let current = field.fieldValue
         let all = (blank.map { [("", $0)] } ?? []) + options.map { ($0.value, $0.label) }
         field.options = all.enumerated().map { index, option in
             OptionView(
-                optionID: "\(field.fieldID)-\(index)", optionValue: option.0, optionLabel: option.1, optionHint: nil,
-                selected: option.0 == current)
+                optionID: "\(field.fieldID)-\(index)",
+                optionValue: option.0,
+                optionLabel: option.1,
+                optionHint: nil,
+                selected: option.0 == current
+            )
         }
         return field
     }
 
     /// A group of checkboxes (`type` checkbox) or radio buttons (`type` radio).
     func choices(
-        _ name: String, legend: String, type: String = "checkbox",
-        options: [(value: String, label: String, hint: String?)], checked: Set<String> = [], hint: String? = nil
+        _ name: String,
+        legend: String,
+        type: String = "checkbox",
+        options: [(value: String, label: String, hint: String?)],
+        checked: Set<String> = [],
+        hint: String? = nil
     ) -> ChoiceGroupView {
         let groupID = register(name)
         let error = error(for: name)
         let ticked = submitted.map { Set($0.values(name)) } ?? checked
         return ChoiceGroupView(
-            groupID: groupID, groupName: name, legend: legend, groupHint: hint, groupError: error,
-            describedBy: describedBy(groupID, hint: hint, error: error), inputType: type,
+            groupID: groupID,
+            groupName: name,
+            legend: legend,
+            groupHint: hint,
+            groupError: error,
+            describedBy: describedBy(groupID, hint: hint, error: error),
+            inputType: type,
             choices: options.enumerated().map { index, option in
                 OptionView(
-                    optionID: "\(groupID)-\(index)", optionValue: option.value, optionLabel: option.label,
-                    optionHint: option.hint, selected: ticked.contains(option.value))
-            })
+                    optionID: "\(groupID)-\(index)",
+                    optionValue: option.value,
+                    optionLabel: option.label,
+                    optionHint: option.hint,
+                    selected: ticked.contains(option.value)
+                )
+            }
+        )
     }
 
     /// A group of controls of its own shape (e.g. the participant rows): its id, its error and

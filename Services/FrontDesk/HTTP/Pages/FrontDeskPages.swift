@@ -57,13 +57,22 @@ public struct FrontDeskPages: Sendable {
                 storage: sessionStore,
                 configuration: SessionMiddlewareConfiguration(
                     sessionCookieParameters: SessionCookieParameters(
-                        name: settings.cookieName, path: "/", secure: settings.cookieSecure, sameSite: .lax),
-                    keyPrefix: "staff.", defaultSessionExpiration: settings.sessionLifetime)))
+                        name: settings.cookieName,
+                        path: "/",
+                        secure: settings.cookieSecure,
+                        sameSite: .lax
+                    ),
+                    keyPrefix: "staff.",
+                    defaultSessionExpiration: settings.sessionLifetime
+                )
+            )
+        )
         group.add(
             middleware: SessionAuthenticator(context: StaffPageContext<Context>.self) { (session: StaffSession, _) in
                 guard let username = session.username else { return nil }
                 return try await directory.activeStaff(username)
-            })
+            }
+        )
         group.add(middleware: CSRFMiddleware(renderer: renderer, maxBodySize: 64 * 1024))
 
         // Open to everyone: the stylesheet, the login page, and the start page's redirect.
@@ -119,13 +128,17 @@ public struct FrontDeskPages: Sendable {
     private typealias Handler = @Sendable (PageCall) async throws -> PageResult
 
     private func page<Context>(
-        _ group: RouterGroup<StaffPageContext<Context>>, get path: RouterPath, _ handler: @escaping Handler
+        _ group: RouterGroup<StaffPageContext<Context>>,
+        get path: RouterPath,
+        _ handler: @escaping Handler
     ) {
         group.get(path) { request, context in await respond(request, context, handler) }
     }
 
     private func page<Context>(
-        _ group: RouterGroup<StaffPageContext<Context>>, post path: RouterPath, _ handler: @escaping Handler
+        _ group: RouterGroup<StaffPageContext<Context>>,
+        post path: RouterPath,
+        _ handler: @escaping Handler
     ) {
         group.post(path) { request, context in await respond(request, context, handler) }
     }
@@ -134,13 +147,18 @@ public struct FrontDeskPages: Sendable {
     /// rule it broke, into a response. Refusals of the use cases become a page with their Dutch
     /// message and status; anything unexpected is logged and shown without details.
     private func respond<Context>(
-        _ request: Request, _ context: StaffPageContext<Context>, _ handler: Handler
+        _ request: Request,
+        _ context: StaffPageContext<Context>,
+        _ handler: Handler
     ) async -> Response {
         let token = context.sessions.session?.csrfToken ?? ""
         guard let staff = context.identity else { return .redirect(to: "/login") }
         let call = PageCall(
-            staff: staff, form: context.form, query: FormData(urlEncoded: request.uri.query ?? ""),
-            parameters: context.parameters)
+            staff: staff,
+            form: context.form,
+            query: FormData(urlEncoded: request.uri.query ?? ""),
+            parameters: context.parameters
+        )
         func chrome(_ title: String, problems: [SummaryItem] = [], section: NavSection? = nil) -> Chrome {
             Chrome(title: title, staff: staff, csrfToken: token, flash: takeFlash(context), problems: problems, section: section)
         }
@@ -154,25 +172,36 @@ public struct FrontDeskPages: Sendable {
             }
         } catch let error as FrontDeskError {
             return renderer.message(
-                status: .init(code: error.httpStatus), title: Self.title(forStatus: error.httpStatus),
-                message: error.message, chrome: chrome(Self.title(forStatus: error.httpStatus)),
-                link: .init(href: "/werklijst", label: "Naar de werklijst"))
+                status: .init(code: error.httpStatus),
+                title: Self.title(forStatus: error.httpStatus),
+                message: error.message,
+                chrome: chrome(Self.title(forStatus: error.httpStatus)),
+                link: .init(href: "/werklijst", label: "Naar de werklijst")
+            )
         } catch let problems as InputProblems {
             return renderer.message(
-                status: .init(code: 422), title: Self.title(forStatus: 422),
-                message: problems.problems.map(\.message).joined(separator: " "), chrome: chrome(Self.title(forStatus: 422)))
+                status: .init(code: 422),
+                title: Self.title(forStatus: 422),
+                message: problems.problems.map(\.message).joined(separator: " "),
+                chrome: chrome(Self.title(forStatus: 422))
+            )
         } catch PageError.notFound {
             return renderer.message(
-                status: .notFound, title: Self.title(forStatus: 404),
+                status: .notFound,
+                title: Self.title(forStatus: 404),
                 message: "Deze pagina bestaat niet. Controleer het adres of ga terug naar de werklijst.",
-                chrome: chrome(Self.title(forStatus: 404)), link: .init(href: "/werklijst", label: "Naar de werklijst"))
+                chrome: chrome(Self.title(forStatus: 404)),
+                link: .init(href: "/werklijst", label: "Naar de werklijst")
+            )
         } catch {
             context.logger.error("staff page failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
             return renderer.message(
-                status: .internalServerError, title: Self.title(forStatus: 500),
+                status: .internalServerError,
+                title: Self.title(forStatus: 500),
                 message: "Er ging iets mis bij het verwerken. Er is mogelijk niets opgeslagen; controleer dat en probeer "
                     + "het opnieuw. Blijft het misgaan, meld het dan bij de beheerder.",
-                chrome: chrome(Self.title(forStatus: 500)))
+                chrome: chrome(Self.title(forStatus: 500))
+            )
         }
     }
 

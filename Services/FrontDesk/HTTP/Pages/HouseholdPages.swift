@@ -43,7 +43,9 @@ struct HouseholdPages: Sendable {
             do {
                 let bsn = try BSN(form["bsn"] ?? "")
                 let found = try await service.searchPersons(
-                    PersonSearch(bsn: bsn.rawValue, reason: "gezinslid toevoegen"), by: call.staff)
+                    PersonSearch(bsn: bsn.rawValue, reason: "gezinslid toevoegen"),
+                    by: call.staff
+                )
                 guard let person = found.first else { throw FrontDeskError.personNotFound }
                 if let relation { change = .addMember(personId: person.id, relation: relation) }
             } catch let error as FrontDeskError {
@@ -54,7 +56,10 @@ struct HouseholdPages: Sendable {
             which = .carer
             done = "De mantelzorger is toegevoegd."
             change = .addInformalCarer(
-                name: form["carerName"] ?? "", relation: form["carerRelation"] ?? "", contact: form["carerContact"] ?? "")
+                name: form["carerName"] ?? "",
+                relation: form["carerRelation"] ?? "",
+                contact: form["carerContact"] ?? ""
+            )
         case "regisseur":
             which = .coordinator
             done = "De regisseur is toegewezen."
@@ -63,7 +68,9 @@ struct HouseholdPages: Sendable {
             which = .coordinator
             done = "Het huishouden is overgedragen aan de nieuwe regisseur."
             change = .handOver(
-                staffId: (form["coordinator"] ?? "").trimmingCharacters(in: .whitespaces), reason: form["handOverReason"] ?? "")
+                staffId: (form["coordinator"] ?? "").trimmingCharacters(in: .whitespaces),
+                reason: form["handOverReason"] ?? ""
+            )
         case "plan-starten":
             which = .plan
             done = "Het plan is gestart."
@@ -109,8 +116,13 @@ struct HouseholdPages: Sendable {
         model.planProblem = forms[.plan]?.unplaced()
         let problems = failed.flatMap { forms[$0.form]?.summary() } ?? []
         return Page(
-            template: "household", title: "Huishouden van \(record.person.displayName)",
-            status: .init(code: failed == nil ? 200 : 422), model: model, section: .persons, problems: problems)
+            template: "household",
+            title: "Huishouden van \(record.person.displayName)",
+            status: .init(code: failed == nil ? 200 : 422),
+            model: model,
+            section: .persons,
+            problems: problems
+        )
     }
 }
 
@@ -165,8 +177,10 @@ struct HouseholdPage: Sendable {
         members = (household?.members ?? []).map { member in
             let key = member.personID.uuidString.lowercased()
             return Member(
-                memberName: view?.memberNames[key] ?? "Onbekend", memberHref: "/personen/\(key)",
-                relation: member.relation.dutchName)
+                memberName: view?.memberNames[key] ?? "Onbekend",
+                memberHref: "/personen/\(key)",
+                relation: member.relation.dutchName
+            )
         }
         carers = (household?.informalCarers ?? []).map {
             Carer(carerName: $0.name, carerRelation: $0.relation, carerContact: $0.contact)
@@ -175,31 +189,63 @@ struct HouseholdPage: Sendable {
         coordinator = household?.coordinator?.rawValue
         handOvers = (household?.handOvers ?? []).map {
             HandOver(
-                handOverFrom: $0.from.rawValue, handOverTo: $0.to.rawValue, handOverAt: DutchFormat.dateTime($0.at),
-                handOverReason: $0.reason)
+                handOverFrom: $0.from.rawValue,
+                handOverTo: $0.to.rawValue,
+                handOverAt: DutchFormat.dateTime($0.at),
+                handOverReason: $0.reason
+            )
         }
         hasHandOvers = !handOvers.isEmpty
         let plan = { (plan: HouseholdPlan) in
             Plan(
-                planStarted: DutchFormat.date(plan.startedAt), planStartedBy: plan.startedBy.rawValue,
-                planEnded: plan.endedAt.map(DutchFormat.date))
+                planStarted: DutchFormat.date(plan.startedAt),
+                planStartedBy: plan.startedBy.rawValue,
+                planEnded: plan.endedAt.map(DutchFormat.date)
+            )
         }
         activePlan = household?.activePlan.map(plan)
         endedPlans = (household?.endedPlans ?? []).map(plan)
         hasEndedPlans = !endedPlans.isEmpty
-        let member = forms[.member]!, carer = forms[.carer]!, coordination = forms[.coordinator]!
-        memberBSN = member.input("bsn", label: "BSN van het gezinslid", hint: "De persoon moet al geregistreerd zijn.", autocomplete: "off", maxLength: 12, width: "medium")
+        let member = forms[.member]!
+        let carer = forms[.carer]!
+        let coordination = forms[.coordinator]!
+        memberBSN = member.input(
+            "bsn",
+            label: "BSN van het gezinslid",
+            hint: "De persoon moet al geregistreerd zijn.",
+            autocomplete: "off",
+            maxLength: 12,
+            width: "medium"
+        )
         memberRelation = member.select(
-            "relation", label: "Relatie tot de hoofdpersoon",
+            "relation",
+            label: "Relatie tot de hoofdpersoon",
             options: HouseholdRelation.allCases.filter { $0 != .principal }.map { ($0.rawValue, $0.dutchName) },
-            selected: HouseholdRelation.partner.rawValue)
+            selected: HouseholdRelation.partner.rawValue
+        )
         carerName = carer.input("carerName", label: "Naam mantelzorger", autocomplete: "off", maxLength: 100)
-        carerRelation = carer.input("carerRelation", label: "Relatie", hint: "Bijvoorbeeld dochter, buurman of vriendin.", autocomplete: "off", maxLength: 100)
-        carerContact = carer.input("carerContact", label: "Bereikbaar via", hint: "Telefoonnummer of e-mailadres.", autocomplete: "off", maxLength: 254)
+        carerRelation = carer.input(
+            "carerRelation",
+            label: "Relatie",
+            hint: "Bijvoorbeeld dochter, buurman of vriendin.",
+            autocomplete: "off",
+            maxLength: 100
+        )
+        carerContact = carer.input(
+            "carerContact",
+            label: "Bereikbaar via",
+            hint: "Telefoonnummer of e-mailadres.",
+            autocomplete: "off",
+            maxLength: 254
+        )
         coordinatorField = coordination.input(
-            "coordinator", label: household?.coordinator == nil ? "Regisseur (inlognaam)" : "Nieuwe regisseur (inlognaam)",
+            "coordinator",
+            label: household?.coordinator == nil ? "Regisseur (inlognaam)" : "Nieuwe regisseur (inlognaam)",
             hint: "Een medewerker van uw gemeente met de rol regisseur.",
-            autocomplete: "off", maxLength: 100, width: "medium")
+            autocomplete: "off",
+            maxLength: 100,
+            width: "medium"
+        )
         handOverReason = coordination.textarea("handOverReason", label: "Reden van de overdracht", rows: 2)
     }
 }

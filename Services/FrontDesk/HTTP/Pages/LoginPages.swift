@@ -20,8 +20,12 @@ struct LoginPages: Sendable {
         let query = FormData(urlEncoded: request.uri.query ?? "")
         let notice = query["uitgelogd"] != nil ? "U bent uitgelogd." : nil
         return form(
-            context: context, username: "", back: query["terug"].flatMap(Self.safeReturnPath), problem: nil,
-            notice: notice)
+            context: context,
+            username: "",
+            back: query["terug"].flatMap(Self.safeReturnPath),
+            problem: nil,
+            notice: notice
+        )
     }
 
     /// `POST /login`: checks the password with bcrypt against the staff table.
@@ -35,9 +39,12 @@ struct LoginPages: Sendable {
         else {
             context.logger.notice("login refused", metadata: ["username": "\(username.prefix(100))"])
             return self.form(
-                context: context, username: username, back: back,
+                context: context,
+                username: username,
+                back: back,
                 problem: "De gebruikersnaam of het wachtwoord klopt niet. Controleer beide en probeer het opnieuw.",
-                notice: nil)
+                notice: nil
+            )
         }
         context.sessions.createSession(StaffSession(username: staff.id.rawValue), expiresIn: sessionLifetime)
         context.logger.info("logged in", metadata: ["staff": "\(staff.id)", "municipality": "\(staff.municipality)"])
@@ -51,7 +58,11 @@ struct LoginPages: Sendable {
     }
 
     private func form<P>(
-        context: StaffPageContext<P>, username: String, back: String?, problem: String?, notice: String?
+        context: StaffPageContext<P>,
+        username: String,
+        back: String?,
+        problem: String?,
+        notice: String?
     ) -> Response {
         let token: String
         if let session = context.sessions.session {
@@ -64,16 +75,37 @@ struct LoginPages: Sendable {
         let errorID = problem == nil ? nil : "login-error"
         let model = LoginPage(
             username: FieldView(
-                fieldID: "username", fieldName: "username", fieldLabel: "Gebruikersnaam", fieldValue: username,
-                describedBy: errorID, autocomplete: "username", maxLength: 100, isRequired: true),
+                fieldID: "username",
+                fieldName: "username",
+                fieldLabel: "Gebruikersnaam",
+                fieldValue: username,
+                describedBy: errorID,
+                autocomplete: "username",
+                maxLength: 100,
+                isRequired: true
+            ),
             password: FieldView(
-                fieldID: "password", fieldName: "password", fieldLabel: "Wachtwoord", fieldValue: "",
-                describedBy: errorID, inputType: "password", autocomplete: "current-password", maxLength: 200,
-                isRequired: true),
-            loginError: problem, back: back, notice: notice)
+                fieldID: "password",
+                fieldName: "password",
+                fieldLabel: "Wachtwoord",
+                fieldValue: "",
+                describedBy: errorID,
+                inputType: "password",
+                autocomplete: "current-password",
+                maxLength: 200,
+                isRequired: true
+            ),
+            loginError: problem,
+            back: back,
+            notice: notice
+        )
         let page = Page(
-            template: "login", title: "Inloggen", status: problem == nil ? .ok : .init(code: 422), model: model,
-            problems: problem.map { [SummaryItem(href: "#username", message: $0)] } ?? [])
+            template: "login",
+            title: "Inloggen",
+            status: problem == nil ? .ok : .init(code: 422),
+            model: model,
+            problems: problem.map { [SummaryItem(href: "#username", message: $0)] } ?? []
+        )
         return renderer.render(page, chrome: Chrome(title: page.title, staff: nil, csrfToken: token, problems: page.problems))
     }
 

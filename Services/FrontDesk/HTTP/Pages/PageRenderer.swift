@@ -19,30 +19,46 @@ struct PageRenderer: Sendable {
         return PageRenderer(library: library, stylesheet: ByteBuffer(bytes: css))
     }
 
-    /// The HTML of `page` inside the layout.
+    /// The HTML of `page` inside the layout, or `nil` when its template does not exist.
+    func html(_ page: Page, chrome: Chrome) -> String? {
+        library.render(PageEnvelope(chrome: chrome, page: page.model), withTemplate: page.template)
+    }
+
+    /// The response with the HTML of `page` inside the layout.
     func render(_ page: Page, chrome: Chrome) -> Response {
-        let envelope = PageEnvelope(chrome: chrome, page: page.model)
-        guard let html = library.render(envelope, withTemplate: page.template) else {
+        guard let html = html(page, chrome: chrome) else {
             return Response(
-                status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(string: "Sjabloon \(page.template) ontbreekt.")))
+                status: .internalServerError,
+                headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: "Sjabloon \(page.template) ontbreekt."))
+            )
         }
         return Response(
-            status: page.status, headers: [.contentType: "text/html; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: html)))
+            status: page.status,
+            headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html))
+        )
     }
 
     /// A page with only a heading, a message and a way on (errors, refusals).
     func message(
-        status: HTTPResponse.Status, title: String, message: String, chrome: Chrome, link: MessagePage.Link? = nil
+        status: HTTPResponse.Status,
+        title: String,
+        message: String,
+        chrome: Chrome,
+        link: MessagePage.Link? = nil
     ) -> Response {
         var chrome = chrome
         chrome.title = title
         return render(
             Page(
-                template: "message", title: title, status: status,
-                model: MessagePage(message: message, link: link ?? MessagePage.Link(href: "/", label: "Naar de startpagina"))),
-            chrome: chrome)
+                template: "message",
+                title: title,
+                status: status,
+                model: MessagePage(message: message, link: link ?? MessagePage.Link(href: "/", label: "Naar de startpagina"))
+            ),
+            chrome: chrome
+        )
     }
 
     /// The stylesheet, cacheable (it holds no personal data).
@@ -50,7 +66,8 @@ struct PageRenderer: Sendable {
         Response(
             status: .ok,
             headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-            body: .init(byteBuffer: stylesheet))
+            body: .init(byteBuffer: stylesheet)
+        )
     }
 }
 

@@ -25,7 +25,8 @@ struct PassOnPages: Sendable {
                 to: "/hulpvragen/\(id.uuidString.lowercased())",
                 flash: "De hulpvraag is doorgezet naar \(result.referral.partnerID). Gedeeld met toestemming: \(shared). "
                     + "De partner accepteert uiterlijk \(result.acceptDue.dutchFormatted) en neemt uiterlijk "
-                    + "\(result.contactDue.dutchFormatted) contact op met de burger.")
+                    + "\(result.contactDue.dutchFormatted) contact op met de burger."
+            )
         } catch let error as FrontDeskError where error.httpStatus != 403 && error != .requestNotFound {
             let form = FormState(prefix: "passon-", submitted: call.form, errors: [error], fieldOf: Self.fieldOf)
             var page = try await page(call, id: id, form: form)
@@ -76,26 +77,40 @@ struct PassOnPages: Sendable {
             requestHref: "/hulpvragen/\(id.uuidString.lowercased())",
             requestLabel: "\(request.kind.dutchName) \(DutchFormat.shortID(request.id))",
             action: "/hulpvragen/\(id.uuidString.lowercased())/doorverwijzen",
-            question: request.questionForPartners, domains: DutchFormat.domains(request.categories),
-            urgency: DutchFormat.urgency(request.urgency), district: person.district ?? "Onbekend",
+            question: request.questionForPartners,
+            domains: DutchFormat.domains(request.categories),
+            urgency: DutchFormat.urgency(request.urgency),
+            district: person.district ?? "Onbekend",
             needsClarifying: request.status == .received,
             hasPartners: !partnerOptions.isEmpty,
             partner: form.choices(
-                "partner", legend: "Partner", type: "radio", options: partnerOptions,
+                "partner",
+                legend: "Partner",
+                type: "radio",
+                options: partnerOptions,
                 checked: suggested.first.map { [$0.partner.id.rawValue] } ?? [],
-                hint: "Voorgesteld uit de sociale kaart op leefgebied en wijk; de beste keuze staat bovenaan."),
-            provisions: provisions, hasProvisions: !provisions.isEmpty,
+                hint: "Voorgesteld uit de sociale kaart op leefgebied en wijk; de beste keuze staat bovenaan."
+            ),
+            provisions: provisions,
+            hasProvisions: !provisions.isEmpty,
             consent: form.choices(
-                "consentItems", legend: "Toestemming van de burger: welke gegevens mag de partner krijgen?",
+                "consentItems",
+                legend: "Toestemming van de burger: welke gegevens mag de partner krijgen?",
                 options: ContactDataItem.allCases.map { item in
                     (value: item.rawValue, label: item.dutchName, hint: Self.value(of: item, for: person))
                 },
                 hint: "Vraag het de burger per gegeven en vink alleen aan waar de burger ja op zegt. "
                     + "De partner moet de burger kunnen bereiken: kies telefoon, e-mail of adres. "
-                    + "Het BSN, andere hulpvragen en de voorgeschiedenis gaan nooit mee."))
+                    + "Het BSN, andere hulpvragen en de voorgeschiedenis gaan nooit mee."
+            )
+        )
         return Page(
-            template: "pass-on", title: "Hulpvraag doorzetten naar een partner", status: .ok, model: model.with(formProblem: form.unplaced()),
-            problems: form.summary())
+            template: "pass-on",
+            title: "Hulpvraag doorzetten naar een partner",
+            status: .ok,
+            model: model.with(formProblem: form.unplaced()),
+            problems: form.summary()
+        )
     }
 
     private static func hint(for suggestion: Suggestion) -> String {

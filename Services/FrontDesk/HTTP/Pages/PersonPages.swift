@@ -16,8 +16,12 @@ struct PersonPages: Sendable {
     /// `POST /personen`: a search (POST, so a BSN never ends up in a URL, a log or the history).
     func search(_ call: PageCall) async throws -> PageResult {
         let input = PersonSearch(
-            bsn: call.form.nonBlank("bsn"), name: call.form.nonBlank("name"), birthDate: call.form.nonBlank("birthDate"),
-            postcode: call.form.nonBlank("postcode"), reason: call.form.nonBlank("reason"))
+            bsn: call.form.nonBlank("bsn"),
+            name: call.form.nonBlank("name"),
+            birthDate: call.form.nonBlank("birthDate"),
+            postcode: call.form.nonBlank("postcode"),
+            reason: call.form.nonBlank("reason")
+        )
         do {
             let found = try await service.searchPersons(input, by: call.staff)
             return .page(Self.searchPage(form: FormState(prefix: "search-", submitted: call.form), results: found))
@@ -38,12 +42,23 @@ struct PersonPages: Sendable {
             birthDate: form.input("birthDate", label: "Geboortedatum", hint: "Bijvoorbeeld 31-03-1950.", maxLength: 10, width: "medium"),
             postcode: form.input("postcode", label: "Postcode", hint: "Bijvoorbeeld 6811 AB.", autocomplete: "off", maxLength: 7, width: "narrow"),
             reason: form.input(
-                "reason", label: "Reden van het opzoeken (optioneel)",
-                hint: "Komt in het inzagelogboek, bijvoorbeeld ‘balie’ of ‘telefoon’.", maxLength: 200),
-            searched: results != nil, results: (results ?? []).map(PersonRow.init), hasResults: !(results ?? []).isEmpty)
+                "reason",
+                label: "Reden van het opzoeken (optioneel)",
+                hint: "Komt in het inzagelogboek, bijvoorbeeld ‘balie’ of ‘telefoon’.",
+                maxLength: 200
+            ),
+            searched: results != nil,
+            results: (results ?? []).map { PersonRow($0, reason: form.submitted?.nonBlank("reason")) },
+            hasResults: !(results ?? []).isEmpty
+        )
         return Page(
-            template: "person-search", title: "Persoon zoeken", status: .ok, model: model.with(formProblem: form.unplaced()), section: .persons,
-            problems: form.summary())
+            template: "person-search",
+            title: "Persoon zoeken",
+            status: .ok,
+            model: model.with(formProblem: form.unplaced()),
+            section: .persons,
+            problems: form.summary()
+        )
     }
 
     // MARK: Register
@@ -63,22 +78,34 @@ struct PersonPages: Sendable {
             if houseNumber == nil { problems.append(.invalidHouseNumber) }
         }
         let input = PersonInput(
-            bsn: form["bsn"] ?? "", givenNames: form["givenNames"] ?? "", familyNamePrefix: form.nonBlank("familyNamePrefix"),
-            familyName: form["familyName"] ?? "", birthDate: form["birthDate"] ?? "", street: form.nonBlank("street"),
-            houseNumber: houseNumber, houseNumberAddition: form.nonBlank("houseNumberAddition"),
-            postcode: form.nonBlank("postcode"), city: form.nonBlank("city"), district: form.nonBlank("district"),
-            core: form.nonBlank("core"), phone: form.nonBlank("phone"), email: form.nonBlank("email"),
+            bsn: form["bsn"] ?? "",
+            givenNames: form["givenNames"] ?? "",
+            familyNamePrefix: form.nonBlank("familyNamePrefix"),
+            familyName: form["familyName"] ?? "",
+            birthDate: form["birthDate"] ?? "",
+            street: form.nonBlank("street"),
+            houseNumber: houseNumber,
+            houseNumberAddition: form.nonBlank("houseNumberAddition"),
+            postcode: form.nonBlank("postcode"),
+            city: form.nonBlank("city"),
+            district: form.nonBlank("district"),
+            core: form.nonBlank("core"),
+            phone: form.nonBlank("phone"),
+            email: form.nonBlank("email"),
             preferredChannel: form.nonBlank("preferredChannel").flatMap(ContactChannel.init(rawValue:)),
-            language: form.nonBlank("language"), needsInterpreter: form.isChecked("needsInterpreter"),
+            language: form.nonBlank("language"),
+            needsInterpreter: form.isChecked("needsInterpreter"),
             representativeName: form.nonBlank("representativeName"),
             representativeContact: form.nonBlank("representativeContact"),
-            representativeRole: form.nonBlank("representativeRole"))
+            representativeRole: form.nonBlank("representativeRole")
+        )
         do {
             try InputProblems.check(problems)
             let person = try await service.registerPerson(input, by: call.staff)
             return .redirect(
                 to: "/personen/\(person.id.uuidString.lowercased())",
-                flash: "\(person.displayName) is geregistreerd. Neem nu de hulpvraag aan.")
+                flash: "\(person.displayName) is geregistreerd. Neem nu de hulpvraag aan."
+            )
         } catch let error as InputProblems {
             return .page(Self.newPage(FormState(prefix: "person-", submitted: form, errors: error.problems), status: 422))
         } catch let error as FrontDeskError where error.field != nil {
@@ -89,32 +116,85 @@ struct PersonPages: Sendable {
     static func newPage(_ form: FormState, status: Int = 200) -> Page {
         let channels = ContactChannel.allCases.map { (value: $0.rawValue, label: $0.dutchName) }
         let model = PersonNewPage(
-            bsn: form.input("bsn", label: "BSN (verplicht)", hint: "9 cijfers, van het identiteitsbewijs.", autocomplete: "off", maxLength: 12, required: true, width: "medium"),
+            bsn: form.input(
+                "bsn",
+                label: "BSN (verplicht)",
+                hint: "9 cijfers, van het identiteitsbewijs.",
+                autocomplete: "off",
+                maxLength: 12,
+                required: true,
+                width: "medium"
+            ),
             givenNames: form.input("givenNames", label: "Voornamen", autocomplete: "off", maxLength: 100),
             familyNamePrefix: form.input("familyNamePrefix", label: "Tussenvoegsel", autocomplete: "off", maxLength: 100, width: "narrow"),
             familyName: form.input("familyName", label: "Achternaam (verplicht)", autocomplete: "off", maxLength: 100, required: true),
-            birthDate: form.input("birthDate", label: "Geboortedatum (verplicht)", hint: "Bijvoorbeeld 31-03-1950.", autocomplete: "off", maxLength: 10, required: true, width: "medium"),
+            birthDate: form.input(
+                "birthDate",
+                label: "Geboortedatum (verplicht)",
+                hint: "Bijvoorbeeld 31-03-1950.",
+                autocomplete: "off",
+                maxLength: 10,
+                required: true,
+                width: "medium"
+            ),
             street: form.input("street", label: "Straat", autocomplete: "off", maxLength: 200),
             houseNumber: form.input("houseNumber", label: "Huisnummer", autocomplete: "off", maxLength: 5, width: "narrow"),
             houseNumberAddition: form.input("houseNumberAddition", label: "Toevoeging", autocomplete: "off", maxLength: 10, width: "narrow"),
             postcode: form.input("postcode", label: "Postcode", hint: "Bijvoorbeeld 6811 AB.", autocomplete: "off", maxLength: 7, width: "narrow"),
             city: form.input("city", label: "Woonplaats", autocomplete: "off", maxLength: 100),
-            district: form.input("district", label: "Wijk", hint: "Bepaalt welke partners in de buurt worden voorgesteld.", autocomplete: "off", maxLength: 100),
+            district: form.input(
+                "district",
+                label: "Wijk",
+                hint: "Bepaalt welke partners in de buurt worden voorgesteld.",
+                autocomplete: "off",
+                maxLength: 100
+            ),
             core: form.input("core", label: "Kern", autocomplete: "off", maxLength: 100),
             phone: form.input("phone", label: "Telefoonnummer", type: "tel", autocomplete: "off", maxLength: 30, width: "medium"),
             email: form.input("email", label: "E-mailadres", type: "email", autocomplete: "off", maxLength: 254),
             preferredChannel: form.select(
-                "preferredChannel", label: "Contactvoorkeur", options: channels,
-                hint: "Zonder keuze: brief als er een adres is, anders telefoon.", blank: "Geen voorkeur opgegeven"),
-            language: form.input("language", label: "Voorkeurstaal", hint: "Leeg laten voor Nederlands.", autocomplete: "off", maxLength: 100, width: "medium"),
+                "preferredChannel",
+                label: "Contactvoorkeur",
+                options: channels,
+                hint: "Zonder keuze: brief als er een adres is, anders telefoon.",
+                blank: "Geen voorkeur opgegeven"
+            ),
+            language: form.input(
+                "language",
+                label: "Voorkeurstaal",
+                hint: "Leeg laten voor Nederlands.",
+                autocomplete: "off",
+                maxLength: 100,
+                width: "medium"
+            ),
             needsInterpreter: form.choices(
-                "needsInterpreter", legend: "Tolk", options: [(value: "ja", label: "Bij gesprekken is een tolk nodig", hint: nil)]),
+                "needsInterpreter",
+                legend: "Tolk",
+                options: [(value: "ja", label: "Bij gesprekken is een tolk nodig", hint: nil)]
+            ),
             representativeName: form.input("representativeName", label: "Naam vertegenwoordiger", autocomplete: "off", maxLength: 100),
-            representativeContact: form.input("representativeContact", label: "Bereikbaar via (telefoon of e-mail)", autocomplete: "off", maxLength: 254),
-            representativeRole: form.input("representativeRole", label: "Soort vertegenwoordiging", hint: "Bijvoorbeeld curator, mentor of gemachtigde.", autocomplete: "off", maxLength: 100))
+            representativeContact: form.input(
+                "representativeContact",
+                label: "Bereikbaar via (telefoon of e-mail)",
+                autocomplete: "off",
+                maxLength: 254
+            ),
+            representativeRole: form.input(
+                "representativeRole",
+                label: "Soort vertegenwoordiging",
+                hint: "Bijvoorbeeld curator, mentor of gemachtigde.",
+                autocomplete: "off",
+                maxLength: 100
+            )
+        )
         return Page(
-            template: "person-new", title: "Persoon registreren", status: .init(code: status), model: model.with(formProblem: form.unplaced()),
-            section: .newPerson, problems: form.summary())
+            template: "person-new",
+            title: "Persoon registreren",
+            status: .init(code: status),
+            model: model.with(formProblem: form.unplaced()),
+            section: .newPerson,
+            problems: form.summary()
+        )
     }
 
     // MARK: Record
@@ -126,17 +206,22 @@ struct PersonPages: Sendable {
         let person = record.person
         let id = person.id.uuidString.lowercased()
         let model = PersonDetailPage(
-            person: PersonRow(person), newRequestHref: "/personen/\(id)/hulpvragen/nieuw",
+            person: PersonRow(person),
+            newRequestHref: "/personen/\(id)/hulpvragen/nieuw",
             householdHref: "/personen/\(id)/huishouden",
             facts: PersonDetailPage.facts(of: person),
             requests: record.requests.map { request in
                 .init(
                     href: "/hulpvragen/\(request.id.uuidString.lowercased())",
                     label: "\(request.kind.dutchName) \(DutchFormat.shortID(request.id))",
-                    received: DutchFormat.dateTime(request.receivedAt), status: request.status.dutchName,
-                    domains: DutchFormat.domains(request.categories), urgency: DutchFormat.urgency(request.urgency))
+                    received: DutchFormat.dateTime(request.receivedAt),
+                    status: request.status.dutchName,
+                    domains: DutchFormat.domains(request.categories),
+                    urgency: DutchFormat.urgency(request.urgency)
+                )
             },
-            hasRequests: !record.requests.isEmpty)
+            hasRequests: !record.requests.isEmpty
+        )
         return .page(Page(template: "person-detail", title: person.displayName, model: model, section: .persons))
     }
 }
@@ -149,8 +234,10 @@ struct PersonRow: Sendable {
     var birthDate: String
     var address: String
 
-    init(_ person: Person) {
-        href = "/personen/\(person.id.uuidString.lowercased())"
+    /// - Parameter reason: why the record is opened (search reason), carried to the access log.
+    init(_ person: Person, reason: String? = nil) {
+        let query = reason.flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }.map { "?reden=\($0)" }
+        href = "/personen/\(person.id.uuidString.lowercased())" + (query ?? "")
         name = person.displayName
         birthDate = person.birthDate.dutchFormatted
         address = person.address.map { "\($0.streetLine), \($0.cityLine)" } ?? "Geen vast adres"
@@ -207,14 +294,18 @@ struct PersonDetailPage: Sendable {
             Fact(term: "E-mail", detail: person.email ?? "–"),
             Fact(term: "Contactvoorkeur", detail: person.preferredChannel.dutchName),
             Fact(
-                term: "Taal", detail: (person.language ?? "Nederlands") + (person.needsInterpreter ? " (tolk nodig)" : "")),
+                term: "Taal",
+                detail: (person.language ?? "Nederlands") + (person.needsInterpreter ? " (tolk nodig)" : "")
+            ),
         ]
         if let representative = person.representative {
             facts.append(
                 Fact(
                     term: "Vertegenwoordiger",
                     detail: [representative.name, representative.role, representative.contact].compactMap { $0 }
-                        .filter { !$0.isEmpty }.joined(separator: ", ")))
+                        .filter { !$0.isEmpty }.joined(separator: ", ")
+                )
+            )
         }
         return facts
     }

@@ -13,7 +13,8 @@ struct RequestActions: Sendable {
         let input = ClarifyInput(
             question: call.form.nonBlank("question"),
             categories: call.form.values("categories").compactMap(LifeDomain.init(rawValue:)),
-            urgency: call.form.nonBlank("urgency").flatMap(Urgency.init(rawValue:)))
+            urgency: call.form.nonBlank("urgency").flatMap(Urgency.init(rawValue:))
+        )
         return try await perform(.clarify, call, id: id, done: "De verhelderde vraag is vastgelegd.") {
             _ = try await service.clarify(id, input, by: call.staff)
         }
@@ -36,7 +37,10 @@ struct RequestActions: Sendable {
             return try await failed(.indication, call, id: id, errors: [problem])
         }
         return try await perform(
-            .indication, call, id: id, done: "De indicatie is aangevraagd. De uitkomst verschijnt op deze pagina."
+            .indication,
+            call,
+            id: id,
+            done: "De indicatie is aangevraagd. De uitkomst verschijnt op deze pagina."
         ) {
             _ = try await service.requestIndication(id, IndicationInput(findings: findings), by: call.staff)
         }
@@ -50,7 +54,10 @@ struct RequestActions: Sendable {
         }
         let input = MatchingInput(task: task, certificateRequired: call.form.isChecked("certificateRequired"))
         return try await perform(
-            .matching, call, id: id, done: "Matching is aangevraagd. De uitkomst verschijnt op deze pagina."
+            .matching,
+            call,
+            id: id,
+            done: "Matching is aangevraagd. De uitkomst verschijnt op deze pagina."
         ) {
             _ = try await service.requestMatching(id, input, by: call.staff)
         }
@@ -78,13 +85,17 @@ struct RequestActions: Sendable {
         let consent = try await service.withdrawConsent(try call.id(), by: call.staff)
         return .redirect(
             to: "/hulpvragen/\(consent.requestID.uuidString.lowercased())",
-            flash: "De toestemming voor \(consent.partnerID) is ingetrokken. De partner krijgt bericht.")
+            flash: "De toestemming voor \(consent.partnerID) is ingetrokken. De partner krijgt bericht."
+        )
     }
 
     /// Runs `action`; on a refusal about this request's input or state, the request page comes
     /// back with the message at `form`. Not found and not permitted go to the error page.
     private func perform(
-        _ form: RequestDetailPage.Form, _ call: PageCall, id: UUID, done: String,
+        _ form: RequestDetailPage.Form,
+        _ call: PageCall,
+        id: UUID,
+        done: String,
         _ action: () async throws -> Void
     ) async throws -> PageResult {
         do {
@@ -98,10 +109,14 @@ struct RequestActions: Sendable {
     }
 
     private func failed(
-        _ form: RequestDetailPage.Form, _ call: PageCall, id: UUID, errors: [FrontDeskError]
+        _ form: RequestDetailPage.Form,
+        _ call: PageCall,
+        id: UUID,
+        errors: [FrontDeskError]
     ) async throws -> PageResult {
         let details = try await service.requestDetails(id, by: call.staff)
         return .page(
-            RequestDetailPage.page(details, staff: call.staff, failed: .init(form: form, submitted: call.form, errors: errors)))
+            RequestDetailPage.page(details, staff: call.staff, failed: .init(form: form, submitted: call.form, errors: errors))
+        )
     }
 }

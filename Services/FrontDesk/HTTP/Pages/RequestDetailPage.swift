@@ -104,44 +104,61 @@ struct RequestDetailPage: Sendable {
             heading: "\(request.kind.dutchName) \(DutchFormat.shortID(request.id))",
             facts: facts(of: details),
             personHref: request.personID.map { "/personen/\($0.uuidString.lowercased())" },
-            requestText: request.text, clarifiedQuestion: request.clarifiedQuestion,
+            requestText: request.text,
+            clarifiedQuestion: request.clarifiedQuestion,
             deadlines: details.deadlines.map { deadline in
                 let status = deadline.status(on: DutchFormat.day(of: Date()))
                 return DeadlineRow(
-                    deadlineKind: deadline.kind.dutchName, dueDay: deadline.dueDay.dutchFormatted,
-                    deadlineStatus: status.dutchName, tone: status.rawValue)
+                    deadlineKind: deadline.kind.dutchName,
+                    dueDay: deadline.dueDay.dutchFormatted,
+                    deadlineStatus: status.dutchName,
+                    tone: status.rawValue
+                )
             },
             hasDeadlines: !details.deadlines.isEmpty,
             routes: request.routes.map { route in
                 RouteRow(
-                    routeKind: route.kind.dutchName, routeState: route.state.dutchName,
-                    openedAt: DutchFormat.dateTime(route.openedAt), routePartner: route.partnerID?.rawValue,
-                    routeNote: route.note)
+                    routeKind: route.kind.dutchName,
+                    routeState: route.state.dutchName,
+                    openedAt: DutchFormat.dateTime(route.openedAt),
+                    routePartner: route.partnerID?.rawValue,
+                    routeNote: route.note
+                )
             },
             hasRoutes: !request.routes.isEmpty,
             referrals: details.referrals.map { view in
                 ReferralRow(
-                    referralPartner: view.referral.partnerID.rawValue, referralStatus: view.referral.status.dutchName,
-                    passedOnAt: DutchFormat.dateTime(view.referral.passedOnAt), acceptDue: view.acceptDue.dutchFormatted,
-                    contactDue: view.contactDue.dutchFormatted, escalationText: view.escalation?.message,
-                    completionText: view.completionSummary)
+                    referralPartner: view.referral.partnerID.rawValue,
+                    referralStatus: view.referral.status.dutchName,
+                    passedOnAt: DutchFormat.dateTime(view.referral.passedOnAt),
+                    acceptDue: view.acceptDue.dutchFormatted,
+                    contactDue: view.contactDue.dutchFormatted,
+                    escalationText: view.escalation?.message,
+                    completionText: view.completionSummary
+                )
             },
             hasReferrals: !details.referrals.isEmpty,
             consents: details.consents.map { consent in
                 ConsentRow(
                     consentPartner: consent.partnerID.rawValue,
                     consentItems: consent.items.sorted().map(\.dutchName).joined(separator: ", "),
-                    givenAt: DutchFormat.dateTime(consent.givenAt), withdrawnAt: consent.withdrawnAt.map(DutchFormat.dateTime),
-                    withdrawAction: consent.isInForce ? "/toestemmingen/\(consent.id.uuidString.lowercased())/intrekken" : nil)
+                    givenAt: DutchFormat.dateTime(consent.givenAt),
+                    withdrawnAt: consent.withdrawnAt.map(DutchFormat.dateTime),
+                    withdrawAction: consent.isInForce ? "/toestemmingen/\(consent.id.uuidString.lowercased())/intrekken" : nil
+                )
             },
             hasConsents: !details.consents.isEmpty,
             conversations: details.conversations.map { conversation in
                 ConversationRow(
-                    heldAt: DutchFormat.dateTime(conversation.heldAt), conversationPlace: DutchFormat.place(conversation.place),
+                    heldAt: DutchFormat.dateTime(conversation.heldAt),
+                    conversationPlace: DutchFormat.place(conversation.place),
                     participants: conversation.participants.map { "\($0.name) (\(DutchFormat.participant($0.role).lowercased()))" }
                         .joined(separator: ", "),
-                    conversationQuestion: conversation.clarifiedQuestion, ownStrength: conversation.ownStrength,
-                    needed: conversation.needed, intendedResult: conversation.intendedResult)
+                    conversationQuestion: conversation.clarifiedQuestion,
+                    ownStrength: conversation.ownStrength,
+                    needed: conversation.needed,
+                    intendedResult: conversation.intendedResult
+                )
             },
             hasConversations: !details.conversations.isEmpty,
             decisions: details.decisions.map { decision in
@@ -149,37 +166,68 @@ struct RequestDetailPage: Sendable {
                     decidedAt: DutchFormat.date(decision.decidedAt),
                     decisionSummary: decision.lines.map { "\($0.category.dutchName): \($0.granted ? "toegekend" : "afgewezen")" }
                         .joined(separator: "; "),
-                    letterHref: "/beschikkingen/\(decision.decisionId.uuidString.lowercased())/brief")
+                    letterHref: "/beschikkingen/\(decision.decisionId.uuidString.lowercased())/brief"
+                )
             },
             hasDecisions: !details.decisions.isEmpty,
             isOpen: request.status != .closed,
             canPassOn: request.status != .closed && request.personID != nil,
-            passOnHref: "/hulpvragen/\(id)/doorverwijzen", conversationHref: "/hulpvragen/\(id)/gesprek",
-            clarifyAction: "/hulpvragen/\(id)/verheldering", answerAction: "/hulpvragen/\(id)/beantwoorden",
-            indicationAction: "/hulpvragen/\(id)/indicatie", matchingAction: "/hulpvragen/\(id)/matching",
+            passOnHref: "/hulpvragen/\(id)/doorverwijzen",
+            conversationHref: "/hulpvragen/\(id)/gesprek",
+            clarifyAction: "/hulpvragen/\(id)/verheldering",
+            answerAction: "/hulpvragen/\(id)/beantwoorden",
+            indicationAction: "/hulpvragen/\(id)/indicatie",
+            matchingAction: "/hulpvragen/\(id)/matching",
             closeAction: "/hulpvragen/\(id)/afsluiten",
             clarifyQuestion: clarify.textarea(
-                "question", label: "Verhelderde vraag", value: request.clarifiedQuestion,
-                hint: "Deze vraag gaat mee naar de partner of de indicatie; zonder naam of BSN.", rows: 4),
+                "question",
+                label: "Verhelderde vraag",
+                value: request.clarifiedQuestion,
+                hint: "Deze vraag gaat mee naar de partner of de indicatie; zonder naam of BSN.",
+                rows: 4
+            ),
             clarifyCategories: RequestPages.domainChoices(clarify, checked: request.categories),
             clarifyUrgency: RequestPages.urgencyChoices(clarify, checked: request.urgency),
             answerText: answer.textarea(
-                "answer", label: "Gegeven antwoord", hint: "Informatie, advies of een algemene voorziening.", rows: 3),
+                "answer",
+                label: "Gegeven antwoord",
+                hint: "Informatie, advies of een algemene voorziening.",
+                rows: 3
+            ),
             indicationFindings: indication.textarea(
-                "findings", label: "Bevindingen (optioneel)",
-                hint: "Leeg laten: de bevindingen uit het laatste gesprek gaan mee.", rows: 3),
+                "findings",
+                label: "Bevindingen (optioneel)",
+                hint: "Leeg laten: de bevindingen uit het laatste gesprek gaan mee.",
+                rows: 3
+            ),
             matchingTask: matching.select(
-                "task", label: "Soort hulp", options: VolunteerTask.allCases.map { ($0.rawValue, DutchFormat.task($0)) },
-                blank: "Kies de soort hulp"),
+                "task",
+                label: "Soort hulp",
+                options: VolunteerTask.allCases.map { ($0.rawValue, DutchFormat.task($0)) },
+                blank: "Kies de soort hulp"
+            ),
             matchingCertificate: matching.choices(
-                "certificateRequired", legend: "Verklaring omtrent gedrag",
-                options: [(value: "ja", label: "Een VOG is nodig", hint: "Altijd bij respijtzorg en maatjes voor jongeren.")]),
+                "certificateRequired",
+                legend: "Verklaring omtrent gedrag",
+                options: [(value: "ja", label: "Een VOG is nodig", hint: "Altijd bij respijtzorg en maatjes voor jongeren.")]
+            ),
             closeOutcome: close.select(
-                "outcome", label: "Uitkomst", options: RequestOutcome.allCases.map { ($0.rawValue, $0.dutchName) },
-                selected: RequestOutcome.resolved.rawValue),
+                "outcome",
+                label: "Uitkomst",
+                options: RequestOutcome.allCases.map { ($0.rawValue, $0.dutchName) },
+                selected: RequestOutcome.resolved.rawValue
+            ),
             closeReason: close.textarea(
-                "reason", label: "Reden (nodig als er nog routes lopen of geen route is gekozen)", rows: 2),
-            clarifyProblem: nil, answerProblem: nil, indicationProblem: nil, matchingProblem: nil, closeProblem: nil)
+                "reason",
+                label: "Reden (nodig als er nog routes lopen of geen route is gekozen)",
+                rows: 2
+            ),
+            clarifyProblem: nil,
+            answerProblem: nil,
+            indicationProblem: nil,
+            matchingProblem: nil,
+            closeProblem: nil
+        )
         model.clarifyProblem = clarify.unplaced()
         model.answerProblem = answer.unplaced()
         model.indicationProblem = indication.unplaced()
@@ -190,11 +238,18 @@ struct RequestDetailPage: Sendable {
         if let failed {
             let state = [clarify, answer, indication, matching, close].first { $0.prefix == "\(failed.form.rawValue)-" }
             problems = state?.summary() ?? []
-            let isInputProblem = failed.errors.contains { $0.httpStatus == 422 || $0.field != nil }
+            // Problems shown at a field are input to correct (422); one about the request's state
+            // alone keeps its own status (409 conflict).
+            let isInputProblem = state?.unplaced() == nil || failed.errors.contains { $0.httpStatus == 422 }
             status = isInputProblem ? 422 : (failed.errors.first?.httpStatus ?? 422)
         }
         return Page(
-            template: "request-detail", title: model.heading, status: .init(code: status), model: model, problems: problems)
+            template: "request-detail",
+            title: model.heading,
+            status: .init(code: status),
+            model: model,
+            problems: problems
+        )
     }
 
     private static func facts(of details: RequestDetails) -> [PersonDetailPage.Fact] {
@@ -208,7 +263,8 @@ struct RequestDetailPage: Sendable {
             .init(term: "Ontvangen", detail: DutchFormat.dateTime(request.receivedAt)),
             .init(
                 term: "Behandelaar",
-                detail: [request.handler?.rawValue, request.team.map { "team \($0)" }].compactMap { $0 }.joined(separator: ", ")),
+                detail: [request.handler?.rawValue, request.team.map { "team \($0)" }].compactMap { $0 }.joined(separator: ", ")
+            ),
         ] + (request.outcome.map { [.init(term: "Uitkomst", detail: $0.dutchName + (request.closeReason.map { ": \($0)" } ?? ""))] } ?? [])
     }
 }

@@ -27,19 +27,30 @@ struct RequestPages: Sendable {
         if source == nil { problems.append(.missingField(field: "source", label: "Wie meldt")) }
         let urgency = form.nonBlank("urgency").flatMap(Urgency.init(rawValue:))
         problems += FieldRules.text(
-            form["text"], field: "text", label: "De hulpvraag", max: FieldRules.maxRequestTextLength)
+            form["text"],
+            field: "text",
+            label: "De hulpvraag",
+            max: FieldRules.maxRequestTextLength
+        )
         do {
             try InputProblems.check(problems)
             guard let kind, let channel, let source else { throw PageError.notFound }
             let request = try await service.receiveRequest(
                 RequestInput(
-                    personId: personID, kind: kind, channel: channel, source: source,
-                    categories: form.values("categories").compactMap(LifeDomain.init(rawValue:)), text: form["text"] ?? "",
-                    urgency: urgency),
-                by: call.staff)
+                    personId: personID,
+                    kind: kind,
+                    channel: channel,
+                    source: source,
+                    categories: form.values("categories").compactMap(LifeDomain.init(rawValue:)),
+                    text: form["text"] ?? "",
+                    urgency: urgency
+                ),
+                by: call.staff
+            )
             return .redirect(
                 to: "/hulpvragen/\(request.id.uuidString.lowercased())",
-                flash: "De hulpvraag is aangenomen. Verhelder de vraag of leg het gesprek vast.")
+                flash: "De hulpvraag is aangenomen. Verhelder de vraag of leg het gesprek vast."
+            )
         } catch let error as InputProblems {
             return try await failedIntake(call, personID: personID, errors: error.problems)
         } catch let error as FrontDeskError where error.field != nil {
@@ -58,23 +69,42 @@ struct RequestPages: Sendable {
         let model = RequestNewPage(
             person: PersonRow(person),
             kind: form.choices(
-                "kind", legend: "Soort hulpvraag", type: "radio",
+                "kind",
+                legend: "Soort hulpvraag",
+                type: "radio",
                 options: RequestKind.allCases.map { (value: $0.rawValue, label: $0.dutchName, hint: RequestPages.kindHint($0)) },
-                checked: [RequestKind.notification.rawValue]),
+                checked: [RequestKind.notification.rawValue]
+            ),
             channel: form.select(
-                "channel", label: "Kanaal", options: IntakeChannel.allCases.map { ($0.rawValue, $0.dutchName) },
-                selected: IntakeChannel.counter.rawValue),
+                "channel",
+                label: "Kanaal",
+                options: IntakeChannel.allCases.map { ($0.rawValue, $0.dutchName) },
+                selected: IntakeChannel.counter.rawValue
+            ),
             source: form.select(
-                "source", label: "Wie meldt", options: RequestSource.allCases.map { ($0.rawValue, $0.dutchName) },
-                selected: RequestSource.citizen.rawValue),
+                "source",
+                label: "Wie meldt",
+                options: RequestSource.allCases.map { ($0.rawValue, $0.dutchName) },
+                selected: RequestSource.citizen.rawValue
+            ),
             text: form.textarea(
-                "text", label: "De hulpvraag in de woorden van de burger (verplicht)",
-                hint: "Maximaal \(FieldRules.maxRequestTextLength) tekens.", rows: 6, required: true),
+                "text",
+                label: "De hulpvraag in de woorden van de burger (verplicht)",
+                hint: "Maximaal \(FieldRules.maxRequestTextLength) tekens.",
+                rows: 6,
+                required: true
+            ),
             categories: RequestPages.domainChoices(form, checked: []),
-            urgency: RequestPages.urgencyChoices(form, checked: .normal))
+            urgency: RequestPages.urgencyChoices(form, checked: .normal)
+        )
         return Page(
-            template: "request-new", title: "Hulpvraag aannemen voor \(person.displayName)", status: .ok, model: model.with(formProblem: form.unplaced()),
-            section: .persons, problems: form.summary())
+            template: "request-new",
+            title: "Hulpvraag aannemen voor \(person.displayName)",
+            status: .ok,
+            model: model.with(formProblem: form.unplaced()),
+            section: .persons,
+            problems: form.summary()
+        )
     }
 
     // MARK: Request page
@@ -90,23 +120,28 @@ struct RequestPages: Sendable {
     /// The thirteen life domains as checkboxes.
     static func domainChoices(_ form: FormState, checked: [LifeDomain], name: String = "categories") -> ChoiceGroupView {
         form.choices(
-            name, legend: "Leefgebieden",
+            name,
+            legend: "Leefgebieden",
             options: LifeDomain.allCases.map { (value: $0.rawValue, label: $0.dutchName, hint: nil) },
             checked: Set(checked.map(\.rawValue)),
-            hint: "Kies de leefgebieden van de zelfredzaamheidsmatrix waar de vraag over gaat.")
+            hint: "Kies de leefgebieden van de zelfredzaamheidsmatrix waar de vraag over gaat."
+        )
     }
 
     /// Crisis, high or normal, as radio buttons.
     static func urgencyChoices(_ form: FormState, checked: Urgency) -> ChoiceGroupView {
         form.choices(
-            "urgency", legend: "Urgentie", type: "radio",
+            "urgency",
+            legend: "Urgentie",
+            type: "radio",
             options: Urgency.allCases.map { urgency in
                 (
                     value: urgency.rawValue, label: DutchFormat.urgency(urgency),
                     hint: urgency == .crisis ? "Tijdelijke voorziening nog dezelfde dag." : nil
                 )
             },
-            checked: [checked.rawValue])
+            checked: [checked.rawValue]
+        )
     }
 
     static func kindHint(_ kind: RequestKind) -> String {

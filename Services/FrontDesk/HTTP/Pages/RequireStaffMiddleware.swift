@@ -6,7 +6,11 @@ import Hummingbird
 struct RequireStaffMiddleware<Parent: RequestContext>: RouterMiddleware {
     typealias Context = StaffPageContext<Parent>
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         guard context.identity == nil else { return try await next(request, context) }

@@ -28,24 +28,30 @@ struct WorkListPages: Sendable {
                 group(list, .overdue, id: "verlopen", empty: "Geen verlopen termijnen."),
                 group(list, .escalation, id: "escalaties", empty: "Geen escalaties van partners."),
                 group(list, .dueToday, id: "vandaag", empty: "Vandaag verloopt geen termijn."),
-            ])
+            ]
+        )
         return .page(Page(template: "work-list", title: model.scopeLabel, model: model, section: .workList))
     }
 
     private func group(_ list: WorkList, _ category: WorkItem.Category, id: String, empty: String) -> WorkListPage.Group {
         let items = list.items(in: category)
         return WorkListPage.Group(
-            groupAnchor: id, heading: "\(category.dutchName) (\(items.count))", emptyText: empty,
+            groupAnchor: id,
+            heading: "\(category.dutchName) (\(items.count))",
+            emptyText: empty,
             isEmpty: items.isEmpty,
             rows: items.map { item in
                 WorkListPage.Row(
                     href: "/hulpvragen/\(item.requestID.uuidString.lowercased())",
                     requestLabel: "Hulpvraag \(DutchFormat.shortID(item.requestID))",
-                    urgency: DutchFormat.urgency(item.urgency), isCrisis: item.urgency == .crisis,
+                    urgency: DutchFormat.urgency(item.urgency),
+                    isCrisis: item.urgency == .crisis,
                     what: item.message,
                     due: item.deadline?.dueDay.dutchFormatted ?? item.escalation?.dueDay?.dutchFormatted ?? "–",
-                    handler: item.handler?.rawValue ?? "–")
-            })
+                    handler: item.handler?.rawValue ?? "–"
+                )
+            }
+        )
     }
 }
 
