@@ -24,19 +24,7 @@ struct KitHopBenchmark {
     )
         async throws -> Measurement
     {
-        let publisher = Publisher(url: url, name: "bench-kit-relay", topology: topology, logger: logger)
-        let relay = OutboxRelay(pool: pool, publisher: publisher, producer: "bench", logger: logger)
-        let consumer = InboxConsumer(
-            url: url,
-            queue: queue,
-            topology: topology,
-            pool: pool,
-            handlers: Probe.handlers(emitTo: echoQueue.name),
-            relay: relay,
-            logger: logger,
-            prefetch: 200,
-            batchSize: 100
-        )
+        let (publisher, relay, consumer) = hop(queue: queue, echoQueue: echoQueue, topology: topology)
         let group = ServiceGroup(configuration: .init(services: [.init(service: relay), .init(service: consumer)], logger: logger))
         let start = ContinuousClock.now
         var elapsed = Duration.zero
@@ -56,16 +44,14 @@ struct KitHopBenchmark {
         return Measurement(name: "(c) kit hop: inbox+effect+outbox → relay", messages: count, seconds: elapsed.seconds)
     }
 
-    /// End-to-end latency of the kit hop at a steady rate: publish → consumer transaction →
-    /// relay → echo received, per message.
-    func latency(
-        rate: Int,
-        seconds: Int,
+    /// The service side of the hop: a relay with its publisher, and the inbox consumer of
+    /// `queue` whose handler echoes every message to `echoQueue` through the outbox.
+    private func hop(
         queue: Topology.Queue,
         echoQueue: Topology.Queue,
         topology: Topology
     )
-        async throws -> Measurement
+        -> (Publisher, OutboxRelay, InboxConsumer)
     {
         let publisher = Publisher(url: url, name: "bench-kit-relay", topology: topology, logger: logger)
         let relay = OutboxRelay(pool: pool, publisher: publisher, producer: "bench", logger: logger)
@@ -80,6 +66,21 @@ struct KitHopBenchmark {
             prefetch: 200,
             batchSize: 100
         )
+        return (publisher, relay, consumer)
+    }
+
+    /// End-to-end latency of the kit hop at a steady rate: publish → consumer transaction →
+    /// relay → echo received, per message.
+    func latency(
+        rate: Int,
+        seconds: Int,
+        queue: Topology.Queue,
+        echoQueue: Topology.Queue,
+        topology: Topology
+    )
+        async throws -> Measurement
+    {
+        let (publisher, relay, consumer) = hop(queue: queue, echoQueue: echoQueue, topology: topology)
         let source = Publisher(url: url, name: "bench-source", topology: topology, logger: logger)
         let echoes = Consumer(url: url, queue: echoQueue.name, prefetch: 500, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [.init(service: relay), .init(service: consumer)], logger: logger))

@@ -47,4 +47,21 @@ struct DeliveryTests {
         try? await fixture.admin.delete(echoQueue)
         await fixture.cleanUp()
     }
+
+    @Test func aDeletedQueueCancelsTheConsumerWhichDeclaresItAgainAndCarriesOn() async throws {
+        let fixture = try await Fixture.make("cancel")
+        try await fixture.running([fixture.relay, fixture.consumer()]) {
+            try await fixture.publisher.publish(try (0..<5).map { try Probe.message(sequence: $0, routingKey: fixture.routingKey) })
+            try await eventually("first five applied") { await fixture.effects() == 5 }
+            // consumer_cancel_notify: the broker sends basic.cancel instead of leaving the consumer waiting.
+            try await fixture.admin.with { try $0.deleteQueue(fixture.queue.name) }
+            try await eventually("queue declared again by the consumer") {
+                (try? await fixture.admin.messageCount(fixture.queue.name)) != nil
+            }
+            try await fixture.publisher.publish(try (5..<10).map { try Probe.message(sequence: $0, routingKey: fixture.routingKey) })
+            try await eventually("the next five applied after the cancel") { await fixture.effects() == 10 }
+        }
+        #expect(await fixture.distinctEffects() == 10)
+        await fixture.cleanUp()
+    }
 }
