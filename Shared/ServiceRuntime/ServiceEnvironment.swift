@@ -72,6 +72,11 @@ public struct ServiceEnvironment: Sendable {
         )
     }
 
+    /// Removes inbox records past `INBOX_RETENTION_DAYS`, once a minute.
+    public var inboxCleanup: InboxCleanup {
+        InboxCleanup(pool: pool, retentionDays: settings.inboxRetentionDays, logger: logger)
+    }
+
     /// `/ready`'s checks: the database answers and a broker connection can be opened.
     public func readiness() async -> [String: Bool] {
         async let database = pool.isReachable()
@@ -96,7 +101,7 @@ public struct ServiceEnvironment: Sendable {
     public func run(_ services: [any Service]) async throws {
         let group = ServiceGroup(
             configuration: .init(
-                services: ([relay] + services).map { .init(service: $0) },
+                services: ([relay, inboxCleanup] + services).map { .init(service: $0) },
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )

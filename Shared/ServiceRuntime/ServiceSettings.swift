@@ -12,6 +12,7 @@ public import Logging
 /// | `DATABASE_POOL_SIZE` | `4` | connections in the pool |
 /// | `HTTP_HOST` | `127.0.0.1` | address to listen on (`0.0.0.0` in containers) |
 /// | `HTTP_PORT` | per service (8080-8084) | port for pages, API, `/health`, `/ready`, `/metrics` |
+/// | `INBOX_RETENTION_DAYS` | `14` | days a consumed message id is kept for deduplication |
 /// | `LOG_LEVEL` | `info` | trace, debug, info, notice, warning, error, critical |
 public struct ServiceSettings: Sendable {
     public var serviceName: String
@@ -22,6 +23,8 @@ public struct ServiceSettings: Sendable {
     public var httpHost: String
     public var httpPort: Int
     public var logLevel: Logger.Level
+    /// Days an inbox record (a consumed message id) is kept for deduplication.
+    public var inboxRetentionDays: Int
     /// The reader the settings came from, for service-specific keys.
     public let reader: ConfigReader
 
@@ -41,5 +44,6 @@ public struct ServiceSettings: Sendable {
         httpHost = reader.string(forKey: "http.host", default: "127.0.0.1")
         httpPort = reader.int(forKey: "http.port", default: defaultPort)
         logLevel = Logger.Level(rawValue: reader.string(forKey: "log.level", default: "info").lowercased()) ?? .info
+        inboxRetentionDays = reader.int(forKey: "inbox.retention.days", default: 14)
     }
 }

@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import Logging
 import Messaging
 import ReliableMessaging
 import Storage
@@ -63,5 +64,32 @@ struct DeliveryTests {
         }
         #expect(await fixture.distinctEffects() == 10)
         await fixture.cleanUp()
+    }
+}
+
+/// The inbox does not grow forever.
+@Suite(.serialized, .enabled(if: TestServers.available, "needs the private database of scripts/test.sh"))
+struct InboxCleanupTests {
+    @Test func recordsPastTheRetentionAreDeletedInBatchesAndRecentOnesKept() async throws {
+        let (schema, pool) = try await TestDatabase.freshSchema("cleanup")
+        _ = try await pool.withConnection { connection in
+            try connection.query(
+                """
+                INSERT INTO inbox (message_id, message_type, received_at)
+                SELECT 'old-' || n, 'kit.probe.recorded', now() - interval '20 days' FROM generate_series(1, 2500) n
+                """
+            )
+            try connection.query(
+                """
+                INSERT INTO inbox (message_id, message_type, received_at)
+                SELECT 'new-' || n, 'kit.probe.recorded', now() - interval '2 days' FROM generate_series(1, 30) n
+                """
+            )
+        }
+        let cleanup = InboxCleanup(pool: pool, retentionDays: 14, batchSize: 1_000, logger: Logger(label: "test.cleanup"))
+        #expect(try await cleanup.cleanOnce() == 2500)
+        #expect(await TestDatabase.count(pool, "SELECT count(*) FROM inbox") == 30)
+        #expect(try await cleanup.cleanOnce() == 0)
+        _ = try? await pool.withConnection { try $0.executeSimple("DROP SCHEMA \"\(schema)\" CASCADE") }
     }
 }
