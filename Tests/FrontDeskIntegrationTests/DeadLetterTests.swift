@@ -13,13 +13,7 @@ extension FrontDeskIntegration {
         @Test func badPartnerMessagesAreDeadLetteredWithTheirReason() async throws {
             let fixture = try await FrontDeskFixture.make("dlq")
             try await fixture.run {
-                let person = try await fixture.registerPerson()
-                let request = try await fixture.clarifiedRequest(for: person)
-                let result = try await fixture.service.passOn(
-                    request.id,
-                    PassOnInput(partnerId: fixture.partnerID.rawValue, consentItems: [.phone]),
-                    by: fixture.arnhemStaff
-                )
+                let (request, result) = try await fixture.passedOnRequest()
                 let referralID = result.referral.id
 
                 var expected: [String: String] = [:]

@@ -158,6 +158,18 @@ struct FrontDeskFixture: Sendable {
     }
 
     /// A clarified request of `person`.
+    /// A registered person's clarified request, passed on to the test partner with consent to
+    /// share the phone number.
+    func passedOnRequest(bsn: String = "123456782") async throws -> (request: HelpRequest, result: PassOnResult) {
+        let request = try await clarifiedRequest(for: try await registerPerson(bsn: bsn))
+        let result = try await service.passOn(
+            request.id,
+            PassOnInput(partnerId: partnerID.rawValue, consentItems: [.phone]),
+            by: arnhemStaff
+        )
+        return (request, result)
+    }
+
     func clarifiedRequest(
         for person: Person,
         kind: RequestKind = .notification,

@@ -12,14 +12,8 @@ extension FrontDeskIntegration {
         @Test func aReferralNotAcceptedInTimeIsEscalatedUntilThePartnerAnswers() async throws {
             let fixture = try await FrontDeskFixture.make("sla")
             try await fixture.run {
-                let person = try await fixture.registerPerson()
-                let request = try await fixture.clarifiedRequest(for: person)
                 // Passed on Monday 2 March; accept due Wednesday 4 March, contact due Monday 9 March.
-                let result = try await fixture.service.passOn(
-                    request.id,
-                    PassOnInput(partnerId: fixture.partnerID.rawValue, consentItems: [.phone]),
-                    by: fixture.arnhemStaff
-                )
+                let (request, result) = try await fixture.passedOnRequest()
 
                 let wednesday = try await fixture.service.workList(.mine, by: fixture.arnhemStaff, now: TestClock.at(2026, 3, 4, 16))
                 #expect(wednesday.counts.escalations == 0)
@@ -52,13 +46,7 @@ extension FrontDeskIntegration {
         @Test func aDeclinedReferralComesBackAsAnEscalation() async throws {
             let fixture = try await FrontDeskFixture.make("decline")
             try await fixture.run {
-                let person = try await fixture.registerPerson()
-                let request = try await fixture.clarifiedRequest(for: person)
-                let result = try await fixture.service.passOn(
-                    request.id,
-                    PassOnInput(partnerId: fixture.partnerID.rawValue, consentItems: [.phone]),
-                    by: fixture.arnhemStaff
-                )
+                let (request, result) = try await fixture.passedOnRequest()
                 try await fixture.publish(
                     ReferralDeclined(referralId: result.referral.id, partnerId: fixture.partnerID.rawValue, reason: "Wachtlijst vol"),
                     correlationId: request.id
