@@ -136,9 +136,14 @@ let package = Package(
         + service("Matching", executable: "matching", folder: "Matching")
         + service("CitizenPanel", executable: "citizen-panel", folder: "CitizenPanel")
         + [
+            .target(
+                name: "BenchmarkSupport",
+                dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
+                path: "Benchmarks/BenchmarkSupport", swiftSettings: swiftSettings),
             .executableTarget(
                 name: "wmo-bench",
                 dependencies: [
+                    "BenchmarkSupport",
                     "Messaging", "Storage", "ReliableMessaging", "Contracts", "TestKit",
                     .product(name: "ArgumentParser", package: "swift-argument-parser"),
                     .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -147,6 +152,7 @@ let package = Package(
             .executableTarget(
                 name: "frontdesk-bench",
                 dependencies: [
+                    "BenchmarkSupport",
                     "FrontDesk", "TestKit", "Messaging", "Storage", "ReliableMessaging", "Contracts",
                     .product(name: "ArgumentParser", package: "swift-argument-parser"),
                     .product(name: "Histogram", package: "hdrhistogram-swift"),

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Contracts
 import Foundation
 import FrontDesk
@@ -18,8 +19,8 @@ struct PassOnRun: Sendable {
     /// The two views of a phase: until the use cases committed (what an API client waits for),
     /// and until the message was published with confirm and delivered to the partner.
     struct Outcome {
-        let committed: Measurement
-        let delivered: Measurement
+        let committed: BenchmarkResult
+        let delivered: BenchmarkResult
     }
 
     /// One request's timestamps.
@@ -71,15 +72,17 @@ struct PassOnRun: Sendable {
             _ = deliveredLatency.record(micros(from: timing.started, to: arrival))
         }
         return Outcome(
-            committed: Measurement(
+            committed: BenchmarkResult(
                 name: "(a) intake → pass-on committed (use cases)",
-                requests: count,
+                count: count,
+                unit: .requests,
                 seconds: (timings.map(\.committed).max()! - start).seconds,
                 latency: committedLatency
             ),
-            delivered: Measurement(
+            delivered: BenchmarkResult(
                 name: "(b) intake → passed-on delivered to partner",
-                requests: count,
+                count: count,
+                unit: .requests,
                 seconds: (delivered.max()! - start).seconds,
                 latency: deliveredLatency
             )

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Contracts
 import Foundation
 import Logging
@@ -22,7 +23,7 @@ struct KitHopBenchmark {
         topology: Topology,
         admin: BrokerAdmin
     )
-        async throws -> Measurement
+        async throws -> BenchmarkResult
     {
         let (publisher, relay, consumer) = hop(queue: queue, echoQueue: echoQueue, topology: topology)
         let group = ServiceGroup(configuration: .init(services: [.init(service: relay), .init(service: consumer)], logger: logger))
@@ -41,7 +42,7 @@ struct KitHopBenchmark {
             try await tasks.waitForAll()
         }
         await publisher.close()
-        return Measurement(name: "(c) kit hop: inbox+effect+outbox → relay", messages: count, seconds: elapsed.seconds)
+        return BenchmarkResult(name: "(c) kit hop: inbox+effect+outbox → relay", count: count, unit: .messages, seconds: elapsed.seconds)
     }
 
     /// The service side of the hop: a relay with its publisher, and the inbox consumer of
@@ -78,7 +79,7 @@ struct KitHopBenchmark {
         echoQueue: Topology.Queue,
         topology: Topology
     )
-        async throws -> Measurement
+        async throws -> BenchmarkResult
     {
         let (publisher, relay, consumer) = hop(queue: queue, echoQueue: echoQueue, topology: topology)
         let source = Publisher(url: url, name: "bench-source", topology: topology, logger: logger)
@@ -117,9 +118,10 @@ struct KitHopBenchmark {
         }
         await publisher.close()
         await source.close()
-        return Measurement(
+        return BenchmarkResult(
             name: "(c) kit hop latency at \(rate) msg/s",
-            messages: total,
+            count: total,
+            unit: .messages,
             seconds: (ContinuousClock.now - start).seconds,
             latency: latency
         )
@@ -139,6 +141,6 @@ final class SentTimes: @unchecked Sendable {
 
     func micros(since sequence: Int) -> UInt64 {
         let start = lock.withLock { times[sequence] }
-        return wmo_bench.micros(since: start)
+        return BenchmarkSupport.micros(since: start)
     }
 }

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import Messaging
 import Storage
@@ -10,7 +11,7 @@ struct RawBenchmarks {
     let payload: Int
 
     /// (a) publish with confirms, waiting after every message or after every `batch` messages.
-    func publish(count: Int, batch: Int, queue: Topology.Queue) async throws -> Measurement {
+    func publish(count: Int, batch: Int, queue: Topology.Queue) async throws -> BenchmarkResult {
         let url = url
         let payload = payload
         return try await onThread {
@@ -35,9 +36,10 @@ struct RawBenchmarks {
                 sent += size
             }
             let seconds = (ContinuousClock.now - start).seconds
-            return Measurement(
+            return BenchmarkResult(
                 name: "(a) raw publish, confirm every \(batch)",
-                messages: count,
+                count: count,
+                unit: .messages,
                 seconds: seconds,
                 latency: latency
             )
@@ -51,7 +53,7 @@ struct RawBenchmarks {
         queue: Topology.Queue,
         schema: String
     ) async throws
-        -> Measurement
+        -> BenchmarkResult
     {
         let url = url
         let databaseURL = databaseURL
@@ -85,7 +87,7 @@ struct RawBenchmarks {
             }
             let seconds = (ContinuousClock.now - start!).seconds
             let label = perTransaction == 1 ? "(b) raw consume→tx→ack, 1 per tx" : "(b') raw consume→tx→ack, \(perTransaction) per tx"
-            return Measurement(name: label, messages: count, seconds: seconds, latency: latency)
+            return BenchmarkResult(name: label, count: count, unit: .messages, seconds: seconds, latency: latency)
         }
     }
 }
