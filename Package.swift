@@ -160,6 +160,12 @@ let package = Package(
                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 ],
                 path: "Benchmarks/frontdesk-bench", swiftSettings: swiftSettings),
+            // The fuzz harness (scripts/fuzz.sh): a corpus replayer in a normal build, a
+            // libFuzzer binary with -sanitize=fuzzer -D FUZZING.
+            .executableTarget(
+                name: "wmo-fuzz",
+                dependencies: ["Messaging", "Storage", "ReliableMessaging", "Contracts"],
+                path: "Tests/Fuzz", exclude: ["Corpus", "make_seeds.py"], swiftSettings: swiftSettings),
             .executableTarget(
                 name: "kit-probe",
                 dependencies: ["Messaging", "Storage", "ReliableMessaging", "Contracts", "TestKit"],

@@ -54,6 +54,11 @@ write_config() {
         echo "# Written by scripts/broker.sh for instance $WMO_INSTANCE; regenerated on every start."
         echo "# The listener address and port come from RABBITMQ_NODE_IP_ADDRESS/RABBITMQ_NODE_PORT."
         echo "log.file.level = info"
+        if [[ "$WMO_INSTANCE" == test ]]; then
+            # 20 MiB: the bad-input tests send 16 MiB bodies (accepted) and a 21 MiB event
+            # (refused, parked by the relay) without moving the default 128 MiB around.
+            echo "max_message_size = 20971520"
+        fi
         if [[ -n "$WMO_MGMT_PORT" ]]; then
             # Without management.tcp.ip the UI would listen on every interface.
             echo "management.tcp.ip = 127.0.0.1"
@@ -96,6 +101,18 @@ kill_and_wait() {
 show_log_tail() {
     echo "---- last lines of $LOG_DIR ----" >&2
     tail -n 30 "$LOG_DIR/console.log" "$LOG_DIR/$WMO_NODE.log" 2>/dev/null >&2 || true
+}
+
+# The broker definitions as code (exchanges, the unroutable queue, policies): the same file
+# compose loads. Importing merges, so it is safe on every start; policies apply at once.
+DEFINITIONS="$WMO_ROOT/compose/broker/definitions.json"
+load_definitions() {
+    ctl -q import_definitions "$DEFINITIONS" >/dev/null || return 1
+    if [[ "$WMO_INSTANCE" == test ]]; then
+        # Tests wait for retries: their queues (test.*, kit.*) retry after 200 ms, not 5 s.
+        ctl -q set_policy --apply-to queues --priority 2 wmo-test-retry-delay '^(test|kit)\..*\.retry$' \
+            '{"message-ttl": 200}' >/dev/null || return 1
+    fi
 }
 
 start() {
@@ -156,6 +173,7 @@ start() {
         die "did not start (logs in $LOG_DIR)"
     fi
 
+    load_definitions || { show_log_tail; die "could not load $DEFINITIONS"; }
     log "ready on amqp://127.0.0.1:$WMO_AMQP_PORT${WMO_MGMT_PORT:+, management http://127.0.0.1:$WMO_MGMT_PORT}" \
         "(pid $(beam_pid)) in $(wmo_since "$t0") s"
 }

@@ -1,18 +1,17 @@
 #!/usr/bin/env bash
 # Usage: scripts/dlq.sh list <queue> [--limit N] [--json] [--full]
-#        scripts/dlq.sh replay <queue> [--limit N] [--schema S] [--keep-inbox] [--dry-run]
+#        scripts/dlq.sh replay <queue> [--limit N] [--dry-run]
 #   Inspects and replays the dead-letter queue <queue>.dlq of a consuming queue, e.g.
 #   frontdesk.inbound (docs/operations.md).
 #   list    prints the dead letters with their reason; they stay in the queue.
 #   replay  moves them back to <queue>, one by one with publisher confirms: original body and
-#           properties, without the dead-letter and retry headers. Before each message it deletes
-#           the consumer's inbox record of that message id (outcome 'dead-lettered') in schema S
-#           (default: the queue's first word without hyphens, e.g. frontdesk), or the consumer
-#           would skip the replayed message as a duplicate. --keep-inbox leaves the inbox alone.
+#           properties, without the dead-letter and retry headers, with a fresh x-wmo-replay
+#           header. Only a message carrying that header is applied again after it was
+#           dead-lettered (once per replay); a copy without it is a duplicate.
 #   At most the number of messages in the queue when the command starts (or --limit N) are
 #   handled, so a message that fails again is not replayed twice in one run.
-#   Broker: AMQP_URL, else the private instance of WMO_INSTANCE (dev). Database: DATABASE_URL,
-#   likewise. Needs python3 with pika (scripts/install-deps.sh --python) and psql.
+#   Broker: AMQP_URL, else the private instance of WMO_INSTANCE (dev). Needs python3 with pika
+#   (scripts/install-deps.sh --python).
 set -euo pipefail
 
 usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
@@ -24,31 +23,26 @@ case "${1:-}" in
 esac
 [[ -n "${2:-}" && "${2:0:1}" != - ]] || { usage >&2; exit 2; }
 
-# Explicit URLs win; otherwise take the private instance's (instance.sh overwrites both).
+# An explicit URL wins; otherwise take the private instance's (instance.sh overwrites it).
 amqp_url="${AMQP_URL:-}"
-database_url="${DATABASE_URL:-}"
-if [[ -z "$amqp_url" || -z "$database_url" ]]; then
+if [[ -z "$amqp_url" ]]; then
     source "$(dirname "${BASH_SOURCE[0]}")/lib/instance.sh"
-    amqp_url="${amqp_url:-$AMQP_URL}"
-    database_url="${database_url:-$DATABASE_URL}"
+    amqp_url="$AMQP_URL"
 fi
 
 python3 -c 'import pika' 2>/dev/null || {
     echo "dlq: python3 with pika is needed: scripts/install-deps.sh --python" >&2
     exit 1
 }
-psql_bin=$(command -v psql || ls -d /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -n 1 || true)
-
-exec env DLQ_AMQP_URL="$amqp_url" DLQ_DATABASE_URL="$database_url" DLQ_PSQL="$psql_bin" \
-    python3 - "$@" <<'PY'
+exec env DLQ_AMQP_URL="$amqp_url" python3 - "$@" <<'PY'
 """Lists or replays <queue>.dlq; see the header of scripts/dlq.sh."""
 import argparse
 import datetime
 import json
 import os
 import signal
-import subprocess
 import sys
+import uuid
 
 import pika
 
@@ -59,6 +53,7 @@ FAILURE_HEADERS = {
     "x-wmo-dead-letter-reason", "x-wmo-dead-letter-queue", "x-wmo-retry-count",
     "x-death", "x-first-death-exchange", "x-first-death-queue", "x-first-death-reason",
     "x-last-death-exchange", "x-last-death-queue", "x-last-death-reason",
+    "x-delivery-count", "x-wmo-replay",
 }
 
 parser = argparse.ArgumentParser(prog="scripts/dlq.sh")
@@ -67,8 +62,6 @@ parser.add_argument("queue", help="the consuming queue, e.g. frontdesk.inbound (
 parser.add_argument("--limit", type=int, default=None, help="handle at most N messages")
 parser.add_argument("--json", action="store_true", help="list: one JSON object per line")
 parser.add_argument("--full", action="store_true", help="list: the whole body, not the first 300 characters")
-parser.add_argument("--schema", default=None, help="replay: the consuming service's database schema")
-parser.add_argument("--keep-inbox", action="store_true", help="replay: do not delete inbox records")
 parser.add_argument("--dry-run", action="store_true", help="replay: show what would be replayed, change nothing")
 args = parser.parse_args()
 
@@ -125,25 +118,10 @@ def print_record(record):
     print(f"    body:     {record['body']}")
 
 
-def default_schema():
-    first = queue.split(".", 1)[0]
-    return None if first == "partner" else first.replace("-", "")
-
-
-def clear_inbox(schema, message_id):
-    """Deletes the consumer's 'dead-lettered' inbox record, so the replay is not a duplicate."""
-    sql = "DELETE FROM :\"schema\".inbox WHERE message_id = :'id' AND outcome = 'dead-lettered';\n"
-    result = subprocess.run(
-        [os.environ["DLQ_PSQL"], os.environ["DLQ_DATABASE_URL"], "-X", "-q", "-v", "ON_ERROR_STOP=1",
-         "-v", f"schema={schema}", "-v", f"id={message_id}"],
-        input=sql, text=True, capture_output=True)
-    if result.returncode != 0:
-        raise SystemExit(f"dlq: could not clear the inbox record of {message_id} in schema {schema}: "
-                         f"{result.stderr.strip()} (use --keep-inbox to skip this step)")
-
-
 def replay_properties(properties):
     headers = {k: v for k, v in (properties.headers or {}).items() if k not in FAILURE_HEADERS}
+    # The consumer applies a dead-lettered message again only with a replay id it has not seen.
+    headers["x-wmo-replay"] = str(uuid.uuid4())
     user_id = properties.user_id
     if user_id and user_id != login:
         # RabbitMQ refuses a publish whose user_id is not the login: keep it as a header instead.
@@ -151,7 +129,7 @@ def replay_properties(properties):
         user_id = None
     return pika.BasicProperties(
         content_type=properties.content_type, content_encoding=properties.content_encoding,
-        headers=headers or None, delivery_mode=properties.delivery_mode or 2, priority=properties.priority,
+        headers=headers, delivery_mode=properties.delivery_mode or 2, priority=properties.priority,
         correlation_id=properties.correlation_id, reply_to=properties.reply_to,
         message_id=properties.message_id, timestamp=properties.timestamp, type=properties.type,
         user_id=user_id, app_id=properties.app_id)
@@ -168,10 +146,6 @@ total = waiting if args.limit is None else min(waiting, args.limit)
 action = "listing" if args.command == "list" else ("would replay to " if args.dry_run else "replaying to ") + queue
 print(f"{dlq}: {waiting} message(s); {action} {total}", file=sys.stderr)
 
-schema = args.schema or default_schema()
-clear = args.command == "replay" and not args.keep_inbox and not args.dry_run
-if clear and (schema is None or not os.environ.get("DLQ_PSQL")):
-    raise SystemExit("dlq: no schema or psql to clear inbox records: pass --schema S, or --keep-inbox")
 if args.command == "replay" and not args.dry_run:
     channel.confirm_delivery()
 
@@ -183,8 +157,6 @@ for number in range(1, total + 1):
     if args.command == "list" or args.dry_run:
         print_record(describe(number, properties, body))
         continue  # unacknowledged: back in the queue when the connection closes
-    if clear and properties.message_id:
-        clear_inbox(schema, properties.message_id)
     # Raises (and leaves the message in the DLQ) unless the broker confirmed it.
     channel.basic_publish(exchange="", routing_key=queue, body=body,
                           properties=replay_properties(properties), mandatory=True)

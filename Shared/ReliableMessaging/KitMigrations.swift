@@ -29,6 +29,16 @@ public enum KitMigrations {
             );
             CREATE INDEX inbox_received_at ON inbox (received_at);
             """
-        )
+        ),
+        Migration(
+            "kit-0002-replays-and-parking",
+            """
+            ALTER TABLE inbox ADD COLUMN replay_id text;
+            ALTER TABLE outbox ADD COLUMN attempts int NOT NULL DEFAULT 0;
+            ALTER TABLE outbox ADD COLUMN last_error text;
+            ALTER TABLE outbox ADD COLUMN parked_at timestamptz;
+            CREATE INDEX outbox_unparked_seq ON outbox (seq) WHERE parked_at IS NULL;
+            """
+        ),
     ]
 }

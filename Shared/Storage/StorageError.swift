@@ -13,14 +13,17 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
     /// A migration failed; the transaction was rolled back and the service must not start.
     case migrationFailed(id: String, underlying: String)
 
-    /// True when waiting and retrying can help: connection problems, server shutdown,
-    /// serialization failures and deadlocks. Constraint violations and syntax errors are not.
+    /// True when waiting and retrying can help: connection problems, server shutdown, timeouts,
+    /// serialization failures and deadlocks, exhausted resources. Constraint violations, data
+    /// errors and syntax errors are not: retrying them changes nothing.
     public var isTransient: Bool {
         switch self {
         case .connectionFailed: return true
         case .queryFailed(let state, _, _):
-            return state.hasPrefix("08") || state.hasPrefix("57P") || state == "40001" || state == "40P01"
-                || state == "53300" || state == "55P03"
+            // 08 connection, 57P shutdown, 57014 statement timeout, 40 serialization/deadlock,
+            // 53 out of resources, 55P03 lock timeout, 58 system (I/O) errors.
+            return state.hasPrefix("08") || state.hasPrefix("57P") || state == "57014" || state.hasPrefix("40")
+                || state.hasPrefix("53") || state == "55P03" || state.hasPrefix("58")
         default: return false
         }
     }

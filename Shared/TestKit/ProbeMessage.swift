@@ -38,10 +38,12 @@ public enum Probe {
         )
     ]
 
-    /// Handlers that record the effect and emit `kit.probe.recorded` with `emitTo` as routing key.
-    public static func handlers(emitTo routingKey: String?) -> MessageHandlers {
+    /// Handlers that record the effect and emit `kit.probe.recorded` with `emitTo` as routing key;
+    /// with `exitOnSequence` the process exits when that message is applied (a crashing bug).
+    public static func handlers(emitTo routingKey: String?, exitOnSequence: Int? = nil) -> MessageHandlers {
         var handlers = MessageHandlers()
         handlers.on(ProbeRecorded.self) { message, header, transaction in
+            if message.sequence == exitOnSequence { exit(3) }
             try transaction.query(
                 "INSERT INTO probe_effects (message_id, sequence) VALUES (\(header.messageId), \(message.sequence))"
             )

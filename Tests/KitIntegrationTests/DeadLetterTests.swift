@@ -97,15 +97,27 @@ struct DeadLetterTests {
             _ = try await fixture.pool.withConnection {
                 try $0.query("INSERT INTO probe_effects (message_id, sequence) VALUES ('gate', -1)")
             }
-            // Replay: the same message (same id) published again, as scripts/dlq.sh replay does.
+            // A copy without the replay header (a relay duplicate) is a duplicate, not a replay:
+            // once a later message is applied, the copy before it was consumed and skipped.
+            try await fixture.publisher.publish([message, try Probe.message(sequence: 4, routingKey: fixture.routingKey)])
+            try await eventually("later message applied") { await self.applied(fixture, sequence: 4) == 1 }
+            #expect(await applied(fixture, sequence: 3) == 0, "a copy without x-wmo-replay must not be applied")
+            // Replay: the same message (same id) with a replay id, as scripts/dlq.sh replay does,
+            // sent twice (as after a crash before the ack): applied once.
             let dead = try await fixture.admin.drain(fixture.queue.deadLetterQueue, count: 1)
             #expect(dead.count == 1)
-            try await fixture.publisher.publish(
-                OutgoingMessage(exchange: "", routingKey: fixture.queue.name, body: dead[0].body, properties: message.properties)
-            )
-            try await eventually("applied after replay") { await fixture.effects() == 2 }
+            var replayed = message.properties
+            replayed.headers[Topology.replayHeader] = .string(UUID().uuidString)
+            let replay = OutgoingMessage(exchange: "", routingKey: fixture.queue.name, body: dead[0].body, properties: replayed)
+            try await fixture.publisher.publish([replay, replay, message, try Probe.message(sequence: 5, routingKey: fixture.routingKey)])
+            try await eventually("applied after replay") { await self.applied(fixture, sequence: 5) == 1 }
+            #expect(await applied(fixture, sequence: 3) == 1, "the replay is applied exactly once")
         }
         #expect(try await fixture.admin.messageCount(fixture.queue.deadLetterQueue) == 0)
         await fixture.cleanUp()
+    }
+
+    private func applied(_ fixture: Fixture, sequence: Int) async -> Int {
+        await TestDatabase.count(fixture.pool, "SELECT count(*) FROM probe_effects WHERE sequence = \(sequence)")
     }
 }

@@ -99,7 +99,7 @@ struct FaultTests {
             try await eventually(timeout: .seconds(90), "every message applied after restart") {
                 await TestDatabase.count(fixture.pool, "SELECT count(*) FROM inbox") == total
             }
-            try await eventually(timeout: .seconds(60), "outbox drained (the killed relay's leases expire after 15 s)") {
+            try await eventually(timeout: .seconds(60), "outbox drained (the killed relay's leases expire after 30 s)") {
                 await TestDatabase.count(fixture.pool, "SELECT count(*) FROM outbox") == 0
             }
         } catch {
@@ -122,7 +122,7 @@ struct FaultTests {
 struct ProbeProcess {
     let child: ChildProcess
 
-    init(fixture: Fixture, echo: String) throws {
+    init(fixture: Fixture, echo: String?, exitOnSequence: Int? = nil) throws {
         let binary = TestServers.repositoryRoot.appendingPathComponent(".build/debug/kit-probe").path
         // Output to a file: a child holding the test runner's stdout open would keep `swift test`
         // waiting for EOF after a failure.
@@ -130,7 +130,10 @@ struct ProbeProcess {
         child = try ChildProcess(
             binary,
             [],
-            environment: ["PROBE_QUEUE": fixture.queue.name, "PROBE_SCHEMA": fixture.schema, "PROBE_ECHO": echo],
+            environment: [
+                "PROBE_QUEUE": fixture.queue.name, "PROBE_SCHEMA": fixture.schema, "PROBE_ECHO": echo ?? "",
+                "PROBE_EXIT_ON_SEQUENCE": exitOnSequence.map(String.init) ?? "",
+            ],
             logFile: log
         )
         if let directory = ProcessInfo.processInfo.environment["WMO_TEST_PID_DIR"] {

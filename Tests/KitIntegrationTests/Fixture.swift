@@ -24,8 +24,7 @@ struct Fixture: Sendable {
         let (schema, pool) = try await TestDatabase.freshSchema(name, migrations: Probe.migrations)
         let queue = Topology.Queue(
             name: "test.\(schema)",
-            bindings: [.init(routingKey: "test.\(schema)")],
-            retryDelayMilliseconds: 200
+            bindings: [.init(routingKey: "test.\(schema)")]
         )
         let topology = Topology.standard(queues: [queue])
         let admin = try BrokerAdmin()

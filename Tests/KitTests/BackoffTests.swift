@@ -13,3 +13,17 @@ import Testing
         #expect(backoff.next() <= .milliseconds(100))
     }
 }
+
+@Suite struct BackoffJitterTests {
+    /// Clients that failed together must not retry in lockstep: two backoffs with different
+    /// randomness wait different times at the same attempt.
+    @Test func jitterIsRandomNotLockstep() {
+        var waits = Set<Duration>()
+        for _ in 0..<20 {
+            var backoff = Backoff(initial: .seconds(1), maximum: .seconds(10))
+            waits.insert(backoff.next())
+        }
+        #expect(waits.count > 10)
+        #expect(waits.allSatisfy { $0 > .milliseconds(800) && $0 <= .seconds(1) })
+    }
+}

@@ -195,10 +195,11 @@ public final class AMQPConnection: @unchecked Sendable {
     public func waitForConfirms(
         from firstTag: UInt64,
         through lastTag: UInt64,
-        timeout: TimeInterval = 30
+        timeout: TimeInterval = 10
     )
         throws(AMQPError)
     {
+        guard firstTag > 0, firstTag <= lastTag else { return }
         var confirmedThrough: UInt64 = firstTag - 1
         var outstanding = Set<UInt64>()  // acks may come out of order (multiple=false)
         var nacked = 0
@@ -214,20 +215,32 @@ public final class AMQPConnection: @unchecked Sendable {
             guard status == AMQP_STATUS_OK.rawValue else {
                 throw .connectionClosed(String(cString: amqp_error_string2(status)))
             }
-            switch wmo_frame_method_id(&frame) {
+            let method = wmo_frame_method_id(&frame)
+            guard method != 0, let decoded = frame.payload.method.decoded else { continue }  // heartbeat, body
+            switch method {
             case AMQP_BASIC_ACK_METHOD:
-                let ack = frame.payload.method.decoded.assumingMemoryBound(to: amqp_basic_ack_t.self).pointee
+                let ack = decoded.assumingMemoryBound(to: amqp_basic_ack_t.self).pointee
                 Self.record(tag: ack.delivery_tag, multiple: ack.multiple != 0, into: &outstanding, through: &confirmedThrough)
             case AMQP_BASIC_NACK_METHOD:
-                let nack = frame.payload.method.decoded.assumingMemoryBound(to: amqp_basic_nack_t.self).pointee
-                nacked += nack.multiple != 0 ? Int(nack.delivery_tag - confirmedThrough) : 1
+                let nack = decoded.assumingMemoryBound(to: amqp_basic_nack_t.self).pointee
+                // A tag at or below what is confirmed counts once; never an unsigned underflow.
+                nacked +=
+                    nack.multiple != 0 && nack.delivery_tag > confirmedThrough
+                    ? Int(clamping: nack.delivery_tag - confirmedThrough) : 1
                 Self.record(tag: nack.delivery_tag, multiple: nack.multiple != 0, into: &outstanding, through: &confirmedThrough)
-            case AMQP_CHANNEL_CLOSE_METHOD, AMQP_CONNECTION_CLOSE_METHOD:
+            case AMQP_CHANNEL_CLOSE_METHOD:
+                open = false
+                let close = decoded.assumingMemoryBound(to: amqp_channel_close_t.self).pointee
+                throw .channelClosed(code: Int(close.reply_code), message: close.reply_text.string)
+            case AMQP_CONNECTION_CLOSE_METHOD:
+                open = false
                 throw .connectionClosed(Self.closeReason(frame))
             default:
-                continue  // heartbeats and returns carry nothing we wait for
+                continue  // returns carry nothing we wait for
             }
         }
+        // rabbitmq-c keeps every frame it decoded in the channel's pool until this call.
+        amqp_maybe_release_buffers(state)
         if nacked > 0 { throw .nacked(count: nacked) }
     }
 
@@ -240,6 +253,29 @@ public final class AMQPConnection: @unchecked Sendable {
         while outstanding.remove(through + 1) != nil { through += 1 }
     }
 
+    /// Lets the library answer and send heartbeats on an idle connection and notices one the
+    /// broker closed (librabbitmq services heartbeats only inside its own calls). Throws when
+    /// the connection is gone.
+    public func keepAlive() throws(AMQPError) {
+        guard open else { throw .connectionClosed("closed") }
+        while true {
+            var frame = amqp_frame_t()
+            var zero = timeval(tv_sec: 0, tv_usec: 0)
+            let status = amqp_simple_wait_frame_noblock(state, &frame, &zero)
+            if status == AMQP_STATUS_TIMEOUT.rawValue { break }
+            guard status == AMQP_STATUS_OK.rawValue else {
+                open = false
+                throw .connectionClosed(String(cString: amqp_error_string2(status)))
+            }
+            let method = wmo_frame_method_id(&frame)
+            if method == AMQP_CHANNEL_CLOSE_METHOD || method == AMQP_CONNECTION_CLOSE_METHOD {
+                open = false
+                throw .connectionClosed(Self.closeReason(frame))
+            }
+        }
+        amqp_maybe_release_buffers(state)
+    }
+
     // MARK: Consuming
 
     /// Limits unacknowledged deliveries on this channel.
@@ -248,12 +284,23 @@ public final class AMQPConnection: @unchecked Sendable {
         try check("basic.qos")
     }
 
-    /// Starts a consumer with manual acknowledgements.
-    public func startConsuming(_ queue: String) throws(AMQPError) {
+    /// Starts a consumer with manual acknowledgements; returns its consumer tag.
+    @discardableResult
+    public func startConsuming(_ queue: String) throws(AMQPError) -> String {
         let arena = CArena()
         defer { withExtendedLifetime(arena) {} }  // C reads its memory during the call
-        amqp_basic_consume(state, channel, arena.bytes(queue), amqp_empty_bytes, 0, 0, 0, amqp_empty_table)
+        let ok = amqp_basic_consume(state, channel, arena.bytes(queue), amqp_empty_bytes, 0, 0, 0, amqp_empty_table)
         try check("basic.consume \(queue)")
+        return ok?.pointee.consumer_tag.string ?? ""
+    }
+
+    /// Stops a consumer; its unacknowledged deliveries stay on the channel and may still be
+    /// acked. Deliveries already on the way are kept by the library and read as usual.
+    public func cancelConsuming(_ tag: String) throws(AMQPError) {
+        let arena = CArena()
+        defer { withExtendedLifetime(arena) {} }  // C reads its memory during the call
+        amqp_basic_cancel(state, channel, arena.bytes(tag))
+        try check("basic.cancel \(tag)")
     }
 
     /// Waits up to `timeout` for one delivery; `nil` on timeout.
@@ -265,15 +312,7 @@ public final class AMQPConnection: @unchecked Sendable {
         let reply = amqp_consume_message(state, &envelope, &wait, 0)
         if reply.reply_type == AMQP_RESPONSE_NORMAL {
             defer { amqp_destroy_envelope(&envelope) }
-            return Delivery(
-                body: Data(bytes: envelope.message.body.bytes, count: envelope.message.body.len),
-                properties: CArena.read(envelope.message.properties),
-                exchange: envelope.exchange.string,
-                routingKey: envelope.routing_key.string,
-                deliveryTag: envelope.delivery_tag,
-                redelivered: envelope.redelivered != 0,
-                generation: generation
-            )
+            return Delivery(envelope, generation: generation)
         }
         if reply.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION {
             if reply.library_error == AMQP_STATUS_TIMEOUT.rawValue { return nil }
@@ -350,19 +389,12 @@ public final class AMQPConnection: @unchecked Sendable {
 
     private static func closeReason(_ frame: amqp_frame_t) -> String {
         let id = frame.payload.method.id
+        guard let decoded = frame.payload.method.decoded else { return "closed by the broker (method \(id))" }
         if id == AMQP_CHANNEL_CLOSE_METHOD {
-            let close = frame.payload.method.decoded.assumingMemoryBound(to: amqp_channel_close_t.self).pointee
+            let close = decoded.assumingMemoryBound(to: amqp_channel_close_t.self).pointee
             return "channel closed: \(close.reply_code) \(close.reply_text.string)"
         }
-        let close = frame.payload.method.decoded.assumingMemoryBound(to: amqp_connection_close_t.self).pointee
+        let close = decoded.assumingMemoryBound(to: amqp_connection_close_t.self).pointee
         return "connection closed: \(close.reply_code) \(close.reply_text.string)"
-    }
-}
-
-extension amqp_bytes_t {
-    /// The bytes as a UTF-8 string (empty for a null pointer).
-    var string: String {
-        guard let bytes, len > 0 else { return "" }
-        return String(decoding: UnsafeRawBufferPointer(start: bytes, count: len), as: UTF8.self)
     }
 }

@@ -30,20 +30,64 @@ final class CArena {
         for (index, (key, value)) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
             var entry = amqp_table_entry_t()
             entry.key = bytes(key)
-            switch value {
-            case .string(let text):
-                entry.value.kind = UInt8(AMQP_FIELD_KIND_UTF8.rawValue)
-                entry.value.value.bytes = bytes(text)
-            case .int(let number):
-                entry.value.kind = UInt8(AMQP_FIELD_KIND_I64.rawValue)
-                entry.value.value.i64 = number
-            case .bool(let flag):
-                entry.value.kind = UInt8(AMQP_FIELD_KIND_BOOLEAN.rawValue)
-                entry.value.value.boolean = flag ? 1 : 0
-            }
+            entry.value = field(value)
             typed[index] = entry
         }
         return amqp_table_t(num_entries: Int32(fields.count), entries: typed)
+    }
+
+    /// One C field value (tables and arrays copied recursively).
+    func field(_ value: FieldValue) -> amqp_field_value_t {
+        var field = amqp_field_value_t()
+        func kind(_ kind: amqp_field_value_kind_t) { field.kind = UInt8(kind.rawValue) }
+        switch value {
+        case .string(let text):
+            kind(AMQP_FIELD_KIND_UTF8)
+            field.value.bytes = bytes(text)
+        case .int(let number):
+            kind(AMQP_FIELD_KIND_I64)
+            field.value.i64 = number
+        case .bool(let flag):
+            kind(AMQP_FIELD_KIND_BOOLEAN)
+            field.value.boolean = flag ? 1 : 0
+        case .double(let number):
+            kind(AMQP_FIELD_KIND_F64)
+            field.value.f64 = number
+        case .bytes(let raw):
+            kind(AMQP_FIELD_KIND_BYTES)
+            field.value.bytes = bytes(raw)
+        case .timestamp(let seconds):
+            kind(AMQP_FIELD_KIND_TIMESTAMP)
+            field.value.u64 = seconds
+        case .array(let items):
+            kind(AMQP_FIELD_KIND_ARRAY)
+            field.value.array = array(items)
+        case .table(let fields):
+            kind(AMQP_FIELD_KIND_TABLE)
+            field.value.table = table(fields)
+        case .void:
+            kind(AMQP_FIELD_KIND_VOID)
+        }
+        return field
+    }
+
+    /// A field array with copies of every value.
+    func array(_ items: [FieldValue]) -> amqp_array_t {
+        guard !items.isEmpty else { return amqp_array_t(num_entries: 0, entries: nil) }
+        let entries = malloc(MemoryLayout<amqp_field_value_t>.stride * items.count)!
+        allocations.append(entries)
+        let typed = entries.bindMemory(to: amqp_field_value_t.self, capacity: items.count)
+        for (index, item) in items.enumerated() { typed[index] = field(item) }
+        return amqp_array_t(num_entries: Int32(items.count), entries: typed)
+    }
+
+    /// A copy of raw bytes as `amqp_bytes_t`.
+    func bytes(_ raw: [UInt8]) -> amqp_bytes_t {
+        guard !raw.isEmpty else { return amqp_empty_bytes }
+        let memory = malloc(raw.count)!
+        allocations.append(memory)
+        raw.withUnsafeBytes { memory.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        return amqp_bytes_t(len: raw.count, bytes: memory)
     }
 
     /// The C properties for `properties`, with the flags of the fields that are set.
@@ -69,7 +113,7 @@ final class CArena {
             flags |= UInt32(AMQP_BASIC_CORRELATION_ID_FLAG)
         }
         if let value = properties.timestamp {
-            result.timestamp = UInt64(max(0, value.timeIntervalSince1970))
+            result.timestamp = UInt64(max(0, min(value.timeIntervalSince1970, 1e15)))  // NaN → 0, never a trap
             flags |= UInt32(AMQP_BASIC_TIMESTAMP_FLAG)
         }
         if let value = properties.appId {
@@ -107,23 +151,8 @@ final class CArena {
         properties.appId = has(AMQP_BASIC_APP_ID_FLAG) ? c.app_id.string : nil
         properties.userId = has(AMQP_BASIC_USER_ID_FLAG) ? c.user_id.string : nil
         properties.expiration = has(AMQP_BASIC_EXPIRATION_FLAG) ? c.expiration.string : nil
-        if has(AMQP_BASIC_HEADERS_FLAG), c.headers.num_entries > 0, let entries = c.headers.entries {
-            for index in 0..<Int(c.headers.num_entries) {
-                let entry = entries[index]
-                let key = entry.key.string
-                switch Int(entry.value.kind) {
-                case Int(AMQP_FIELD_KIND_UTF8.rawValue), Int(AMQP_FIELD_KIND_BYTES.rawValue):
-                    properties.headers[key] = .string(entry.value.value.bytes.string)
-                case Int(AMQP_FIELD_KIND_I64.rawValue): properties.headers[key] = .int(entry.value.value.i64)
-                case Int(AMQP_FIELD_KIND_I32.rawValue): properties.headers[key] = .int(Int64(entry.value.value.i32))
-                case Int(AMQP_FIELD_KIND_U32.rawValue): properties.headers[key] = .int(Int64(entry.value.value.u32))
-                case Int(AMQP_FIELD_KIND_I16.rawValue): properties.headers[key] = .int(Int64(entry.value.value.i16))
-                case Int(AMQP_FIELD_KIND_I8.rawValue): properties.headers[key] = .int(Int64(entry.value.value.i8))
-                case Int(AMQP_FIELD_KIND_U8.rawValue): properties.headers[key] = .int(Int64(entry.value.value.u8))
-                case Int(AMQP_FIELD_KIND_BOOLEAN.rawValue): properties.headers[key] = .bool(entry.value.value.boolean != 0)
-                default: continue  // nested tables and arrays (x-death) are not needed here
-                }
-            }
+        if has(AMQP_BASIC_HEADERS_FLAG) {
+            properties.headers = FieldTableReader.read(c.headers)
         }
         return properties
     }

@@ -14,6 +14,12 @@ import Glibc
 /// queued by async code go out at once instead of after a receive timeout. A broken
 /// connection is reopened with backoff; deliveries of the old connection are dropped (the
 /// broker redelivers them).
+///
+/// Every connection starts cautiously, with a prefetch of 1, and switches to the full
+/// prefetch at the first delivery that is not a redelivery. After a crash the redelivered
+/// messages therefore come one at a time: a message that crashes the process is the only one
+/// in flight when it does, so only its delivery count grows and the broker's delivery limit
+/// dead-letters it alone, not the innocent messages prefetched with it.
 public final class Consumer: Sendable {
     private struct Shared {
         var settlements: [Settlement] = []
@@ -62,9 +68,15 @@ public final class Consumer: Sendable {
         thread.start()
     }
 
-    /// The next deliveries, at most `max`, waiting for at least one; `nil` once stopping.
+    /// The next deliveries, at most `max`, waiting for at least one; `nil` once stopping or
+    /// when the task is cancelled.
     public func nextBatch(max: Int) async -> [Delivery]? {
-        await buffer.next(max: max)
+        if Task.isCancelled { return nil }
+        return await withTaskCancellationHandler {
+            await buffer.next(max: max)
+        } onCancel: {
+            buffer.finish()
+        }
     }
 
     /// Queues acks or requeues for the consumer thread and wakes it.
@@ -112,13 +124,25 @@ public final class Consumer: Sendable {
         var backoff = Backoff()
         var connection: AMQPConnection?
         var generation = 0
+        var consumerTag = ""
+        var cautious = false
+        // At the first fresh delivery: consume again with the full prefetch.
+        func accept(_ delivery: Delivery, on open: AMQPConnection) throws(AMQPError) {
+            self.accept(delivery)
+            guard cautious, !delivery.redelivered else { return }
+            cautious = false
+            try open.cancelConsuming(consumerTag)
+            try open.setPrefetch(prefetch)
+            consumerTag = try open.startConsuming(queueName)
+        }
         while !shared.withLock({ $0.stopRequested }) {
             if connection == nil {
                 do {
                     let opened = try AMQPConnection(url: url, name: "consumer-\(queueName)")
                     try topology?.declare(on: opened)
-                    try opened.setPrefetch(prefetch)
-                    try opened.startConsuming(queueName)
+                    try opened.setPrefetch(1)
+                    consumerTag = try opened.startConsuming(queueName)
+                    cautious = prefetch > 1
                     generation += 1
                     let current = generation
                     shared.withLock {
@@ -155,13 +179,13 @@ public final class Consumer: Sendable {
                     if fds[0].revents == 0 {
                         // Idle: a zero-wait read lets the library answer heartbeats.
                         if let delivery = try open.nextDelivery(timeout: 0.000_1, generation: generation, queue: queueName) {
-                            accept(delivery)
+                            try accept(delivery, on: open)
                         }
                         continue
                     }
                 }
                 if let delivery = try open.nextDelivery(timeout: 0.01, generation: generation, queue: queueName) {
-                    accept(delivery)
+                    try accept(delivery, on: open)
                 }
             } catch {
                 logger.warning(

@@ -12,6 +12,7 @@ import Synchronization
 public final class Publisher: Sendable {
     private final class ConnectionBox: @unchecked Sendable {
         var connection: AMQPConnection?  // touched only on `queue`
+        var keepAlive: (any DispatchSourceTimer)?  // set once in init, cancelled in deinit
     }
 
     private let url: AMQPURL
@@ -21,21 +22,45 @@ public final class Publisher: Sendable {
     private let queue: DispatchQueue
     private let box = ConnectionBox()
     private let isClosed = Atomic<Bool>(false)
+    private let opened = Atomic<Int>(0)
+    private let heartbeatSeconds: Int32
     private let published: Counter
     private let reconnects: Counter
 
     /// - Parameters:
     ///   - name: connection name shown in the broker's management UI.
     ///   - topology: declared on every (re)connect, so publishing never races the consumers' setup.
-    public init(url: AMQPURL, name: String, topology: Topology? = nil, logger: Logger) {
+    ///   - heartbeatSeconds: the heartbeat asked of the broker; the idle connection is serviced
+    ///     three times per interval.
+    public init(url: AMQPURL, name: String, topology: Topology? = nil, heartbeatSeconds: Int32 = 30, logger: Logger) {
         self.url = url
+        self.heartbeatSeconds = max(1, heartbeatSeconds)
         self.name = name
         self.topology = topology
         self.logger = logger
         queue = DispatchQueue(label: "wmo.amqp.publisher.\(name)")
         published = Counter(label: "wmo_messages_published_total", dimensions: [("connection", name)])
         reconnects = Counter(label: "wmo_amqp_reconnects_total", dimensions: [("connection", name)])
+        // Between publishes nothing reads the socket, so the broker's heartbeats would go
+        // unanswered and it would close an idle publisher: service them 3 times per interval.
+        let interval = Double(max(1, heartbeatSeconds)) / 3
+        let keepAliveTimer = DispatchSource.makeTimerSource(queue: queue)
+        keepAliveTimer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(100))
+        keepAliveTimer.setEventHandler { [box, logger] in
+            guard let connection = box.connection else { return }
+            do {
+                try connection.keepAlive()
+            } catch {
+                logger.info("idle publisher connection lost; reconnecting at the next publish", metadata: ["error": "\(error)"])
+                connection.close()
+                box.connection = nil
+            }
+        }
+        keepAliveTimer.resume()
+        box.keepAlive = keepAliveTimer
     }
+
+    deinit { box.keepAlive?.cancel() }
 
     /// Publishes `messages` and waits for their confirms, retrying through reconnects until
     /// the broker confirmed all of them or `retryFor` has passed (or the task is cancelled).
@@ -89,11 +114,39 @@ public final class Publisher: Sendable {
         }
     }
 
-    /// True when a connection is open or can be opened now (for `/ready`).
+    /// True when the connection is alive (checked on the socket, not assumed) or a new one
+    /// can be opened now (for `/ready`).
     public func isReachable() async -> Bool {
         await withCheckedContinuation { continuation in
             queue.async { [self] in
+                if let connection = box.connection {
+                    do {
+                        try connection.keepAlive()
+                    } catch {
+                        connection.close()
+                        box.connection = nil
+                    }
+                }
                 continuation.resume(returning: (try? connected()) != nil)
+            }
+        }
+    }
+
+    /// How many connections this publisher opened so far (1 while nothing broke).
+    public var connectionsOpened: Int { opened.load(ordering: .relaxed) }
+
+    /// The ready messages in `queue` over the publisher's connection (passive declare), or
+    /// `nil` when the broker cannot be asked now.
+    public func messageCount(_ queueName: String) async -> Int? {
+        await withCheckedContinuation { continuation in
+            queue.async { [self] in
+                do {
+                    continuation.resume(returning: try connected().messageCount(queueName))
+                } catch {
+                    box.connection?.close()
+                    box.connection = nil  // a refused passive declare closes the channel
+                    continuation.resume(returning: nil)
+                }
             }
         }
     }
@@ -101,7 +154,8 @@ public final class Publisher: Sendable {
     private func connected() throws(AMQPError) -> AMQPConnection {
         if isClosed.load(ordering: .relaxed) { throw .closed }
         if let connection = box.connection { return connection }
-        let connection = try AMQPConnection(url: url, name: name)
+        let connection = try AMQPConnection(url: url, name: name, heartbeatSeconds: heartbeatSeconds)
+        opened.add(1, ordering: .relaxed)
         try topology?.declare(on: connection)
         try connection.enableConfirms()
         box.connection = connection

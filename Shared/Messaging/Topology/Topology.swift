@@ -3,7 +3,11 @@
 /// dead-letter queue `<queue>.dlq` and its delayed-retry queue `<queue>.retry`.
 ///
 /// Declarations are idempotent, so every service declares what it uses and the order in
-/// which services start does not matter.
+/// which services start does not matter. A declaration carries only what makes a queue what
+/// it is (its type and where it dead-letters to); everything an operator may tune later (the
+/// delivery limit, the retry delay, the alternate exchange) comes from the broker's policies
+/// (`compose/broker/definitions.json`), so changing them never makes a client's declaration
+/// fail with PRECONDITION_FAILED.
 public struct Topology: Sendable {
     /// The topic exchange for domain events (SPEC §8).
     public static let eventsExchange = "wmo.events"
@@ -13,8 +17,16 @@ public struct Topology: Sendable {
     public static let deadLetterReasonHeader = "x-wmo-dead-letter-reason"
     /// Header with the queue the message was dead-lettered from.
     public static let deadLetterQueueHeader = "x-wmo-dead-letter-queue"
+    /// Fanout exchange that collects what no queue would take (the alternate exchange of
+    /// `wmo.events` and `wmo.dlx`, by policy): nothing published is silently dropped.
+    public static let unroutableExchange = "wmo.unroutable"
+    /// The queue behind `wmo.unroutable`; `/metrics` shows its depth.
+    public static let unroutableQueue = "wmo.unroutable"
     /// Header that counts delayed retries.
     public static let retryCountHeader = "x-wmo-retry-count"
+    /// Header set by `scripts/dlq.sh replay` (a fresh id per replayed message): only a message
+    /// that carries it may be applied again after it was dead-lettered.
+    public static let replayHeader = "x-wmo-replay"
 
     public var exchanges: [Exchange]
     public var queues: [Queue]
@@ -28,6 +40,7 @@ public struct Topology: Sendable {
     public static let standardExchanges: [Exchange] = [
         Exchange(name: eventsExchange, type: .topic),
         Exchange(name: deadLetterExchange, type: .direct),
+        Exchange(name: unroutableExchange, type: .fanout),
     ]
 
     /// A topology with the standard exchanges plus `queues`.
@@ -39,6 +52,10 @@ public struct Topology: Sendable {
     public func declare(on connection: AMQPConnection) throws(AMQPError) {
         for exchange in exchanges {
             try connection.declareExchange(exchange.name, type: exchange.type.rawValue)
+        }
+        if exchanges.contains(where: { $0.name == Self.unroutableExchange }) {
+            try connection.declareQueue(Self.unroutableQueue, arguments: ["x-queue-type": "quorum"])
+            try connection.bindQueue(Self.unroutableQueue, exchange: Self.unroutableExchange, routingKey: "")
         }
         for queue in queues {
             try queue.declare(on: connection)
@@ -71,15 +88,15 @@ public struct Topology: Sendable {
 
         public var name: String
         public var bindings: [Binding]
+        /// Quorum (replicated, with a delivery limit) unless a test needs otherwise.
         public var kind: Kind
-        /// How long a message waits in `<name>.retry` before it returns to the queue.
-        public var retryDelayMilliseconds: Int64
 
-        public init(name: String, bindings: [Binding] = [], kind: Kind = .classic, retryDelayMilliseconds: Int64 = 5_000) {
+        /// How long a message waits in `<name>.retry` is the `message-ttl` of the broker's
+        /// `wmo-retry-delay` policy (5 s), not an argument here.
+        public init(name: String, bindings: [Binding] = [], kind: Kind = .quorum) {
             self.name = name
             self.bindings = bindings
             self.kind = kind
-            self.retryDelayMilliseconds = retryDelayMilliseconds
         }
 
         /// Name of the dead-letter queue.
@@ -100,10 +117,11 @@ public struct Topology: Sendable {
             try connection.declareQueue(name, arguments: arguments)
             try connection.declareQueue(deadLetterQueue, arguments: plain)
             try connection.bindQueue(deadLetterQueue, exchange: Topology.deadLetterExchange, routingKey: name)
-            var retry = plain
-            retry["x-dead-letter-exchange"] = ""
-            retry["x-dead-letter-routing-key"] = .string(name)
-            retry["x-message-ttl"] = .int(retryDelayMilliseconds)
+            // A classic queue: it only holds messages for the policy's TTL, then returns them.
+            let retry: [String: FieldValue] = [
+                "x-dead-letter-exchange": "",
+                "x-dead-letter-routing-key": .string(name),
+            ]
             try connection.declareQueue(retryQueue, arguments: retry)
             for binding in bindings {
                 try connection.bindQueue(name, exchange: binding.exchange, routingKey: binding.routingKey)

@@ -17,6 +17,9 @@ public enum DeadLetterReason: Error, Sendable, CustomStringConvertible, Equatabl
     case rejected(String)
     /// Too many delayed retries.
     case retriesExhausted(String)
+    /// Applying it failed again and again for a reason that is not the database being away
+    /// (a constraint, a bug): isolated from its batch and set aside.
+    case processingFailed(String)
 
     public var description: String {
         switch self {
@@ -28,6 +31,7 @@ public enum DeadLetterReason: Error, Sendable, CustomStringConvertible, Equatabl
         case .validationFailed(let type, let detail): "'\(type)' fails validation: \(detail)"
         case .rejected(let reason): "rejected by handler: \(reason)"
         case .retriesExhausted(let reason): "gave up after retries: \(reason)"
+        case .processingFailed(let reason): "could not be applied: \(reason)"
         }
     }
 }

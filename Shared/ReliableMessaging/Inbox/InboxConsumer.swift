@@ -15,10 +15,13 @@ import Synchronization
 ///
 /// - Bad input (undecodable, unknown type or major version, invalid, rejected by the
 ///   handler) is dead-lettered with the reason, through the outbox.
-/// - A message replayed from the dead-letter queue (a new publish, not a redelivery) is
-///   applied again; a redelivery after a crash never dead-letters or applies twice.
-/// - A database that is down is waited for with backoff; the messages stay unacknowledged
-///   and are never dead-lettered for it.
+/// - A message replayed from the dead-letter queue (`x-wmo-replay` header) is applied again,
+///   once per replay; a relay duplicate or a redelivery never dead-letters or applies twice.
+/// - A database that is down (or any transient error) is waited for with backoff; the
+///   messages stay unacknowledged and are never dead-lettered for it.
+/// - A batch that fails for another reason `isolateAfter` times is split: each message gets
+///   its own transaction, and one that still fails is dead-lettered with the error, so one bad
+///   message never stalls the queue.
 public final class InboxConsumer: Service, Sendable {
     private let consumer: Consumer
     private let pool: ConnectionPool
@@ -28,10 +31,14 @@ public final class InboxConsumer: Service, Sendable {
     private let logger: Logger
     private let batchSize: Int
     private let maxRetries: Int
+    private let isolateAfter: Int
     private let stopping = Atomic<Bool>(false)
     private let applied: Counter
     private let duplicates: Counter
     private let deadLettered: Counter
+    private let retried: Counter
+    private let batchRetries: Counter
+    private let isolations: Counter
 
     /// - Parameters:
     ///   - relay: woken after each commit so that resulting events leave at once.
@@ -46,7 +53,8 @@ public final class InboxConsumer: Service, Sendable {
         logger: Logger,
         prefetch: UInt16 = 200,
         batchSize: Int = 100,
-        maxRetries: Int = 20
+        maxRetries: Int = 20,
+        isolateAfter: Int = 3
     ) {
         self.queue = queue
         self.pool = pool
@@ -55,10 +63,14 @@ public final class InboxConsumer: Service, Sendable {
         self.logger = logger
         self.batchSize = batchSize
         self.maxRetries = maxRetries
+        self.isolateAfter = max(1, isolateAfter)
         consumer = Consumer(url: url, queue: queue.name, prefetch: prefetch, topology: topology, logger: logger)
         applied = Counter(label: "wmo_inbox_applied_total", dimensions: [("queue", queue.name)])
         duplicates = Counter(label: "wmo_inbox_duplicates_total", dimensions: [("queue", queue.name)])
         deadLettered = Counter(label: "wmo_dead_lettered_total", dimensions: [("queue", queue.name)])
+        retried = Counter(label: "wmo_inbox_retried_total", dimensions: [("queue", queue.name)])
+        batchRetries = Counter(label: "wmo_inbox_batch_retries_total", dimensions: [("queue", queue.name)])
+        isolations = Counter(label: "wmo_inbox_isolated_batches_total", dimensions: [("queue", queue.name)])
     }
 
     /// True while the broker connection is up (for `/ready`).
@@ -95,32 +107,32 @@ public final class InboxConsumer: Service, Sendable {
             }
         }
         var backoff = Backoff(initial: .milliseconds(100), maximum: .seconds(5))
+        var failures = 0
         while true {
             do {
-                let report: Report
-                do {
-                    report = try await pool.withTransaction { [self] transaction in
-                        try applyTogether(plans, in: transaction)
-                    }
-                } catch is NeedsIsolation {
-                    // A handler refused one message: redo the batch with a savepoint per message,
-                    // so only that message is dead-lettered or deferred.
-                    report = try await pool.withTransaction { [self] transaction in
-                        try apply(plans, in: transaction)
-                    }
-                }
-                applied.increment(by: Int64(report.applied))
-                duplicates.increment(by: Int64(report.duplicates))
-                deadLettered.increment(by: Int64(report.deadLettered))
-                if report.wroteOutbox { relay?.wake() }
+                try await commit(plans)
                 let last = batch[batch.count - 1]
                 return .ack(tag: last.deliveryTag, multiple: true, generation: last.generation)
             } catch {
                 if stopping.load(ordering: .relaxed) { return nil }
+                batchRetries.increment()
+                let transient = (error as? StorageError)?.isTransient ?? false
+                if !transient { failures += 1 }
+                if failures >= isolateAfter {
+                    isolations.increment()
+                    logger.error(
+                        "batch keeps failing, applying its messages one by one",
+                        metadata: ["queue": "\(queue.name)", "messages": "\(batch.count)", "error": "\(error)"]
+                    )
+                    return await isolate(plans)
+                }
                 let wait = backoff.next()
                 logger.warning(
                     "batch not applied, will retry (messages stay on the queue)",
-                    metadata: ["queue": "\(queue.name)", "messages": "\(batch.count)", "error": "\(error)", "retryIn": "\(wait)"]
+                    metadata: [
+                        "queue": "\(queue.name)", "messages": "\(batch.count)", "error": "\(error)", "retryIn": "\(wait)",
+                        "transient": "\(transient)",
+                    ]
                 )
                 try? await Task.sleep(for: wait)
                 if stopping.load(ordering: .relaxed) { return nil }
@@ -128,10 +140,82 @@ public final class InboxConsumer: Service, Sendable {
         }
     }
 
+    /// Applies `plans` in one transaction (the fast path first, savepoints when a handler
+    /// refuses a message) and records the outcome.
+    private func commit(_ plans: [(Delivery, Outcome)]) async throws {
+        let report: Report
+        do {
+            report = try await pool.withTransaction { [self] transaction in
+                try applyTogether(plans, in: transaction)
+            }
+        } catch is NeedsIsolation {
+            // A handler refused one message: redo the batch with a savepoint per message,
+            // so only that message is dead-lettered or deferred.
+            report = try await pool.withTransaction { [self] transaction in
+                try apply(plans, in: transaction)
+            }
+        }
+        applied.increment(by: Int64(report.applied))
+        duplicates.increment(by: Int64(report.duplicates))
+        deadLettered.increment(by: Int64(report.deadLettered))
+        retried.increment(by: Int64(report.retried))
+        if report.wroteOutbox { relay?.wake() }
+    }
+
+    /// The slow path for a batch that failed `isolateAfter` times: one transaction per
+    /// message; a message that fails on its own for a reason that is not transient is
+    /// dead-lettered with that reason. Transient errors are waited out (nothing is
+    /// dead-lettered because the database is away). Returns the batch's ack, or `nil` when
+    /// shutting down.
+    private func isolate(_ plans: [(Delivery, Outcome)]) async -> Settlement? {
+        for (delivery, outcome) in plans {
+            var backoff = Backoff(initial: .milliseconds(100), maximum: .seconds(5))
+            var failure: (any Error)?
+            while true {
+                do {
+                    if let failure {
+                        try await deadLetterAlone(delivery, reason: .processingFailed("\(failure)"))
+                    } else {
+                        try await commit([(delivery, outcome)])
+                    }
+                    break
+                } catch {
+                    if stopping.load(ordering: .relaxed) { return nil }
+                    if failure == nil, !((error as? StorageError)?.isTransient ?? false) {
+                        failure = error
+                        continue
+                    }
+                    let wait = backoff.next()
+                    logger.warning(
+                        "isolated message not settled, will retry",
+                        metadata: [
+                            "queue": "\(queue.name)", "messageId": "\(delivery.properties.messageId ?? "none")",
+                            "error": "\(error)", "retryIn": "\(wait)",
+                        ]
+                    )
+                    try? await Task.sleep(for: wait)
+                }
+            }
+        }
+        let last = plans[plans.count - 1].0
+        return .ack(tag: last.deliveryTag, multiple: true, generation: last.generation)
+    }
+
+    /// Dead-letters one message that cannot be applied, in a transaction of its own.
+    private func deadLetterAlone(_ delivery: Delivery, reason: DeadLetterReason) async throws {
+        let id = delivery.properties.messageId
+        try await pool.withTransaction { [self] transaction in
+            try deadLetter(delivery, reason: reason, messageId: id, type: delivery.properties.type, in: transaction)
+        }
+        deadLettered.increment()
+        relay?.wake()
+    }
+
     private struct Report {
         var applied = 0
         var duplicates = 0
         var deadLettered = 0
+        var retried = 0
         var wroteOutbox = false
     }
 
@@ -145,7 +229,7 @@ public final class InboxConsumer: Service, Sendable {
         var report = Report()
         var ids: [String] = []
         var types: [String] = []
-        var replayable: [String] = []
+        var replays: [String?] = []
         var seen = Set<String>()
         var firsts: [(String, MessageHandlers.Prepared)] = []
         for (delivery, outcome) in plans {
@@ -162,22 +246,12 @@ public final class InboxConsumer: Service, Sendable {
                 }
                 ids.append(id)
                 types.append(prepared.header.type)
-                if !delivery.redelivered { replayable.append(id) }
+                replays.append(Inbox.replayId(of: delivery))
                 firsts.append((id, prepared))
             }
         }
         guard !ids.isEmpty else { return report }
-        let fresh = Set(
-            try transaction.query(
-                """
-                INSERT INTO inbox (message_id, message_type)
-                SELECT * FROM unnest(\(ids)::text[], \(types)::text[])
-                ON CONFLICT (message_id) DO UPDATE SET outcome = 'applied', received_at = now()
-                WHERE inbox.outcome = 'dead-lettered' AND inbox.message_id = ANY(\(replayable)::text[])
-                RETURNING message_id
-                """
-            ).rows.map { try $0.decode(String.self, at: 0) }
-        )
+        let fresh = try Inbox.recordBatch(ids: ids, types: types, replays: replays, in: transaction)
         for (id, prepared) in firsts {
             guard fresh.contains(id) else {
                 report.duplicates += 1
@@ -211,14 +285,8 @@ public final class InboxConsumer: Service, Sendable {
                 let header = prepared.header
                 do {
                     let fresh = try transaction.savepoint {
-                        let inserted = try transaction.query(
-                            """
-                            INSERT INTO inbox (message_id, message_type) VALUES (\(id), \(header.type))
-                            ON CONFLICT (message_id) DO UPDATE SET outcome = 'applied', received_at = now()
-                            WHERE inbox.outcome = 'dead-lettered' AND \(!delivery.redelivered)
-                            """
-                        ).affectedRows
-                        guard inserted == 1 else { return false }
+                        guard try Inbox.recordApplied(id: id, type: header.type, replay: Inbox.replayId(of: delivery), in: transaction)
+                        else { return false }
                         try prepared.apply(transaction)
                         return true
                     }
@@ -232,12 +300,14 @@ public final class InboxConsumer: Service, Sendable {
                 } catch let error as StorageError where error.isTransient {
                     throw error
                 } catch HandlerError.retryLater(let reason) {
-                    let retries = Int(delivery.properties.headers[Topology.retryCountHeader]?.stringValue ?? "0") ?? 0
+                    // Clamped: a forged count near Int.max must not overflow below.
+                    let retries = Int(clamping: max(0, delivery.properties.headers[Topology.retryCountHeader]?.integerValue ?? 0))
                     if retries >= maxRetries {
                         try deadLetter(delivery, reason: .retriesExhausted(reason), messageId: id, type: header.type, in: transaction)
                         report.deadLettered += 1
                     } else {
                         try retry(delivery, count: retries + 1, header: header, in: transaction)
+                        report.retried += 1
                         logger.info("message deferred to retry queue", metadata: metadata(header).merging(["reason": "\(reason)"]) { $1 })
                     }
                     report.wroteOutbox = true
@@ -270,14 +340,9 @@ public final class InboxConsumer: Service, Sendable {
         in transaction: Transaction
     ) throws {
         if let messageId {
-            let inserted = try transaction.query(
-                """
-                INSERT INTO inbox (message_id, message_type, outcome) VALUES (\(messageId), \(type ?? "unknown"), 'dead-lettered')
-                ON CONFLICT (message_id) DO UPDATE SET received_at = now()
-                WHERE inbox.outcome = 'dead-lettered' AND \(!delivery.redelivered)
-                """
-            ).affectedRows
-            guard inserted == 1 else { return }
+            let type = type ?? "unknown"
+            guard try Inbox.recordDeadLettered(id: messageId, type: type, replay: Inbox.replayId(of: delivery), in: transaction)
+            else { return }
         }
         var headers = delivery.properties.headers.mapValues(\.stringValue)
         headers[Topology.deadLetterReasonHeader] = reason.description

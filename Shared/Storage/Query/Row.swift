@@ -29,18 +29,26 @@ public struct Row: Sendable {
     /// The value at `index`, decoded; throws when NULL or when it does not fit `T`.
     public func decode<T: PostgresDecodable>(_ type: T.Type = T.self, at index: Int) throws -> T {
         guard let value = try decodeIfPresent(type, at: index) else {
-            throw StorageError.decodingFailed(column: columns[index], expected: "\(T.self)", found: nil)
+            throw StorageError.decodingFailed(column: name(at: index), expected: "\(T.self)", found: nil)
         }
         return value
     }
 
     /// The value at `index`, decoded; `nil` when NULL.
     public func decodeIfPresent<T: PostgresDecodable>(_ type: T.Type = T.self, at index: Int) throws -> T? {
+        guard values.indices.contains(index) else {
+            throw StorageError.decodingFailed(column: name(at: index), expected: "\(T.self)", found: "no such column")
+        }
         guard let text = values[index] else { return nil }
         guard let value = T(postgresText: text) else {
-            throw StorageError.decodingFailed(column: columns[index], expected: "\(T.self)", found: text)
+            throw StorageError.decodingFailed(column: name(at: index), expected: "\(T.self)", found: text)
         }
         return value
+    }
+
+    /// The column's name, or its position when the result has no such column.
+    private func name(at index: Int) -> String {
+        columns.indices.contains(index) ? columns[index] : "#\(index)"
     }
 }
 
