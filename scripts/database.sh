@@ -15,6 +15,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/instance.sh"
 usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 DIR="$WMO_RUN/pg"
+# As root the server runs as the postgres user, who must reach its folder. A checkout under a
+# directory that user cannot traverse (root's home is 0700) keeps the cluster in /var/tmp
+# instead, named after the checkout, with .run/<instance>/pg pointing there.
+if (( EUID == 0 )) && [[ ! -L "$DIR" ]] && ! (cd / && runuser -u postgres -- test -x "$WMO_ROOT"); then
+    DIR="/var/tmp/wmo-pg-$(echo -n "$WMO_ROOT" | md5sum | cut -c1-8)-$WMO_INSTANCE"
+elif [[ -L "$DIR" ]]; then
+    DIR="$(readlink "$DIR")"
+fi
 DATA_DIR="$DIR/data"
 LOG_FILE="$DIR/postgresql.log"
 SOCK_DIR="$DIR/sock"
@@ -57,8 +65,11 @@ running() { wmo_pid_matches "$(postmaster_pid)" "$DATA_DIR"; }
 
 prepare_dirs() {
     # postgres must be able to reach its folder through .run and .run/<instance>.
-    mkdir -p "$DIR" "$SOCK_DIR"
+    mkdir -p "$DIR" "$SOCK_DIR" "$WMO_RUN"
     chmod 755 "$WMO_RUN_BASE" "$WMO_RUN"
+    if [[ "$DIR" != "$WMO_RUN/pg" && ! -e "$WMO_RUN/pg" ]]; then
+        ln -s "$DIR" "$WMO_RUN/pg"
+    fi
     if (( EUID == 0 )); then
         chown postgres:postgres "$DIR" "$SOCK_DIR"
     fi
@@ -76,7 +87,10 @@ init_cluster() {
     log "initdb in $(wmo_since "$t0") s"
 }
 
-# Database wmo, and one role + schema per service. Idempotent: runs on every start.
+# Database wmo, and per service two roles and a schema: <service>_owner owns the schema and
+# runs the migrations; <service> (the runtime role) gets rows only (granted by the migrations),
+# so a running service cannot change structure or switch off the access log's trigger.
+# Idempotent: runs on every start, and moves what an older layout let the runtime role own.
 provision() {
     if [[ -z "$(psql_admin -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'wmo'")" ]]; then
         psql_admin -d postgres -c 'CREATE DATABASE wmo'
@@ -87,13 +101,18 @@ provision() {
     # (pg_hba uses trust here anyway). The container database takes real passwords.
     psql_admin -d wmo <<SQL
 DO \$\$
-DECLARE r text;
+DECLARE r text; o text;
 BEGIN
     FOREACH r IN ARRAY ARRAY[${roles%,}] LOOP
+        o := r || '_owner';
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
             EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', r, r);
         END IF;
-        EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I AUTHORIZATION %I', r, r);
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = o) THEN
+            EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', o, o);
+        END IF;
+        EXECUTE format('REASSIGN OWNED BY %I TO %I', r, o);
+        EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I AUTHORIZATION %I', r, o);
     END LOOP;
 END
 \$\$;

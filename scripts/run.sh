@@ -29,6 +29,8 @@ http_port() {
 }
 db_role() { echo "${1//-/}"; }   # front-desk -> frontdesk: one role and schema per service
 service_db_url() { local r; r=$(db_role "$1"); echo "postgresql://$r:$r@127.0.0.1:$WMO_PG_PORT/wmo"; }
+# The schema owner: migrations only (scripts/database.sh provisions both roles).
+owner_db_url() { local r; r=$(db_role "$1")_owner; echo "postgresql://$r:$r@127.0.0.1:$WMO_PG_PORT/wmo"; }
 
 LOG_DIR="$WMO_RUN/logs"
 PID_DIR="$WMO_RUN/pids"
@@ -114,6 +116,7 @@ for s in "${SERVICES[@]}"; do
     setsid env \
         AMQP_URL="$AMQP_URL" \
         DATABASE_URL="$(service_db_url "$s")" \
+        DATABASE_MIGRATION_URL="$(owner_db_url "$s")" \
         HTTP_HOST=127.0.0.1 \
         HTTP_PORT="$(http_port "$s")" \
         LOG_LEVEL=info \
@@ -148,6 +151,7 @@ done
 say "demo data (front-desk seed-demo)"
 seed_status=0
 seed_output=$(env AMQP_URL="$AMQP_URL" DATABASE_URL="$(service_db_url front-desk)" \
+    DATABASE_MIGRATION_URL="$(owner_db_url front-desk)" \
     HTTP_HOST=127.0.0.1 HTTP_PORT="$(http_port front-desk)" LOG_LEVEL=warning \
     "$BIN_DIR/front-desk" seed-demo 2>&1) || seed_status=$?
 echo "$seed_output" >"$LOG_DIR/seed-demo.log"

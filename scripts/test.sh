@@ -2,13 +2,14 @@
 # Usage: scripts/test.sh [swift test arguments, e.g. --filter OutboxTests]
 #   The one test command (README, CI): installs what is missing, lints, builds once,
 #   starts a fresh private broker and database (instance "test"), runs the whole suite
-#   serially against them, then the staff pages in headless chromium (scripts/browser-test.sh),
+#   serially against them, then the staff pages in headless chromium (scripts/browser-test.sh)
+#   and the decoders under libFuzzer for a bounded time (scripts/fuzz.sh, 30 s per target),
 #   and stops everything again, whatever happens.
 #   Tests get WMO_TEST_AMQP_URL, WMO_TEST_DATABASE_URL, WMO_TEST_ROOT, WMO_TEST_PID_DIR
 #   and WMO_INSTANCE=test (so they may call scripts/broker.sh and scripts/database.sh).
 set -euo pipefail
 
-case "${1:-}" in -h|--help) sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
+case "${1:-}" in -h|--help) sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 
 export WMO_INSTANCE=test
 source "$(dirname "${BASH_SOURCE[0]}")/lib/instance.sh"
@@ -70,6 +71,9 @@ fi
 phase "build (swift build --build-tests)"
 swift build --build-tests
 
+phase "database from a checkout in a 0700 directory (Tests/Scripts/private-checkout.sh)"
+"$WMO_ROOT/Tests/Scripts/private-checkout.sh"
+
 phase "broker and database (fresh)"
 # Fresh data every run: no queue or row from an earlier run can make a test pass or fail.
 "$WMO_ROOT/scripts/broker.sh" reset
@@ -96,6 +100,14 @@ if [[ $status -eq 0 && $# -eq 0 ]]; then
     phase "staff pages in headless chromium (scripts/browser-test.sh)"
     set +e
     "$WMO_ROOT/scripts/browser-test.sh" --no-build
+    status=$?
+    set -e
+fi
+# Bad bytes into the decoders: the corpus first, then 30 s of libFuzzer per target.
+if [[ $status -eq 0 && $# -eq 0 ]]; then
+    phase "fuzz the decoders (scripts/fuzz.sh --time 30)"
+    set +e
+    "$WMO_ROOT/scripts/fuzz.sh" --time "${WMO_FUZZ_SECONDS:-30}"
     status=$?
     set -e
 fi

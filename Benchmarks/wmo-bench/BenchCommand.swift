@@ -22,6 +22,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Filler bytes per message body (the envelope adds ~250).") var payload = 800
     @Option(help: "Rate of the kit latency phase, messages per second.") var rate = 500
     @Option(help: "Duration of the kit latency phase, seconds.") var seconds = 5
+    @Option(help: "Run the soak instead: this many messages through one kit hop (e.g. 1000000).") var soak: Int?
+    @Option(help: "Soak: messages per second.") var soakRate = 3_000
+    @Option(help: "Soak: inbox retention in seconds (InboxCleanup runs every 5 s).") var soakRetention = 60
 
     func run() async throws {
         var logger = Logger(label: "bench")
@@ -35,7 +38,16 @@ struct BenchCommand: AsyncParsableCommand {
         let topology = Topology.standard(queues: [raw, kit, echo])
         for queue in [raw, kit, echo] { try? await admin.delete(queue) }
         try await admin.declare(topology)
-        print("wmo-bench: \(messages) messages per phase, ~\(payload + 250) byte bodies, classic durable queues, persistent messages")
+        if let soak {
+            let hop = KitHopBenchmark(url: url, pool: pool, logger: logger)
+            try await SoakBenchmark(hop: hop, pool: pool, url: url, logger: logger).run(
+                total: soak, rate: soakRate, retention: .seconds(soakRetention), queue: kit, echoQueue: echo, topology: topology
+            )
+            for queue in [raw, kit, echo] { try? await admin.delete(queue) }
+            _ = try? await pool.withConnection { try $0.executeSimple("DROP SCHEMA \"\(schema)\" CASCADE") }
+            return
+        }
+        print("wmo-bench: \(messages) messages per phase, ~\(payload + 250) byte bodies, quorum queues, persistent messages")
         print("broker \(url), database schema \(schema)\n")
 
         let rawBench = RawBenchmarks(url: url, databaseURL: TestServers.databaseURL, payload: payload)
@@ -61,7 +73,7 @@ struct BenchCommand: AsyncParsableCommand {
 
         print("")
         print(String(format: "ratio (c)/(b)  kit hop vs raw 1-per-tx loop:   %.2f  (target ≥ 0.80)", kitHop.perSecond / rawSingle.perSecond))
-        print(String(format: "ratio (c)/(b') kit hop vs raw 100-per-tx loop: %.2f", kitHop.perSecond / rawBatched.perSecond))
+        print(String(format: "ratio (c)/(b') kit hop vs raw 100-per-tx loop: %.2f  (target ≥ 0.50)", kitHop.perSecond / rawBatched.perSecond))
         for queue in [raw, kit, echo] { try? await admin.delete(queue) }
         _ = try? await pool.withConnection { try $0.executeSimple("DROP SCHEMA \"\(schema)\" CASCADE") }
     }

@@ -37,6 +37,7 @@ public enum KitMigrations {
             ALTER TABLE outbox ADD COLUMN attempts int NOT NULL DEFAULT 0;
             ALTER TABLE outbox ADD COLUMN last_error text;
             ALTER TABLE outbox ADD COLUMN parked_at timestamptz;
+            ALTER TABLE outbox ADD COLUMN lease_token uuid;
             CREATE INDEX outbox_unparked_seq ON outbox (seq) WHERE parked_at IS NULL;
             """
         ),

@@ -35,10 +35,20 @@ public struct ServiceEnvironment: Sendable {
             logger: logger
         )
         let runner = MigrationRunner(schema: settings.schema, migrations: KitMigrations.all + migrations, logger: logger)
+        // Migrations as the schema owner, over a connection of their own; the pool's role
+        // (the runtime role) is granted rows only.
+        let separateOwner = settings.migrationDatabaseURL != settings.databaseURL
+        let migrationPool =
+            separateOwner
+            ? ConnectionPool(conninfo: settings.migrationDatabaseURL, searchPath: nil, size: 1, logger: logger) : pool
         var backoff = Backoff(initial: .milliseconds(200), maximum: .seconds(5))
         while true {
             do {
-                try await runner.run(on: pool)
+                let runtimeRole: String? =
+                    separateOwner
+                    ? try await pool.withConnection { try $0.query("SELECT current_user::text").single().decode(String.self, at: 0) }
+                    : nil
+                try await runner.run(on: migrationPool, grantingTo: runtimeRole)
                 break
             } catch let error as StorageError where error.isTransient {
                 let wait = backoff.next()

@@ -7,7 +7,8 @@ public import Logging
 /// | variable | default | meaning |
 /// |---|---|---|
 /// | `AMQP_URL` | `amqp://guest:guest@127.0.0.1:5672/` | RabbitMQ |
-/// | `DATABASE_URL` | `postgresql://postgres@127.0.0.1:5432/wmo` | PostgreSQL (libpq URL) |
+/// | `DATABASE_URL` | `postgresql://postgres@127.0.0.1:5432/wmo` | PostgreSQL (libpq URL), as the service's runtime role (rows only) |
+/// | `DATABASE_MIGRATION_URL` | `DATABASE_URL` | the schema owner's login, used only to migrate and grant the runtime role |
 /// | `DATABASE_SCHEMA` | the service's name | the service's own schema |
 /// | `DATABASE_POOL_SIZE` | `4` | connections in the pool |
 /// | `HTTP_HOST` | `127.0.0.1` | address to listen on (`0.0.0.0` in containers) |
@@ -18,6 +19,8 @@ public struct ServiceSettings: Sendable {
     public var serviceName: String
     public var amqpURL: String
     public var databaseURL: String
+    /// The schema owner's URL for migrations (the runtime role cannot change structure).
+    public var migrationDatabaseURL: String
     public var schema: String
     public var poolSize: Int
     public var httpHost: String
@@ -39,6 +42,7 @@ public struct ServiceSettings: Sendable {
         self.reader = reader
         amqpURL = reader.string(forKey: "amqp.url", default: "amqp://guest:guest@127.0.0.1:5672/")
         databaseURL = reader.string(forKey: "database.url", default: "postgresql://postgres@127.0.0.1:5432/wmo")
+        migrationDatabaseURL = reader.string(forKey: "database.migration.url", default: databaseURL)
         schema = reader.string(forKey: "database.schema", default: defaultSchema)
         poolSize = reader.int(forKey: "database.pool.size", default: 4)
         httpHost = reader.string(forKey: "http.host", default: "127.0.0.1")

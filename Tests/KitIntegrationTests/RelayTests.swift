@@ -75,6 +75,16 @@ struct RelayTests {
         #expect(try row.decode(Int.self, at: 1) == 2)
         #expect(try row.decode(String.self, at: 2).contains("406"), "the broker's refusal is kept as the error")
         #expect(try row.decode(Bool.self, at: 3))
+        // The operator's view and replay (scripts/outbox.sh).
+        let listed = try await Scripts.run("outbox.sh", "list", fixture.schema)
+        #expect(listed.contains(oversized))
+        let replayed = try await Scripts.run("outbox.sh", "replay", fixture.schema, oversized)
+        #expect(replayed.contains("1 parked row(s) given back"))
+        let after = try await fixture.pool.withConnection { connection in
+            try connection.query("SELECT attempts, parked_at IS NULL FROM outbox").single()
+        }
+        #expect(try after.decode(Int.self, at: 0) == 0)
+        #expect(try after.decode(Bool.self, at: 1))
         await fixture.cleanUp()
     }
 

@@ -21,12 +21,17 @@ HBA
     pg_ctl -D "$PGDATA" -w -o "-c listen_addresses='' -k $SOCK" start
     psql=(psql -X -q -v ON_ERROR_STOP=1 -h "$SOCK" -U postgres)
     "${psql[@]}" -d postgres -c 'CREATE DATABASE wmo'
+    # Per service: <role>_owner owns the schema and migrates; <role> gets rows only.
     for role in "${ROLES[@]}"; do
         var="WMO_DB_PASSWORD_${role^^}"
-        "${psql[@]}" -d wmo -v r="$role" -v p="${!var:-$role}" <<'SQL'
+        owner_var="WMO_DB_OWNER_PASSWORD_${role^^}"
+        "${psql[@]}" -d wmo -v r="$role" -v p="${!var:-$role}" -v o="${role}_owner" \
+            -v op="${!owner_var:-${role}_owner}" <<'SQL'
 SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', :'r', :'p')
 WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'r') \gexec
-CREATE SCHEMA IF NOT EXISTS :"r" AUTHORIZATION :"r";
+SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', :'o', :'op')
+WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'o') \gexec
+CREATE SCHEMA IF NOT EXISTS :"r" AUTHORIZATION :"o";
 SQL
     done
     "${psql[@]}" -d wmo -c 'REVOKE ALL ON SCHEMA public FROM PUBLIC'

@@ -46,11 +46,15 @@ public enum Outbox {
         in transaction: Transaction
     ) throws {
         let headerText = String(decoding: try JSONSerialization.data(withJSONObject: headers, options: [.sortedKeys]), as: UTF8.self)
-        try transaction.query(
-            """
-            INSERT INTO outbox (id, exchange, routing_key, message_id, message_type, correlation_id, headers, body)
-            VALUES (\(UUID()), \(exchange), \(routingKey), \(messageId), \(type), \(correlationId), \(headerText), \(body))
-            """
+        // Queued, not inserted: the transaction writes all its outbox rows in one statement
+        // before it commits (seq still follows the order of enqueue).
+        transaction.insertLater(
+            into: "outbox",
+            columns: ["id", "exchange", "routing_key", "message_id", "message_type", "correlation_id", "headers", "body"],
+            values: [
+                PostgresParameter(UUID()), .text(exchange), .text(routingKey), .text(messageId), .text(type),
+                correlationId.map(PostgresParameter.text) ?? .null, .text(headerText), .binary(body),
+            ]
         )
     }
 }

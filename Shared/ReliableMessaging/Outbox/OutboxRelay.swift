@@ -137,7 +137,8 @@ public final class OutboxRelay: Service, Sendable {
     /// Returns how many were sent.
     @discardableResult
     public func relayOnce() async throws -> Int {
-        let rows = try await store.lease(limit: batchSize, for: Self.lease)
+        let lease = try await store.lease(limit: batchSize, for: Self.lease)
+        let rows = lease.rows
         guard !rows.isEmpty else { return 0 }
         do {
             try await publisher.publishOnce(rows.map(\.message))
@@ -148,7 +149,7 @@ public final class OutboxRelay: Service, Sendable {
             }
             return try await relayOneByOne(rows)
         }
-        try await store.delete(rows.map(\.id))
+        try await store.delete(lease)
         relayed.increment(by: Int64(rows.count))
         return rows.count
     }

@@ -16,14 +16,21 @@ struct OutboxStore: Sendable {
     let pool: ConnectionPool
     let producer: String
 
+    /// A batch of leased rows, with the token that marks them as this relay's.
+    struct Lease: Sendable {
+        let token: UUID
+        let rows: [Leased]
+    }
+
     /// Leases up to `limit` unparked rows in `seq` order for `lease`; rows that cannot even be
     /// decoded are parked on the spot and skipped.
-    func lease(limit: Int, for lease: Duration) async throws -> [Leased] {
+    func lease(limit: Int, for lease: Duration) async throws -> Lease {
         let seconds = Double(lease.components.seconds)
+        let token = UUID()
         let rows = try await pool.withConnection { connection in
             try connection.query(
                 """
-                UPDATE outbox SET leased_until = now() + make_interval(secs => \(seconds))
+                UPDATE outbox SET leased_until = now() + make_interval(secs => \(seconds)), lease_token = \(token)
                 WHERE id IN (
                     SELECT id FROM outbox
                     WHERE parked_at IS NULL AND (leased_until IS NULL OR leased_until < now())
@@ -42,7 +49,17 @@ struct OutboxStore: Sendable {
                 try await park(id, error: "undecodable outbox row: \(error)")
             }
         }
-        return leased.sorted { $0.seq < $1.seq }
+        return Lease(token: token, rows: leased.sorted { $0.seq < $1.seq })
+    }
+
+    /// Deletes a whole confirmed lease by its `seq` range and token: one index range scan, no
+    /// list of ids to send and parse; rows of other relays inside the range keep other tokens.
+    func delete(_ lease: Lease) async throws {
+        guard let first = lease.rows.first?.seq, let last = lease.rows.last?.seq else { return }
+        let token = lease.token
+        _ = try await pool.withConnection {
+            try $0.query("DELETE FROM outbox WHERE seq BETWEEN \(first) AND \(last) AND lease_token = \(token) AND parked_at IS NULL")
+        }
     }
 
     /// One leased row as a message (internal for the fuzz harness: any column text is a typed
@@ -96,7 +113,7 @@ struct OutboxStore: Sendable {
         try await pool.withConnection { connection in
             try connection.query(
                 """
-                UPDATE outbox SET attempts = attempts + 1, last_error = \(error), leased_until = NULL,
+                UPDATE outbox SET attempts = attempts + 1, last_error = \(error), leased_until = NULL, lease_token = NULL,
                     parked_at = CASE WHEN attempts + 1 >= \(maxAttempts) THEN now() END
                 WHERE id = \(id) RETURNING parked_at IS NOT NULL
                 """
@@ -108,7 +125,7 @@ struct OutboxStore: Sendable {
     func park(_ id: UUID, error: String) async throws {
         _ = try await pool.withConnection { connection in
             try connection.query(
-                "UPDATE outbox SET parked_at = now(), last_error = \(error), leased_until = NULL WHERE id = \(id)"
+                "UPDATE outbox SET parked_at = now(), last_error = \(error), leased_until = NULL, lease_token = NULL WHERE id = \(id)"
             )
         }
     }

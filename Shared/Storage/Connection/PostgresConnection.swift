@@ -7,6 +7,13 @@ import Foundation
 public final class PostgresConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private let conninfo: String
+    /// Statements prepared on this session, by SQL text: the hot queries (inbox, outbox,
+    /// relay) are parsed and planned once per connection instead of once per call.
+    private var prepared: [String: String] = [:]
+    /// Names are never reused within a session (a statement dropped from the cache may live on).
+    private var nextStatement = 0
+    /// Beyond this many distinct statements, new ones run unprepared (no unbounded growth).
+    static let preparedLimit = 512
     /// The schema this connection's statements resolve unqualified names in.
     public let searchPath: String?
 
@@ -31,6 +38,8 @@ public final class PostgresConnection: @unchecked Sendable {
     public func reconnect() throws(StorageError) {
         if let handle { PQfinish(handle) }
         handle = nil
+        prepared.removeAll()
+        nextStatement = 0
         try connect()
     }
 
@@ -42,7 +51,10 @@ public final class PostgresConnection: @unchecked Sendable {
             throw .connectionFailed(message.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         handle = connection
-        var setup = "SET TIME ZONE 'UTC'; SET DateStyle = 'ISO'; SET statement_timeout = '60s'"
+        // client_min_messages: NOTICEs (e.g. "relation already exists, skipping") would go to
+        // the service's stderr and into a user's terminal.
+        var setup =
+            "SET TIME ZONE 'UTC'; SET DateStyle = 'ISO'; SET statement_timeout = '60s'; SET client_min_messages = 'warning'"
         if let searchPath {
             guard SQLIdentifier.isPlain(searchPath) else { throw .invalidIdentifier(searchPath) }
             setup += "; SET search_path = \"\(searchPath)\""
@@ -50,15 +62,50 @@ public final class PostgresConnection: @unchecked Sendable {
         try executeSimple(setup)
     }
 
-    /// Runs a statement with its parameters bound (`PQexecParams`, text format).
+    /// Runs a statement with its parameters bound: prepared once per connection and then
+    /// executed (`PQexecPrepared`), `bytea` parameters in binary format, the rest as text.
     @discardableResult
     public func query(_ query: SQLQuery) throws(StorageError) -> QueryResult {
         guard let handle else { throw .connectionFailed("not connected") }
         let binds = query.binds
-        let result: OpaquePointer? = withCStrings(binds) { pointers in
-            PQexecParams(handle, query.sql, Int32(binds.count), nil, pointers, nil, nil, 0)
+        if let name = try statementName(for: query.sql, handle: handle) {
+            do {
+                return try consume(execute(prepared: name, binds, handle: handle), handle: handle)
+            } catch let error {
+                // A table changed under a cached plan ("cached plan must not change result
+                // type"): forget the statement and run this call unprepared.
+                guard case .queryFailed("0A000", _, _) = error else { throw error }
+                prepared[query.sql] = nil
+                // Inside a transaction the error has aborted it: the caller retries it, and the
+                // statement is prepared afresh then.
+                guard PQtransactionStatus(handle) == PQTRANS_IDLE else { throw error }
+                _ = try? executeSimple("DEALLOCATE \(name)")
+            }
         }
-        return try consume(result, handle: handle)
+        return try consume(execute(sql: query.sql, binds, handle: handle), handle: handle)
+    }
+
+    /// The prepared statement for `sql`, preparing it on first use; `nil` once the cache is full.
+    private func statementName(for sql: String, handle: OpaquePointer) throws(StorageError) -> String? {
+        if let name = prepared[sql] { return name }
+        guard prepared.count < Self.preparedLimit else { return nil }
+        let name = "wmo_\(nextStatement)"
+        nextStatement += 1
+        _ = try consume(PQprepare(handle, name, sql, 0, nil), handle: handle)
+        prepared[sql] = name
+        return name
+    }
+
+    private func execute(prepared name: String, _ binds: [PostgresParameter], handle: OpaquePointer) -> OpaquePointer? {
+        withParameters(binds) { values, lengths, formats in
+            PQexecPrepared(handle, name, Int32(binds.count), values, lengths, formats, 0)
+        }
+    }
+
+    private func execute(sql: String, _ binds: [PostgresParameter], handle: OpaquePointer) -> OpaquePointer? {
+        withParameters(binds) { values, lengths, formats in
+            PQexecParams(handle, sql, Int32(binds.count), nil, values, lengths, formats, 0)
+        }
     }
 
     /// Runs one or more statements without parameters (`PQexec`): DDL, BEGIN, COMMIT.
@@ -111,12 +158,39 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 }
 
-/// Calls `body` with C strings for `values` that live for the whole call (libpq reads
-/// them during `PQexecParams`; a pointer to a temporary would dangle).
-private func withCStrings<R>(_ values: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
-    let copies: [UnsafeMutablePointer<CChar>?] = values.map { $0.map { strdup($0)! } }
+/// Calls `body` with libpq's parameter arrays (values, lengths, formats) for `binds`, in memory
+/// that lives for the whole call (libpq reads it during the call; a pointer to a temporary would
+/// dangle). Text is NUL-terminated; binary values carry their length.
+private func withParameters<R>(
+    _ binds: [PostgresParameter],
+    _ body: ([UnsafePointer<CChar>?], [Int32], [Int32]) -> R
+) -> R {
+    var copies: [UnsafeMutableRawPointer?] = []
+    var lengths: [Int32] = []
+    var formats: [Int32] = []
+    copies.reserveCapacity(binds.count)
+    for bind in binds {
+        switch bind {
+        case .null:
+            copies.append(nil)
+            lengths.append(0)
+            formats.append(0)
+        case .text(let text):
+            copies.append(UnsafeMutableRawPointer(strdup(text)!))
+            lengths.append(0)
+            formats.append(0)
+        case .binary(let data):
+            let memory = malloc(max(1, data.count))!
+            data.withUnsafeBytes { raw in
+                if let base = raw.baseAddress { memory.copyMemory(from: base, byteCount: raw.count) }
+            }
+            copies.append(memory)
+            lengths.append(Int32(clamping: data.count))
+            formats.append(1)
+        }
+    }
     defer {
         for copy in copies { free(copy) }
     }
-    return body(copies.map { $0.map { UnsafePointer($0) } })
+    return body(copies.map { $0.map { UnsafePointer($0.assumingMemoryBound(to: CChar.self)) } }, lengths, formats)
 }

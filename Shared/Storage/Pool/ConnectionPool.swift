@@ -68,7 +68,9 @@ public final class ConnectionPool: Sendable {
         try await withConnection { connection in
             try connection.executeSimple("BEGIN")
             do {
-                let value = try body(Transaction(connection: connection))
+                let transaction = Transaction(connection: connection)
+                let value = try body(transaction)
+                try transaction.flushPendingInserts()
                 try connection.executeSimple("COMMIT")
                 return value
             } catch {

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A SQL statement whose interpolated values are sent as parameters, never spliced into the text.
 ///
 /// ```swift
@@ -8,8 +10,8 @@
 public struct SQLQuery: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
     /// The statement text with `$n` placeholders.
     public private(set) var sql: String
-    /// The parameters, in text form (`nil` is SQL NULL).
-    public private(set) var binds: [String?]
+    /// The parameters: text, binary (bytea, sent as raw bytes instead of hex) or NULL.
+    public private(set) var binds: [PostgresParameter]
 
     public init(stringLiteral value: String) {
         sql = value
@@ -24,14 +26,20 @@ public struct SQLQuery: Sendable, ExpressibleByStringInterpolation, CustomString
     /// A statement and its parameters, for code that builds the `$n` placeholders itself.
     public init(unsafeSQL sql: String, binds: [any PostgresEncodable] = []) {
         self.sql = sql
-        self.binds = binds.map(\.postgresText)
+        self.binds = binds.map(PostgresParameter.init)
+    }
+
+    /// A statement with parameters already in wire form.
+    public init(unsafeSQL sql: String, parameters: [PostgresParameter]) {
+        self.sql = sql
+        self.binds = parameters
     }
 
     public var description: String { sql }
 
     public struct StringInterpolation: StringInterpolationProtocol {
         var sql = ""
-        var binds: [String?] = []
+        var binds: [PostgresParameter] = []
 
         public init(literalCapacity: Int, interpolationCount: Int) {
             sql.reserveCapacity(literalCapacity + interpolationCount * 3)
@@ -41,13 +49,13 @@ public struct SQLQuery: Sendable, ExpressibleByStringInterpolation, CustomString
 
         /// A value, bound as the next `$n` parameter.
         public mutating func appendInterpolation(_ value: some PostgresEncodable) {
-            binds.append(value.postgresText)
+            binds.append(PostgresParameter(value))
             sql += "$\(binds.count)"
         }
 
         /// An optional value: `nil` is bound as SQL NULL.
         public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value?) {
-            binds.append(value?.postgresText ?? nil)
+            binds.append(value.map { PostgresParameter($0) } ?? .null)
             sql += "$\(binds.count)"
         }
 
@@ -55,6 +63,26 @@ public struct SQLQuery: Sendable, ExpressibleByStringInterpolation, CustomString
         public mutating func appendInterpolation(identifier: String) {
             precondition(SQLIdentifier.isPlain(identifier), "not a plain SQL identifier: \(identifier)")
             sql += "\"\(identifier)\""
+        }
+    }
+}
+
+/// One bound parameter as libpq receives it.
+public enum PostgresParameter: Sendable, Equatable {
+    case null
+    /// PostgreSQL's text format.
+    case text(String)
+    /// Binary format: the raw bytes of a `bytea` (half the size of hex text, no encoding work).
+    case binary(Data)
+
+    /// The parameter of `value`: binary for `Data`, text otherwise.
+    public init(_ value: any PostgresEncodable) {
+        if let data = value as? Data {
+            self = .binary(data)
+        } else if let text = value.postgresText {
+            self = .text(text)
+        } else {
+            self = .null
         }
     }
 }

@@ -1,0 +1,51 @@
+/// The rows a transaction queued with `Transaction.insertLater`, turned into multi-row INSERTs.
+/// Used only on the transaction's connection thread.
+final class PendingInserts: @unchecked Sendable {
+    struct Row {
+        let table: String
+        let columns: [String]
+        let values: [PostgresParameter]
+    }
+
+    /// PostgreSQL takes at most 65,535 parameters per statement.
+    static let maximumParameters = 60_000
+
+    private var rows: [Row] = []
+
+    var count: Int { rows.count }
+
+    func append(_ row: Row) { rows.append(row) }
+
+    func truncate(to count: Int) { rows.removeLast(max(0, rows.count - count)) }
+
+    /// The statements for the queued rows, in the order they were queued (one per run of rows
+    /// with the same table and columns, split below the parameter limit), and forgets them.
+    func take() -> [SQLQuery] {
+        defer { rows.removeAll(keepingCapacity: true) }
+        var statements: [SQLQuery] = []
+        var start = 0
+        while start < rows.count {
+            let first = rows[start]
+            let perStatement = max(1, Self.maximumParameters / max(1, first.columns.count))
+            var end = start + 1
+            while end < rows.count, end - start < perStatement, rows[end].table == first.table, rows[end].columns == first.columns {
+                end += 1
+            }
+            statements.append(Self.insert(rows[start..<end], table: first.table, columns: first.columns))
+            start = end
+        }
+        return statements
+    }
+
+    private static func insert(_ rows: ArraySlice<Row>, table: String, columns: [String]) -> SQLQuery {
+        var sql = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES "
+        var parameters: [PostgresParameter] = []
+        parameters.reserveCapacity(rows.count * columns.count)
+        for (index, row) in rows.enumerated() {
+            if index > 0 { sql += ", " }
+            sql += "(" + (1...columns.count).map { "$\(parameters.count + $0)" }.joined(separator: ", ") + ")"
+            parameters.append(contentsOf: row.values)
+        }
+        return SQLQuery(unsafeSQL: sql, parameters: parameters)
+    }
+}
