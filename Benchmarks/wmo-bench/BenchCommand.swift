@@ -41,7 +41,12 @@ struct BenchCommand: AsyncParsableCommand {
         if let soak {
             let hop = KitHopBenchmark(url: url, pool: pool, logger: logger)
             try await SoakBenchmark(hop: hop, pool: pool, url: url, logger: logger).run(
-                total: soak, rate: soakRate, retention: .seconds(soakRetention), queue: kit, echoQueue: echo, topology: topology
+                total: soak,
+                rate: soakRate,
+                retention: .seconds(soakRetention),
+                queue: kit,
+                echoQueue: echo,
+                topology: topology
             )
             for queue in [raw, kit, echo] { try? await admin.delete(queue) }
             _ = try? await pool.withConnection { try $0.executeSimple("DROP SCHEMA \"\(schema)\" CASCADE") }
