@@ -29,7 +29,7 @@ func service(
         ),
         .executableTarget(
             name: executable,
-            dependencies: [.target(name: module), "ServiceRuntime"],
+            dependencies: [.target(name: module), "ServiceRuntime", "Contracts"],
             path: "Services/\(folder)/Main",
             swiftSettings: swiftSettings
         ),

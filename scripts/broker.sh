@@ -7,10 +7,11 @@
 #   status   exit 0 when running
 #   wait     wait until a starting node is ready
 #   reset    stop it and delete its data
+#   ctl ARGS rabbitmqctl against this node (used by scripts/organisations.sh)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/instance.sh"
 
-usage() { sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 RMQ_BIN=/usr/lib/rabbitmq/bin
 DIR="$WMO_RUN/broker"
@@ -107,6 +108,15 @@ show_log_tail() {
 # compose loads. Importing merges, so it is safe on every start; policies apply at once.
 DEFINITIONS="$WMO_ROOT/compose/broker/definitions.json"
 load_definitions() {
+    # The services' own logins (their permissions are in the definitions, which can only name
+    # users that exist). Private instances: password = name, loopback only. guest stays the
+    # loopback-only administrator of tests and tools; no service uses it.
+    local user
+    for user in "${WMO_BROKER_USERS[@]}"; do
+        if ! ctl -q list_users --silent 2>/dev/null | cut -f1 | grep -qx "$user"; then
+            ctl -q add_user "$user" "$user" >/dev/null || return 1
+        fi
+    done
     ctl -q import_definitions "$DEFINITIONS" >/dev/null || return 1
     if [[ "$WMO_INSTANCE" == test ]]; then
         # Tests wait for retries: their queues (test.*, kit.*) retry after 200 ms, not 5 s.
@@ -249,6 +259,7 @@ case "${1:-}" in
     status) status ;;
     wait) wait_cmd ;;
     reset) reset ;;
+    ctl) shift; running || die "not running"; ctl -q "$@" ;;
     -h|--help|help) usage ;;
     *) usage >&2; exit 2 ;;
 esac

@@ -29,6 +29,8 @@ http_port() {
 }
 db_role() { echo "${1//-/}"; }   # front-desk -> frontdesk: one role and schema per service
 service_db_url() { local r; r=$(db_role "$1"); echo "postgresql://$r:$r@127.0.0.1:$WMO_PG_PORT/wmo"; }
+# Each service logs in to the broker as itself (permissions: compose/broker/definitions.json).
+service_amqp_url() { local r; r=$(db_role "$1"); echo "amqp://$r:$r@127.0.0.1:$WMO_AMQP_PORT/"; }
 # The schema owner: migrations only (scripts/database.sh provisions both roles).
 owner_db_url() { local r; r=$(db_role "$1")_owner; echo "postgresql://$r:$r@127.0.0.1:$WMO_PG_PORT/wmo"; }
 
@@ -114,7 +116,7 @@ for s in "${SERVICES[@]}"; do
     echo "--- $(date -Is) started by scripts/run.sh" >>"$LOG_DIR/$s.log"
     # setsid: Ctrl-C reaches only this script, which then stops the services in order.
     setsid env \
-        AMQP_URL="$AMQP_URL" \
+        AMQP_URL="$(service_amqp_url "$s")" \
         DATABASE_URL="$(service_db_url "$s")" \
         DATABASE_MIGRATION_URL="$(owner_db_url "$s")" \
         HTTP_HOST=127.0.0.1 \
@@ -150,7 +152,7 @@ done
 
 say "demo data (front-desk seed-demo)"
 seed_status=0
-seed_output=$(env AMQP_URL="$AMQP_URL" DATABASE_URL="$(service_db_url front-desk)" \
+seed_output=$(env AMQP_URL="$(service_amqp_url front-desk)" DATABASE_URL="$(service_db_url front-desk)" \
     DATABASE_MIGRATION_URL="$(owner_db_url front-desk)" \
     HTTP_HOST=127.0.0.1 HTTP_PORT="$(http_port front-desk)" LOG_LEVEL=warning \
     "$BIN_DIR/front-desk" seed-demo 2>&1) || seed_status=$?
@@ -158,6 +160,16 @@ echo "$seed_output" >"$LOG_DIR/seed-demo.log"
 if (( seed_status != 0 )); then
     echo "WARNING: front-desk seed-demo exited with status $seed_status (output in $LOG_DIR/seed-demo.log)" >&2
 fi
+
+# The demo partners log in as themselves too (scripts/organisations.sh; demo passwords).
+partner_logins=""
+for key in $("$BIN_DIR/front-desk" demo-partners); do
+    if ! "$WMO_ROOT/scripts/broker.sh" ctl list_users --silent | cut -f1 | grep -qx "$key"; then
+        "$WMO_ROOT/scripts/organisations.sh" add partner "${key%%-*}" "${key#*-}" --broker-only \
+            --password "wmo-demo-$key" >/dev/null
+    fi
+    partner_logins+="$(printf '%-34s %-30s queue partner.%s' "$key" "wmo-demo-$key" "$key")"$'\n'
+done
 
 mgmt="disabled (WMO_MGMT_PORT is empty)"
 [[ -n "$WMO_MGMT_PORT" ]] && mgmt="http://127.0.0.1:$WMO_MGMT_PORT/   (guest / guest)"
@@ -177,6 +189,9 @@ cat <<EOF
 
  Demo logins (from front-desk seed-demo):
 $(sed 's/^/   /' <<<"$seed_output")
+
+ Demo partners' broker logins (amqp://LOGIN:PASSWORD@127.0.0.1:$WMO_AMQP_PORT/, docs/partners.md):
+$(sed 's/^/   /' <<<"$partner_logins")
 
  Ctrl-C here, or scripts/stop.sh from another shell, stops everything.
 ================================================================================

@@ -29,16 +29,17 @@ struct BenchWorld: Sendable {
             municipality: municipality,
             categories: [.socialNetwork, .basicADL],
             offer: "Maatjes en ontmoeting in de wijk.",
-            queueName: FrontDeskTopology.partnerQueueName(partnerID)
+            queueName: FrontDeskTopology.partnerQueueName(FrontDeskTopology.organisation(partnerID, of: municipality))
         )
         let hash = await StaffAuthenticator.hash("bench-wachtwoord", cost: 4)
         try await pool.withTransaction { tx in
             try StaffRepository.insert(staff, passwordHash: hash, in: tx)
             try PartnerRepository.insert(partner, in: tx)
         }
-        let partnerQueue = FrontDeskTopology.partnerQueue(partnerID)
+        let partnerKey = FrontDeskTopology.organisation(partnerID, of: municipality)
+        let partnerQueue = FrontDeskTopology.partnerQueue(partnerKey)
         try? await admin.delete(partnerQueue)  // a fresh queue: nothing left from an earlier run
-        try await PartnerQueues(url: url, logger: logger).declare([partnerID])
+        try await PartnerQueues(url: url, logger: logger).declare([partnerKey])
         return BenchWorld(staff: staff, partnerID: partnerID, partnerQueue: partnerQueue)
     }
 

@@ -39,6 +39,11 @@ public enum KitMigrations {
             ALTER TABLE outbox ADD COLUMN parked_at timestamptz;
             ALTER TABLE outbox ADD COLUMN lease_token uuid;
             CREATE INDEX outbox_unparked_seq ON outbox (seq) WHERE parked_at IS NULL;
+            -- Both tables churn (every row is deleted soon after it is written): vacuum them
+            -- early and without throttling, or they bloat under sustained load (seen in the soak).
+            ALTER TABLE outbox SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 2000,
+                autovacuum_vacuum_cost_delay = 0);
+            ALTER TABLE inbox SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 0);
             """
         ),
     ]

@@ -78,7 +78,8 @@ public struct ServiceEnvironment: Sendable {
             pool: pool,
             handlers: handlers,
             relay: relay,
-            logger: logger
+            logger: logger,
+            serviceName: settings.serviceName
         )
     }
 

@@ -23,6 +23,8 @@ struct FrontDeskFixture: Sendable {
     let admin: BrokerAdmin
     let url: AMQPURL
     let logger: Logger
+    /// The test partner's own broker logins (made on first use).
+    let partnerLogins = OrganisationLogins()
     let clock: TestClock
     let service: FrontDeskService
     let arnhemStaff: StaffMember
@@ -42,7 +44,10 @@ struct FrontDeskFixture: Sendable {
         let observed = Topology.Queue(name: "fd.observed.\(schema)", bindings: observedKeys.map { .init(routingKey: $0) })
         let partnerID = PartnerID("sw-\(schema.replacingOccurrences(of: "_", with: "-"))")
         let admin = try BrokerAdmin()
-        try await admin.declare(Topology.standard(queues: [inbound, observed, FrontDeskTopology.partnerQueue(partnerID)]))
+        let partnerQueues = [MunicipalityCode.arnhem, .nijmegen].map {
+            FrontDeskTopology.partnerQueue(FrontDeskTopology.organisation(partnerID, of: $0))
+        }
+        try await admin.declare(Topology.standard(queues: [inbound, observed] + partnerQueues))
         let url = try AMQPURL(parsing: TestServers.amqpURL)
         let publisher = Publisher(url: url, name: "fd-test-\(name)", logger: logger)
         let relay = OutboxRelay(pool: pool, publisher: publisher, producer: "front-desk", logger: logger, idleInterval: .milliseconds(50))
@@ -66,7 +71,7 @@ struct FrontDeskFixture: Sendable {
                         municipality: code,
                         categories: [.socialNetwork, .mentalHealth, .finances],
                         offer: "test",
-                        queueName: FrontDeskTopology.partnerQueueName(partnerID)
+                        queueName: FrontDeskTopology.partnerQueueName(FrontDeskTopology.organisation(partnerID, of: code))
                     ),
                     in: tx
                 )
@@ -123,7 +128,11 @@ struct FrontDeskFixture: Sendable {
     }
 
     func cleanUp() async {
-        for queue in [inbound, observed, FrontDeskTopology.partnerQueue(partnerID)] { try? await admin.delete(queue) }
+        await partnerLogins.removeAll()
+        for code in [MunicipalityCode.arnhem, .nijmegen] {
+            try? await admin.delete(FrontDeskTopology.partnerQueue(partnerKey(code)))
+        }
+        for queue in [inbound, observed] { try? await admin.delete(queue) }
         await publisher.close()
         _ = try? await pool.withConnection { try $0.executeSimple("DROP SCHEMA IF EXISTS \"\(schema)\" CASCADE") }
     }
@@ -214,10 +223,14 @@ struct FrontDeskFixture: Sendable {
             producer: producer,
             timestamp: timestamp
         )
-        try await publisher.publish(
+        // A partner's answer travels as the partner does: its own login, through wmo.partners,
+        // under its own routing key. Service events go to wmo.events.
+        let isAnswer = M.self is any ReferralAnswer.Type
+        let sender = isAnswer ? try await partnerPublisher(municipality) : publisher
+        try await sender.publish(
             OutgoingMessage(
-                exchange: Topology.eventsExchange,
-                routingKey: M.messageType,
+                exchange: isAnswer ? Topology.partnerExchange : Topology.eventsExchange,
+                routingKey: isAnswer ? partnerRoutingKey(M.messageType, municipality) : M.messageType,
                 body: try ContractJSON.encoder().encode(envelope),
                 properties: MessageProperties(
                     messageId: envelope.header.messageId.uuidString.lowercased(),
@@ -231,21 +244,46 @@ struct FrontDeskFixture: Sendable {
         return envelope.header.messageId
     }
 
-    /// Publishes raw bytes to the desk's routing key `routingKey`.
+    /// `partner.referral.accepted` as the partner of `municipality` publishes it:
+    /// `partner.<organisation>.referral.accepted`.
+    func partnerRoutingKey(_ type: String, _ municipality: MunicipalityCode = .arnhem) -> String {
+        "partner.\(partnerKey(municipality)).\(type.dropFirst("partner.".count))"
+    }
+
+    /// A publisher logged in as the test partner of `municipality` (its broker login is made
+    /// the way operators make one, scripts/organisations.sh, once per fixture).
+    func partnerPublisher(_ municipality: MunicipalityCode = .arnhem) async throws -> Publisher {
+        try await partnerLogins.publisher(for: partnerKey(municipality), logger: logger)
+    }
+
+    /// Publishes raw bytes to the desk's routing key `routingKey` (a partner's key is sent as
+    /// the partner, through wmo.partners).
     func publishRaw(_ body: String, routingKey: String, messageId: String = UUID().uuidString.lowercased()) async throws {
-        try await publisher.publish(
+        let isAnswer = routingKey.hasPrefix("partner.")
+        try await (isAnswer ? try await partnerPublisher() : publisher).publish(
             OutgoingMessage(
-                exchange: Topology.eventsExchange,
-                routingKey: routingKey,
+                exchange: isAnswer ? Topology.partnerExchange : Topology.eventsExchange,
+                routingKey: isAnswer ? partnerRoutingKey(routingKey) : routingKey,
                 body: Data(body.utf8),
                 properties: MessageProperties(messageId: messageId, type: routingKey)
             )
         )
     }
 
-    /// Reads `count` messages from the partner's queue.
-    func partnerMessages(_ count: Int, timeout: TimeInterval = 15) async throws -> [Delivery] {
-        try await admin.drain(FrontDeskTopology.partnerQueueName(partnerID), count: count, timeout: timeout)
+    /// The test partner's broker name in `municipality` (the same id is listed in both).
+    func partnerKey(_ municipality: MunicipalityCode = .arnhem) -> OrganisationKey {
+        FrontDeskTopology.organisation(partnerID, of: municipality)
+    }
+
+    /// Reads `count` messages from the partner's queue in `municipality`.
+    func partnerMessages(
+        _ count: Int,
+        of municipality: MunicipalityCode = .arnhem,
+        timeout: TimeInterval = 15
+    ) async throws
+        -> [Delivery]
+    {
+        try await admin.drain(FrontDeskTopology.partnerQueueName(partnerKey(municipality)), count: count, timeout: timeout)
     }
 
     /// Reads `count` observed events about `requestID` (other tests' events are skipped).

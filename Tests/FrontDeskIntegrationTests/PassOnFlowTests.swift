@@ -29,7 +29,7 @@ extension FrontDeskIntegration {
                 // The partner receives the request on its own queue.
                 let received = try #require(try await fixture.partnerMessages(1).first)
                 #expect(received.properties.type == RequestPassedOn.messageType)
-                #expect(received.routingKey == FrontDeskTopology.passedOnRoutingKey(fixture.partnerID))
+                #expect(received.routingKey == FrontDeskTopology.passedOnRoutingKey(fixture.partnerKey()))
                 let passedOn = try ContractJSON.decoder().decode(Envelope<RequestPassedOn>.self, from: received.body)
                 #expect(passedOn.header.correlationId == request.id)
                 #expect(passedOn.payload.referralId == referralID)

@@ -34,10 +34,13 @@ struct BadInputTests {
         do {
             try await eventually(timeout: .seconds(60), "front desk ready") { try await status("http://127.0.0.1:\(port)/ready") == 200 }
             _ = try await admin.with { try $0.purgeQueue("\(inbound).dlq") }
-            let cases = try badMessages()
-            let publisher = Publisher(url: try AMQPURL(parsing: TestServers.amqpURL), name: "test-bad-input", logger: .init(label: "test"))
+            // Sent as an organisation would: its own login, through wmo.partners, its own keys.
+            let sender = OrganisationKey(municipality: .arnhem, id: "badinput-\(UInt16.random(in: 0...UInt16.max))")
+            let logins = OrganisationLogins()
+            let cases = try badMessages(from: sender)
+            let publisher = try await logins.publisher(for: sender, logger: .init(label: "test"))
             try await publisher.publish(cases.map(\.message))
-            await publisher.close()
+            await logins.removeAll()
             let dead = try await admin.drain("\(inbound).dlq", count: cases.count, timeout: 60)
             #expect(dead.count == cases.count)
             for item in cases {
@@ -63,11 +66,16 @@ struct BadInputTests {
         let reasonPrefix: String
     }
 
-    private func badMessages() throws -> [BadMessage] {
+    private func badMessages(from sender: OrganisationKey) throws -> [BadMessage] {
         func message(_ body: Data, headers: [String: FieldValue] = [:], contentType: String? = "application/json") -> OutgoingMessage {
             var properties = MessageProperties(messageId: UUID().uuidString.lowercased(), type: "partner.referral.accepted", headers: headers)
             properties.contentType = contentType
-            return OutgoingMessage(exchange: Topology.eventsExchange, routingKey: "partner.referral.accepted", body: body, properties: properties)
+            return OutgoingMessage(
+                exchange: Topology.partnerExchange,
+                routingKey: "partner.\(sender).referral.accepted",
+                body: body,
+                properties: properties
+            )
         }
         let everyType: [String: FieldValue] = [
             "text": "tekst", "int": .int(Int64.min), "bool": true, "double": .double(-1e308), "bytes": .bytes([0xff, 0x00, 0xfe]),

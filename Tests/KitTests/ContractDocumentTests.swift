@@ -122,6 +122,11 @@ struct ContractCase: Sendable, CustomTestStringConvertible {
         .of(RequestPassedOn.self, full: Samples.passedOn(contact: Samples.fullContact), minimal: Samples.passedOn(contact: ConsentedContact())),
         .of(ConsentWithdrawn.self, full: ConsentWithdrawn(referralId: Samples.id, partnerId: "mee")),
         .of(
+            MessageRejected.self,
+            full: MessageRejected(rejectedMessageId: "m", rejectedType: "partner.referral.accepted", reason: "r", queue: "q"),
+            minimal: MessageRejected(rejectedMessageId: "m", rejectedType: nil, reason: "r", queue: "q")
+        ),
+        .of(
             IndicationRequested.self,
             full: IndicationRequested(
                 requestId: Samples.id,

@@ -1,6 +1,8 @@
 #!/bin/sh
-# Writes rabbitmq.conf from the environment, then runs the broker in the foreground
-# (the rabbitmq-server script turns SIGTERM into a clean shutdown).
+# Writes rabbitmq.conf from the environment, starts the broker, gives each service its own
+# login (WMO_BROKER_PASSWORD_<SERVICE>), loads the definitions (exchanges, the unroutable
+# queue, policies, the services' permissions: /etc/rabbitmq/definitions.json, the same file
+# scripts/broker.sh loads) and then waits on the broker; SIGTERM stops it cleanly.
 set -eu
 
 user="${WMO_BROKER_USER:-wmo}"
@@ -28,4 +30,19 @@ log.console.level = info
 log.file = false
 CONF
 
-exec /usr/lib/rabbitmq/bin/rabbitmq-server
+/usr/lib/rabbitmq/bin/rabbitmq-server &
+server=$!
+trap 'kill -TERM "$server" 2>/dev/null; wait "$server"; exit 0' TERM INT
+ctl=/usr/lib/rabbitmq/bin/rabbitmqctl
+"$ctl" -q wait --timeout 120 "$RABBITMQ_MNESIA_BASE/rabbit@localhost.pid" >/dev/null 2>&1 || "$ctl" -q await_startup
+"$ctl" -q await_startup
+for service in frontdesk indication referralindex matching citizenpanel; do
+    var="WMO_BROKER_PASSWORD_$(echo "$service" | tr a-z A-Z)"
+    eval "password=\${$var:-$service}"
+    if ! "$ctl" -q list_users --silent | cut -f1 | grep -qx "$service"; then
+        "$ctl" -q add_user "$service" "$password" >/dev/null
+    fi
+done
+"$ctl" -q import_definitions /etc/rabbitmq/definitions.json
+echo "wmo-broker: definitions loaded, service logins in place"
+wait "$server"

@@ -41,6 +41,8 @@ WMO_NODE="wmo-$WMO_INSTANCE@localhost"
 
 # The roles (and schemas) of the five services, one per service.
 WMO_DB_ROLES=(frontdesk indication referralindex matching citizenpanel)
+# Their broker logins (permissions: compose/broker/definitions.json).
+WMO_BROKER_USERS=(frontdesk indication referralindex matching citizenpanel)
 
 export AMQP_URL="amqp://guest:guest@127.0.0.1:$WMO_AMQP_PORT/"
 export DATABASE_URL="postgresql://postgres@127.0.0.1:$WMO_PG_PORT/wmo"

@@ -13,7 +13,7 @@ extension DemoData {
                 categories: categories,
                 offer: offer,
                 slaOverride: sla,
-                queueName: FrontDeskTopology.partnerQueueName(PartnerID(id))
+                queueName: FrontDeskTopology.partnerQueueName(FrontDeskTopology.organisation(PartnerID(id), of: code))
             )
         }
         return [

@@ -39,8 +39,9 @@ public enum DemoData {
     }
 
     /// The partner organisations whose queues must exist.
-    public static var partnerIDs: [PartnerID] {
-        Array(Set(partners.filter(\.canReceiveReferrals).map(\.id))).sorted()
+    /// The broker names of the demo partners that take referrals (one queue and login each).
+    public static var partnerKeys: [OrganisationKey] {
+        Array(Set(partners.filter(\.canReceiveReferrals).map { FrontDeskTopology.organisation($0.id, of: $0.municipality) })).sorted()
     }
 
     static let logins: [Login] = [

@@ -80,7 +80,9 @@ extension FrontDeskService {
                 let message = ConsentWithdrawn(referralId: stored.referral.id, partnerId: consent.partnerID.rawValue)
                 try Outbox.enqueue(
                     envelope(message, about: request),
-                    routingKey: FrontDeskTopology.consentWithdrawnRoutingKey(consent.partnerID),
+                    routingKey: FrontDeskTopology.consentWithdrawnRoutingKey(
+                        FrontDeskTopology.organisation(consent.partnerID, of: request.municipality)
+                    ),
                     in: tx
                 )
             }
@@ -113,7 +115,9 @@ extension FrontDeskService {
         let message = ConsentWithdrawn(referralId: referral.id, partnerId: referral.partnerID.rawValue)
         try Outbox.enqueue(
             envelope(message, about: request),
-            routingKey: FrontDeskTopology.consentWithdrawnRoutingKey(referral.partnerID),
+            routingKey: FrontDeskTopology.consentWithdrawnRoutingKey(
+                FrontDeskTopology.organisation(referral.partnerID, of: referral.municipality)
+            ),
             in: tx
         )
     }

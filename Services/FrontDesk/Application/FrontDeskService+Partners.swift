@@ -61,7 +61,8 @@ public struct PartnerInput: Sendable, Codable, Hashable {
             districts: Set(districts ?? []),
             offer: offer ?? "",
             slaOverride: sla,
-            queueName: kind == .partnerOrganisation ? FrontDeskTopology.partnerQueueName(partnerID) : nil
+            queueName: kind == .partnerOrganisation
+                ? FrontDeskTopology.partnerQueueName(FrontDeskTopology.organisation(partnerID, of: municipality)) : nil
         )
     }
 
@@ -88,7 +89,9 @@ extension FrontDeskService {
     public func addPartner(_ input: PartnerInput, by staff: StaffMember) async throws -> Partner {
         try staff.require(.socialMap)
         let partner = try input.makePartner(municipality: staff.municipality)
-        if partner.canReceiveReferrals { try await partnerQueues?.declare([partner.id]) }
+        if partner.canReceiveReferrals {
+            try await partnerQueues?.declare([FrontDeskTopology.organisation(partner.id, of: partner.municipality)])
+        }
         try await transaction { tx in try PartnerRepository.insert(partner, in: tx) }
         return partner
     }

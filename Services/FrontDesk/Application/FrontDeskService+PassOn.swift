@@ -89,7 +89,7 @@ extension FrontDeskService {
             )
             try Outbox.enqueue(
                 envelope(message, about: request),
-                routingKey: FrontDeskTopology.passedOnRoutingKey(partnerID),
+                routingKey: FrontDeskTopology.passedOnRoutingKey(FrontDeskTopology.organisation(partnerID, of: request.municipality)),
                 in: tx
             )
             try log(

@@ -1,3 +1,4 @@
+public import Contracts
 import Foundation
 public import Logging
 public import Messaging
@@ -19,7 +20,7 @@ public struct PartnerQueues: Sendable {
     }
 
     /// Declares the queue of each partner in `partners`.
-    public func declare(_ partners: [PartnerID]) async throws {
+    public func declare(_ partners: [OrganisationKey]) async throws {
         guard !partners.isEmpty else { return }
         let topology = FrontDeskTopology.partnerTopology(partners)
         let url = url
@@ -34,6 +35,6 @@ public struct PartnerQueues: Sendable {
                 )
             }
         }
-        logger.info("partner queues declared", metadata: ["partners": "\(partners.map(\.rawValue))"])
+        logger.info("partner queues declared", metadata: ["partners": "\(partners.map(\.description))"])
     }
 }

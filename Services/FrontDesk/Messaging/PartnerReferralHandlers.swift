@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import Messaging
 import ReliableMessaging
 import Storage
 
@@ -8,23 +9,25 @@ import Storage
 ///
 /// - An unknown referral id is rejected: the referral is committed before the pass-on is
 ///   published, so an answer can never come first.
-/// - A partner answers only for its own referrals of its own municipality; anything else is
-///   rejected to the dead-letter queue.
+/// - Trust the broker, not the body: an answer must come through `wmo.partners` with a
+///   `user_id` (RabbitMQ checked it is the sender's login), and that login must be the
+///   referral's partner (`<municipality>-<partnerId>`). The payload's `partnerId` must agree.
+///   Anything else is rejected to the dead-letter queue, and the sender gets a rejection notice.
 /// - A repeated answer changes nothing; an answer after the desk withdrew the referral is
 ///   ignored (the partner was already told to stop); other contradictions are rejected.
 enum PartnerReferralHandlers {
     static func register(in handlers: inout MessageHandlers) {
-        handlers.on(ReferralAccepted.self) { message, header, tx in
-            try apply(message, header, tx) { referral in try referral.accept(at: header.timestamp) }
+        handlers.on(ReferralAccepted.self) { message, header, context, tx in
+            try apply(message, header, context, tx) { referral in try referral.accept(at: header.timestamp) }
         }
-        handlers.on(ReferralDeclined.self) { message, header, tx in
-            try apply(message, header, tx) { referral in try referral.decline(reason: message.reason, at: header.timestamp) }
+        handlers.on(ReferralDeclined.self) { message, header, context, tx in
+            try apply(message, header, context, tx) { referral in try referral.decline(reason: message.reason, at: header.timestamp) }
         }
-        handlers.on(ReferralContacted.self) { message, header, tx in
-            try apply(message, header, tx) { referral in try referral.recordContact(at: message.contactedAt) }
+        handlers.on(ReferralContacted.self) { message, header, context, tx in
+            try apply(message, header, context, tx) { referral in try referral.recordContact(at: message.contactedAt) }
         }
-        handlers.on(ReferralCompleted.self) { message, header, tx in
-            try apply(message, header, tx, summary: message.summary) { referral in
+        handlers.on(ReferralCompleted.self) { message, header, context, tx in
+            try apply(message, header, context, tx, summary: message.summary) { referral in
                 try referral.complete(at: header.timestamp)
             }
         }
@@ -33,10 +36,17 @@ enum PartnerReferralHandlers {
     private static func apply<M: ReferralAnswer>(
         _ message: M,
         _ header: EnvelopeHeader,
+        _ context: DeliveryContext,
         _ tx: Transaction,
         summary: String? = nil,
         _ change: (inout Referral) throws -> Bool
     ) throws {
+        guard context.exchange == Topology.partnerExchange else {
+            throw HandlerError.rejected("an answer must come through \(Topology.partnerExchange), not '\(context.exchange)'")
+        }
+        guard let sender = context.userId, !sender.isEmpty else {
+            throw HandlerError.rejected("an answer must carry user_id (the partner's broker login)")
+        }
         // Lock the request before the referral, as the desk's own use cases do, so the two never
         // wait for each other.
         guard let known = try ReferralRepository.find(id: message.referralId, in: tx) else {
@@ -49,6 +59,10 @@ enum PartnerReferralHandlers {
         }
         guard known.referral.partnerID.rawValue == message.partnerId else {
             throw HandlerError.rejected("partner \(message.partnerId) may not answer for a referral to another partner")
+        }
+        let partner = FrontDeskTopology.organisation(known.referral.partnerID, of: known.referral.municipality)
+        guard sender == partner.description else {
+            throw HandlerError.rejected("user_id \(sender) is not the partner of referral \(known.referral.id)")
         }
         let request = try RequestRepository.find(
             id: known.referral.requestID,

@@ -1,3 +1,4 @@
+public import Contracts
 import Foundation
 import Hummingbird
 import Logging
@@ -22,7 +23,7 @@ public enum FrontDeskServer {
             topology: FrontDeskTopology.topology
         )
         let partnerQueues = PartnerQueues(url: environment.amqpURL, logger: environment.logger)
-        let partners = try await environment.pool.withTransaction { tx in try PartnerRepository.referralPartnerIDs(in: tx) }
+        let partners = try await environment.pool.withTransaction { tx in try PartnerRepository.referralPartners(in: tx) }
         try await declareWaitingForBroker(partners, with: partnerQueues, logger: environment.logger)
         let service = FrontDeskService(
             pool: environment.pool,
@@ -58,7 +59,7 @@ public enum FrontDeskServer {
         )
         let logins = try await DemoData.seed(pool: environment.pool, bcryptCost: configuration.bcryptCost)
         do {
-            try await PartnerQueues(url: environment.amqpURL, logger: environment.logger).declare(DemoData.partnerIDs)
+            try await PartnerQueues(url: environment.amqpURL, logger: environment.logger).declare(DemoData.partnerKeys)
         } catch {
             environment.logger.warning(
                 "partner queues not declared now; the service declares them at its next start",
@@ -78,9 +79,38 @@ public enum FrontDeskServer {
         return lines
     }
 
+    /// Puts an organisation on the social map of `municipality` as a partner that takes
+    /// referrals, and declares its queue (`scripts/organisations.sh add partner`, after the
+    /// broker login exists). Idempotent: an existing entry is kept.
+    public static func registerPartner(
+        municipality: MunicipalityCode,
+        id: String,
+        name: String,
+        categories: [LifeDomain],
+        settings: ServiceSettings = settings()
+    ) async throws -> String {
+        let environment = try await ServiceEnvironment.start(
+            settings: settings,
+            migrations: FrontDeskMigrations.all,
+            topology: FrontDeskTopology.topology
+        )
+        let partner = try PartnerInput(id: id, name: name, kind: .partnerOrganisation, categories: categories)
+            .makePartner(municipality: municipality)
+        let key = FrontDeskTopology.organisation(partner.id, of: municipality)
+        try await PartnerQueues(url: environment.amqpURL, logger: environment.logger).declare([key])
+        let added = try await environment.pool.withTransaction { tx -> Bool in
+            guard try PartnerRepository.find(id: partner.id, municipality: municipality, in: tx) == nil else { return false }
+            try PartnerRepository.insert(partner, in: tx)
+            return true
+        }
+        await environment.publisher.close()
+        return
+            "social map of \(municipality.rawValue): partner \(id) \(added ? "added" : "already listed"), queue \(FrontDeskTopology.partnerQueueName(key))"
+    }
+
     /// Declares the queues, waiting with backoff while the broker is not up yet: a request must
     /// never be passed on to a partner whose queue does not exist.
-    static func declareWaitingForBroker(_ partners: [PartnerID], with queues: PartnerQueues, logger: Logger) async throws {
+    static func declareWaitingForBroker(_ partners: [OrganisationKey], with queues: PartnerQueues, logger: Logger) async throws {
         var backoff = Backoff(initial: .milliseconds(200), maximum: .seconds(5))
         while true {
             do {

@@ -52,14 +52,17 @@ public enum PartnerRepository {
         )
     }
 
-    /// The ids of every partner that takes referrals, of any municipality: one queue each.
-    public static func referralPartnerIDs(in tx: Transaction) throws -> [PartnerID] {
+    /// Every partner that takes referrals, of any municipality: one queue each.
+    public static func referralPartners(in tx: Transaction) throws -> [OrganisationKey] {
         try tx.query(
             """
-            SELECT DISTINCT id FROM partners
-            WHERE kind = 'partner-organisation' AND queue_name IS NOT NULL AND queue_name <> '' ORDER BY id
+            SELECT DISTINCT id, municipality FROM partners
+            WHERE kind = 'partner-organisation' AND queue_name IS NOT NULL AND queue_name <> '' ORDER BY municipality, id
             """
-        ).rows.map { PartnerID(try $0.decode(String.self, "id")) }
+        ).rows.compactMap { row in
+            let id = PartnerID(try row.decode(String.self, "id"))
+            return MunicipalityCode(try row.decode(String.self, "municipality")).map { FrontDeskTopology.organisation(id, of: $0) }
+        }
     }
 
     static func partner(_ row: Row) throws -> Partner {

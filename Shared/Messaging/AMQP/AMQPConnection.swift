@@ -100,6 +100,26 @@ public final class AMQPConnection: @unchecked Sendable {
         try check("exchange.declare \(name)")
     }
 
+    /// Checks that an exchange exists (passive declare: no permission needed). A missing one
+    /// is an installation error: the broker's definitions were not loaded.
+    public func requireExchange(_ name: String) throws(AMQPError) {
+        let arena = CArena()
+        defer { withExtendedLifetime(arena) {} }  // C reads its memory during the call
+        amqp_exchange_declare(state, channel, arena.bytes(name), amqp_empty_bytes, 1, 0, 0, 0, amqp_empty_table)
+        do {
+            try check("exchange.declare(passive) \(name)")
+        } catch {
+            if case .brokerRefused(_, 404, _) = error {
+                throw .brokerRefused(
+                    operation: "exchange.declare(passive) \(name)",
+                    code: 404,
+                    message: "exchange \(name) does not exist: load the broker definitions (compose/broker/definitions.json)"
+                )
+            }
+            throw error
+        }
+    }
+
     public func declareQueue(
         _ name: String,
         durable: Bool = true,

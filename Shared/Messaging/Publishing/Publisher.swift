@@ -168,7 +168,10 @@ public final class Publisher: Sendable {
             let connection = try connected()
             var first: UInt64 = 0
             var last: UInt64 = 0
-            for message in messages {
+            for var message in messages {
+                // Every message carries the login as user_id: RabbitMQ checks it, so a receiver
+                // can trust who sent it.
+                if message.properties.userId == nil { message.properties.userId = url.user }
                 last = try connection.publish(message)
                 if first == 0 { first = last }
             }

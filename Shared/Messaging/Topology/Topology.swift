@@ -9,8 +9,12 @@
 /// (`compose/broker/definitions.json`), so changing them never makes a client's declaration
 /// fail with PRECONDITION_FAILED.
 public struct Topology: Sendable {
-    /// The topic exchange for domain events (SPEC §8).
+    /// The topic exchange for domain events (SPEC §8); only the services write to it.
     public static let eventsExchange = "wmo.events"
+    /// The topic exchange organisations (partners, providers, signalling organisations,
+    /// volunteer centres, assessors) publish to, each only under its own routing keys
+    /// (`<kind>.<organisation>.…`, enforced by the broker's topic permissions).
+    public static let partnerExchange = "wmo.partners"
     /// Direct exchange that routes a dead-lettered message to `<queue>.dlq` by queue name.
     public static let deadLetterExchange = "wmo.dlx"
     /// Header that carries why a message was dead-lettered.
@@ -39,9 +43,15 @@ public struct Topology: Sendable {
     /// The exchanges every service shares.
     public static let standardExchanges: [Exchange] = [
         Exchange(name: eventsExchange, type: .topic),
+        Exchange(name: partnerExchange, type: .topic),
         Exchange(name: deadLetterExchange, type: .direct),
         Exchange(name: unroutableExchange, type: .fanout),
     ]
+
+    /// Exchanges (and the queue `wmo.unroutable`) the broker's definitions create: services
+    /// only check they exist (a passive declare, which needs no permission), so a service's
+    /// broker user needs no configure right on anything shared.
+    public static let sharedExchanges: Set<String> = Set(standardExchanges.map(\.name))
 
     /// A topology with the standard exchanges plus `queues`.
     public static func standard(queues: [Queue], extraExchanges: [Exchange] = []) -> Topology {
@@ -51,11 +61,11 @@ public struct Topology: Sendable {
     /// Declares all of it on `connection`.
     public func declare(on connection: AMQPConnection) throws(AMQPError) {
         for exchange in exchanges {
-            try connection.declareExchange(exchange.name, type: exchange.type.rawValue)
-        }
-        if exchanges.contains(where: { $0.name == Self.unroutableExchange }) {
-            try connection.declareQueue(Self.unroutableQueue, arguments: ["x-queue-type": "quorum"])
-            try connection.bindQueue(Self.unroutableQueue, exchange: Self.unroutableExchange, routingKey: "")
+            if Self.sharedExchanges.contains(exchange.name) {
+                try connection.requireExchange(exchange.name)
+            } else {
+                try connection.declareExchange(exchange.name, type: exchange.type.rawValue)
+            }
         }
         for queue in queues {
             try queue.declare(on: connection)

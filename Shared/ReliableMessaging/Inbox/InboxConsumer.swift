@@ -29,6 +29,8 @@ public final class InboxConsumer: Service, Sendable {
     private let queue: Topology.Queue
     private let relay: OutboxRelay?
     private let logger: Logger
+    /// The consuming service's name, the producer of its rejection notices.
+    private let serviceName: String
     private let batchSize: Int
     private let maxRetries: Int
     private let isolateAfter: Int
@@ -54,8 +56,10 @@ public final class InboxConsumer: Service, Sendable {
         prefetch: UInt16 = 200,
         batchSize: Int = 100,
         maxRetries: Int = 20,
-        isolateAfter: Int = 3
+        isolateAfter: Int = 3,
+        serviceName: String = "wmo"
     ) {
+        self.serviceName = serviceName
         self.queue = queue
         self.pool = pool
         self.handlers = handlers
@@ -101,7 +105,7 @@ public final class InboxConsumer: Service, Sendable {
     private func process(_ batch: [Delivery]) async -> Settlement? {
         let plans: [(Delivery, Outcome)] = batch.map { delivery in
             do throws(DeadLetterReason) {
-                return (delivery, .apply(try handlers.prepare(delivery.body)))
+                return (delivery, .apply(try handlers.prepare(delivery.body, context: DeliveryContext(delivery))))
             } catch {
                 return (delivery, .deadLetter(error))
             }
@@ -357,6 +361,8 @@ public final class InboxConsumer: Service, Sendable {
             body: delivery.body,
             in: transaction
         )
+        // The sender cannot read our dead-letter queue: tell an organisation what happened.
+        try RejectionNotice.enqueue(for: delivery, reason: reason, queue: queue.name, producer: serviceName, in: transaction)
         logger.error(
             "message dead-lettered",
             metadata: [

@@ -13,7 +13,7 @@ public struct MessageHandlers: Sendable {
 
     struct Entry: Sendable {
         let major: Int
-        let prepare: @Sendable (Data, EnvelopeHeader) throws -> Prepared
+        let prepare: @Sendable (Data, EnvelopeHeader, DeliveryContext) throws -> Prepared
     }
 
     private(set) var entries: [String: Entry] = [:]
@@ -26,7 +26,16 @@ public struct MessageHandlers: Sendable {
         _ type: M.Type,
         _ handle: @escaping @Sendable (M, EnvelopeHeader, Transaction) throws -> Void
     ) {
-        entries[M.messageType] = Entry(major: M.schemaVersion.major) { body, header in
+        on(type) { message, header, _, transaction in try handle(message, header, transaction) }
+    }
+
+    /// Registers the handler for `type` that also sees the broker's word on the sender
+    /// (`DeliveryContext`): the handler of any message an organisation sends.
+    public mutating func on<M: MessageContract>(
+        _ type: M.Type,
+        _ handle: @escaping @Sendable (M, EnvelopeHeader, DeliveryContext, Transaction) throws -> Void
+    ) {
+        entries[M.messageType] = Entry(major: M.schemaVersion.major) { body, header, context in
             let envelope: Envelope<M>
             do {
                 envelope = try ContractJSON.decoder().decode(Envelope<M>.self, from: body)
@@ -39,7 +48,7 @@ public struct MessageHandlers: Sendable {
                 throw DeadLetterReason.validationFailed(type: M.messageType, detail: error.description)
             }
             let payload = envelope.payload
-            return Prepared(header: header) { transaction in try handle(payload, header, transaction) }
+            return Prepared(header: header) { transaction in try handle(payload, header, context, transaction) }
         }
     }
 
@@ -47,7 +56,12 @@ public struct MessageHandlers: Sendable {
     public var messageTypes: [String] { entries.keys.sorted() }
 
     /// Decodes and validates a delivery's body, or says why it goes to the dead-letter queue.
-    func prepare(_ body: Data) throws(DeadLetterReason) -> Prepared {
+    func prepare(
+        _ body: Data,
+        context: DeliveryContext = DeliveryContext(userId: nil, exchange: "", routingKey: "")
+    )
+        throws(DeadLetterReason) -> Prepared
+    {
         let header: EnvelopeHeader
         do {
             header = try ContractJSON.decoder().decode(EnvelopeHeader.self, from: body)
@@ -59,7 +73,7 @@ public struct MessageHandlers: Sendable {
             throw .unsupportedVersion(type: header.type, version: header.version, supportedMajor: entry.major)
         }
         do {
-            return try entry.prepare(body, header)
+            return try entry.prepare(body, header, context)
         } catch let reason as DeadLetterReason {
             throw reason
         } catch {
