@@ -182,6 +182,10 @@ let package = Package(
                 dependencies: ["Messaging", "Storage", "ReliableMessaging", "Contracts", "TestKit"],
                 path: "Tests/KitIntegrationTests", swiftSettings: swiftSettings),
             .testTarget(
+                name: "BrokerDefinitionsTests",
+                dependencies: ["Messaging", "FrontDesk", "Indication", "Matching", "ReferralIndex", "CitizenPanel"],
+                path: "Tests/BrokerDefinitionsTests", swiftSettings: swiftSettings),
+            .testTarget(
                 name: "FrontDeskTests",
                 dependencies: ["FrontDesk"],
                 path: "Tests/FrontDeskTests", swiftSettings: swiftSettings),

@@ -85,7 +85,7 @@ say "fresh broker and database (instance $WMO_INSTANCE)"
 
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # As the front desk's own role and schema, as scripts/run.sh starts it.
-service_env=(AMQP_URL="$AMQP_URL" DATABASE_URL="postgresql://frontdesk:frontdesk@127.0.0.1:$WMO_PG_PORT/wmo"
+service_env=(AMQP_URL="amqp://frontdesk:frontdesk@127.0.0.1:$WMO_AMQP_PORT/" DATABASE_URL="postgresql://frontdesk:frontdesk@127.0.0.1:$WMO_PG_PORT/wmo"
     DATABASE_MIGRATION_URL="postgresql://frontdesk_owner:frontdesk_owner@127.0.0.1:$WMO_PG_PORT/wmo"
     HTTP_HOST=127.0.0.1 HTTP_PORT="$PORT" COOKIE_SECURE=false)
 

@@ -16,11 +16,15 @@ struct ServiceSmokeTests {
     func serviceStartsServesOperationsRoutesAndStopsOnSIGTERM(executable: String, port: Int) async throws {
         let binary = TestServers.repositoryRoot.appendingPathComponent(".build/debug/\(executable)").path
         let schema = "smoke_\(executable.replacingOccurrences(of: "-", with: "_"))_\(UInt16.random(in: 0...UInt16.max))"
+        // The service's own broker login (compose/broker/definitions.json), not the admin's:
+        // the smoke test proves its permissions suffice.
+        let user = executable.replacingOccurrences(of: "-", with: "")
+        let amqpURL = TestServers.amqpURL.replacingOccurrences(of: "guest:guest@", with: "\(user):\(user)@")
         let child = try ChildProcess(
             binary,
             [],
             environment: [
-                "AMQP_URL": TestServers.amqpURL, "DATABASE_URL": TestServers.databaseURL, "DATABASE_SCHEMA": schema,
+                "AMQP_URL": amqpURL, "DATABASE_URL": TestServers.databaseURL, "DATABASE_SCHEMA": schema,
                 "HTTP_PORT": String(port), "LOG_LEVEL": "warning",
             ]
         )
