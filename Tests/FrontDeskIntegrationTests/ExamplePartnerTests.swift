@@ -5,8 +5,9 @@ import TestKit
 import Testing
 
 extension FrontDeskIntegration {
-    /// The example partner of docs/partners.md (Python, pika), with its own broker login, takes
-    /// a request passed on by the desk and answers accepted → contacted → completed.
+    /// The example partner of docs/partners.md (Python, pika), with its own broker login, submits
+    /// a citizen's request (desk network) and gets the desk's receipt, then takes a request
+    /// passed on by the desk and answers accepted → contacted → completed.
     @Suite
     struct ExamplePartnerTests {
         @Test func theExamplePartnerFromTheGuideCompletesAReferral() async throws {
@@ -22,7 +23,7 @@ extension FrontDeskIntegration {
                 let log = FileManager.default.temporaryDirectory.appendingPathComponent("example-partner-\(fixture.schema).log").path
                 let partner = try ChildProcess(
                     "/usr/bin/env",
-                    ["python3", script, "--count", "1"],
+                    ["python3", script, "--count", "1", "--submit", "999993653"],
                     environment: ["PARTNER_AMQP_URL": url, "PARTNER_LOGIN": key.description],
                     logFile: log
                 )
@@ -38,7 +39,9 @@ extension FrontDeskIntegration {
                     Issue.record("example partner output:\n\(output)")
                     throw error
                 }
-                #expect(await partner.wait() == 0)
+                #expect(await partner.wait() == 0, "the example partner got the receipt and finished")
+                let submitted = try await fixture.service.searchPersons(PersonSearch(bsn: "999993653"), by: fixture.arnhemStaff)
+                #expect(submitted.count == 1, "the submitted citizen is registered once at the desk")
                 #expect(try await fixture.admin.messageCount(fixture.inbound.deadLetterQueue) == 0, "nothing refused")
             }
         }

@@ -225,7 +225,7 @@ struct FrontDeskFixture: Sendable {
         )
         // A partner's answer travels as the partner does: its own login, through wmo.partners,
         // under its own routing key. Service events go to wmo.events.
-        let isAnswer = M.self is any ReferralAnswer.Type
+        let isAnswer = M.messageType.hasPrefix("partner.")
         let sender = isAnswer ? try await partnerPublisher(municipality) : publisher
         try await sender.publish(
             OutgoingMessage(

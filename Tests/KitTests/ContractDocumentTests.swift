@@ -122,6 +122,36 @@ struct ContractCase: Sendable, CustomTestStringConvertible {
         .of(RequestPassedOn.self, full: Samples.passedOn(contact: Samples.fullContact), minimal: Samples.passedOn(contact: ConsentedContact())),
         .of(ConsentWithdrawn.self, full: ConsentWithdrawn(referralId: Samples.id, partnerId: "mee")),
         .of(
+            PartnerRequestSubmitted.self,
+            full: PartnerRequestSubmitted(
+                submissionId: Samples.id,
+                partnerId: "mee",
+                consentGiven: true,
+                consentedAt: Date(timeIntervalSince1970: 0),
+                citizen: SubmittedCitizen(
+                    bsn: "123456782",
+                    givenNames: "Jan",
+                    familyNamePrefix: "van",
+                    familyName: "Jansen",
+                    birthDate: "1948-03-31",
+                    phone: "026",
+                    email: "j@example.nl",
+                    postcode: "6811AB",
+                    houseNumber: 1
+                ),
+                question: "q"
+            ),
+            minimal: PartnerRequestSubmitted(
+                submissionId: Samples.id,
+                partnerId: "mee",
+                consentGiven: true,
+                consentedAt: Date(timeIntervalSince1970: 0),
+                citizen: SubmittedCitizen(bsn: "123456782", givenNames: "Jan", familyName: "Jansen", birthDate: "1948-03-31"),
+                question: "q"
+            )
+        ),
+        .of(RequestReceived.self, full: RequestReceived(submissionId: Samples.id, requestId: Samples.id, partnerId: "mee")),
+        .of(
             MessageRejected.self,
             full: MessageRejected(rejectedMessageId: "m", rejectedType: "partner.referral.accepted", reason: "r", queue: "q"),
             minimal: MessageRejected(rejectedMessageId: "m", rejectedType: nil, reason: "r", queue: "q")

@@ -6,6 +6,7 @@ public enum FrontDeskHandlers {
     public static func make() -> MessageHandlers {
         var handlers = MessageHandlers()
         PartnerReferralHandlers.register(in: &handlers)
+        PartnerDeskHandler.register(in: &handlers)
         IndicationDecidedHandler.register(in: &handlers)
         MatchingOutcomeHandlers.register(in: &handlers)
         PanelInvitationHandler.register(in: &handlers)

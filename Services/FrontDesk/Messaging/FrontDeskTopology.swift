@@ -17,12 +17,17 @@ public enum FrontDeskTopology {
     /// Partners' answers, on `wmo.partners` only (`partner.<organisation>.referral.accepted`…):
     /// nobody but an organisation, under its own key, can publish there.
     public static let partnerAnswerRoutingKey = "partner.*.referral.*"
+    /// Requests submitted by partner desks (loketnetwerk), on `wmo.partners` only.
+    public static let partnerSubmissionRoutingKey = "partner.*.request.submitted"
 
     /// The desk's inbound queue under `name` (tests use a private name).
     public static func inboundQueue(name: String = "frontdesk.inbound") -> Topology.Queue {
         Topology.Queue(
             name: name,
-            bindings: [.init(exchange: Topology.partnerExchange, routingKey: partnerAnswerRoutingKey)]
+            bindings: [
+                .init(exchange: Topology.partnerExchange, routingKey: partnerAnswerRoutingKey),
+                .init(exchange: Topology.partnerExchange, routingKey: partnerSubmissionRoutingKey),
+            ]
                 + inboundRoutingKeys.map { .init(routingKey: $0) }
         )
     }
@@ -48,6 +53,11 @@ public enum FrontDeskTopology {
         "frontdesk.consent.withdrawn.\(partner)"
     }
 
+    /// Routing key of the acknowledgement of a request `partner` submitted.
+    public static func requestReceivedRoutingKey(_ partner: OrganisationKey) -> String {
+        "\(RequestReceived.messageType).\(partner)"
+    }
+
     /// Routing key of the rejection notices for `partner` (sent by any service that
     /// dead-letters one of its messages).
     public static func rejectionNoticeRoutingKey(_ partner: OrganisationKey) -> String {
@@ -63,7 +73,7 @@ public enum FrontDeskTopology {
             name: partnerQueueName(partner),
             bindings: [
                 .init(routingKey: passedOnRoutingKey(partner)), .init(routingKey: consentWithdrawnRoutingKey(partner)),
-                .init(routingKey: rejectionNoticeRoutingKey(partner)),
+                .init(routingKey: rejectionNoticeRoutingKey(partner)), .init(routingKey: requestReceivedRoutingKey(partner)),
             ]
         )
     }
