@@ -125,7 +125,7 @@ def replay_properties(properties):
     user_id = properties.user_id
     if user_id and user_id != login:
         # RabbitMQ refuses a publish whose user_id is not the login: keep it as a header instead.
-        headers["x-wmo-original-user-id"] = user_id
+        headers.setdefault("x-wmo-original-user-id", user_id)  # the consumer recorded the real sender
         user_id = None
     return pika.BasicProperties(
         content_type=properties.content_type, content_encoding=properties.content_encoding,

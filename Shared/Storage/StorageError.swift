@@ -28,6 +28,17 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// True when the database as a whole is away (connection lost, shutting down, no
+    /// connections left): waiting is the only thing to do, for as long as it takes. Other
+    /// transient errors (timeouts, deadlocks, resources) are worth a few retries, not forever.
+    public var isOutage: Bool {
+        switch self {
+        case .connectionFailed: return true
+        case .queryFailed(let state, _, _): return state.hasPrefix("08") || state.hasPrefix("57P") || state == "53300"
+        default: return false
+        }
+    }
+
     /// True for a unique-constraint violation (SQLSTATE 23505).
     public var isUniqueViolation: Bool {
         if case .queryFailed("23505", _, _) = self { return true }

@@ -55,6 +55,20 @@ extension FrontDeskIntegration {
                 #expect(notices.first?.properties.userId == "guest", "services sign their messages with their login")
                 #expect(try await fixture.referral(passedOn.result.referral.id)?.status == .passedOn, "nothing applied")
 
+                // A service event smuggled in under B's own routing key: the kit refuses it before
+                // any handler sees it (through wmo.partners only the sender's own messages).
+                var smuggled = try answerMessage(passedOn.result.referral.id, partner: fixture.partnerID, correlation: passedOn.request.id)
+                smuggled.body = Data(
+                    String(decoding: smuggled.body, as: UTF8.self).replacingOccurrences(
+                        of: "\"partner.referral.accepted\"",
+                        with: "\"indication.decided\""
+                    ).utf8
+                )
+                #expect(await publishRefusal(asB, smuggled, exchange: Topology.partnerExchange, key: "partner.\(b).referral.accepted") == nil)
+                let forged = try await fixture.admin.drain(fixture.inbound.deadLetterQueue, count: 1, timeout: 20)
+                let forgedReason = forged.first?.properties.headers[Topology.deadLetterReasonHeader]?.stringValue ?? ""
+                #expect(forgedReason.hasPrefix("wrong sender"), "reason: \(forgedReason)")
+
                 // Without user_id (a raw publish sets none): refused too.
                 let unsigned = try answerMessage(passedOn.result.referral.id, partner: fixture.partnerID, correlation: passedOn.request.id)
                 #expect(
@@ -62,7 +76,8 @@ extension FrontDeskIntegration {
                         == nil
                 )
                 let second = try await fixture.admin.drain(fixture.inbound.deadLetterQueue, count: 1, timeout: 20)
-                #expect(second.first?.properties.headers[Topology.deadLetterReasonHeader]?.stringValue.contains("must carry user_id") == true)
+                let unsignedReason = second.first?.properties.headers[Topology.deadLetterReasonHeader]?.stringValue ?? ""
+                #expect(unsignedReason.hasPrefix("wrong sender"), "reason: \(unsignedReason)")
             }
         }
 

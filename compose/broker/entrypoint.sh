@@ -41,6 +41,8 @@ for service in frontdesk indication referralindex matching citizenpanel; do
     eval "password=\${$var:-$service}"
     if ! "$ctl" -q list_users --silent | cut -f1 | grep -qx "$service"; then
         "$ctl" -q add_user "$service" "$password" >/dev/null
+    else
+        "$ctl" -q change_password "$service" "$password" >/dev/null   # a changed variable takes effect
     fi
 done
 "$ctl" -q import_definitions /etc/rabbitmq/definitions.json

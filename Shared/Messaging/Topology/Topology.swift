@@ -26,6 +26,12 @@ public struct Topology: Sendable {
     public static let unroutableExchange = "wmo.unroutable"
     /// The queue behind `wmo.unroutable`; `/metrics` shows its depth.
     public static let unroutableQueue = "wmo.unroutable"
+    /// Headers that keep where a dead-lettered or deferred message came from (its exchange,
+    /// routing key and broker-validated `user_id`), so that a replay or a retry, which comes
+    /// back through the default exchange, is judged on its original sender.
+    public static let originalExchangeHeader = "x-wmo-original-exchange"
+    public static let originalRoutingKeyHeader = "x-wmo-original-routing-key"
+    public static let originalUserHeader = "x-wmo-original-user-id"
     /// Header that counts delayed retries.
     public static let retryCountHeader = "x-wmo-retry-count"
     /// Header set by `scripts/dlq.sh replay` (a fresh id per replayed message): only a message

@@ -15,6 +15,8 @@ public enum DeadLetterReason: Error, Sendable, CustomStringConvertible, Equatabl
     case validationFailed(type: String, detail: String)
     /// The handler refused it.
     case rejected(String)
+    /// It came through the organisations' exchange but is not the sender's own message.
+    case wrongSender(String)
     /// Too many delayed retries.
     case retriesExhausted(String)
     /// Applying it failed again and again for a reason that is not the database being away
@@ -30,6 +32,7 @@ public enum DeadLetterReason: Error, Sendable, CustomStringConvertible, Equatabl
         case .invalidPayload(let type, let detail): "invalid payload for '\(type)': \(detail)"
         case .validationFailed(let type, let detail): "'\(type)' fails validation: \(detail)"
         case .rejected(let reason): "rejected by handler: \(reason)"
+        case .wrongSender(let detail): "wrong sender: \(detail)"
         case .retriesExhausted(let reason): "gave up after retries: \(reason)"
         case .processingFailed(let reason): "could not be applied: \(reason)"
         }

@@ -17,8 +17,30 @@ public struct DeliveryContext: Sendable, Equatable {
         self.routingKey = routingKey
     }
 
+    /// The context of `delivery`. A replay (`x-wmo-replay`) or a return from the retry queue
+    /// (`x-wmo-retry-count`) arrives through the default exchange, which only the services and
+    /// the operators may write to: then the original sender recorded in the `x-wmo-original-*`
+    /// headers counts. Anything else is judged on what the broker says about this delivery.
     init(_ delivery: Delivery) {
-        self.init(userId: delivery.properties.userId, exchange: delivery.exchange, routingKey: delivery.routingKey)
+        let headers = delivery.properties.headers
+        if delivery.exchange.isEmpty, headers[Topology.replayHeader] != nil || headers[Topology.retryCountHeader] != nil,
+            let exchange = headers[Topology.originalExchangeHeader]?.stringValue
+        {
+            self.init(
+                userId: headers[Topology.originalUserHeader]?.stringValue,
+                exchange: exchange,
+                routingKey: headers[Topology.originalRoutingKeyHeader]?.stringValue ?? ""
+            )
+        } else {
+            self.init(userId: delivery.properties.userId, exchange: delivery.exchange, routingKey: delivery.routingKey)
+        }
+    }
+
+    /// The `x-wmo-original-*` headers that keep this context on a copy.
+    var originHeaders: [String: String] {
+        var headers = [Topology.originalExchangeHeader: exchange, Topology.originalRoutingKeyHeader: routingKey]
+        if let userId { headers[Topology.originalUserHeader] = userId }
+        return headers
     }
 
     /// True when an organisation sent it: through the partner exchange, with a `user_id`.

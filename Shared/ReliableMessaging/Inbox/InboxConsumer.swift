@@ -34,6 +34,8 @@ public final class InboxConsumer: Service, Sendable {
     private let batchSize: Int
     private let maxRetries: Int
     private let isolateAfter: Int
+    /// How many transient (not outage) failures count as one failure of a bug.
+    private static let transientRetries = 5
     private let stopping = Atomic<Bool>(false)
     private let applied: Counter
     private let duplicates: Counter
@@ -121,8 +123,11 @@ public final class InboxConsumer: Service, Sendable {
                 if stopping.load(ordering: .relaxed) { return nil }
                 batchRetries.increment()
                 let transient = (error as? StorageError)?.isTransient ?? false
-                if !transient { failures += 1 }
-                if failures >= isolateAfter {
+                let outage = (error as? StorageError)?.isOutage ?? false
+                // An outage is waited out; a timeout or deadlock gets a few more tries than a
+                // bug, and then the batch is split like any other failure.
+                if !outage { failures += transient ? 1 : Self.transientRetries }
+                if failures >= isolateAfter * Self.transientRetries {
                     isolations.increment()
                     logger.error(
                         "batch keeps failing, applying its messages one by one",
@@ -175,17 +180,22 @@ public final class InboxConsumer: Service, Sendable {
         for (delivery, outcome) in plans {
             var backoff = Backoff(initial: .milliseconds(100), maximum: .seconds(5))
             var failure: (any Error)?
+            var transientTries = 0
             while true {
                 do {
                     if let failure {
-                        try await deadLetterAlone(delivery, reason: .processingFailed("\(failure)"))
+                        var header: EnvelopeHeader?
+                        if case .apply(let prepared) = outcome { header = prepared.header }
+                        try await deadLetterAlone(delivery, header: header, reason: .processingFailed("\(failure)"))
                     } else {
                         try await commit([(delivery, outcome)])
                     }
                     break
                 } catch {
                     if stopping.load(ordering: .relaxed) { return nil }
-                    if failure == nil, !((error as? StorageError)?.isTransient ?? false) {
+                    let storage = error as? StorageError
+                    transientTries += storage?.isOutage == true ? 0 : 1
+                    if failure == nil, !(storage?.isTransient ?? false) || transientTries > Self.transientRetries {
                         failure = error
                         continue
                     }
@@ -206,8 +216,9 @@ public final class InboxConsumer: Service, Sendable {
     }
 
     /// Dead-letters one message that cannot be applied, in a transaction of its own.
-    private func deadLetterAlone(_ delivery: Delivery, reason: DeadLetterReason) async throws {
-        let id = delivery.properties.messageId
+    private func deadLetterAlone(_ delivery: Delivery, header: EnvelopeHeader?, reason: DeadLetterReason) async throws {
+        // The inbox key of a decoded message is its envelope id, as on the apply paths.
+        let id = header?.messageId.uuidString.lowercased() ?? delivery.properties.messageId
         try await pool.withTransaction { [self] transaction in
             try deadLetter(delivery, reason: reason, messageId: id, type: delivery.properties.type, in: transaction)
         }
@@ -349,6 +360,7 @@ public final class InboxConsumer: Service, Sendable {
             else { return }
         }
         var headers = delivery.properties.headers.mapValues(\.stringValue)
+        headers.merge(DeliveryContext(delivery).originHeaders) { $1 }
         headers[Topology.deadLetterReasonHeader] = reason.description
         headers[Topology.deadLetterQueueHeader] = queue.name
         try Outbox.enqueueRaw(
@@ -376,6 +388,7 @@ public final class InboxConsumer: Service, Sendable {
     /// queue after the queue's retry delay.
     private func retry(_ delivery: Delivery, count: Int, header: EnvelopeHeader, in transaction: Transaction) throws {
         var headers = delivery.properties.headers.mapValues(\.stringValue)
+        headers.merge(DeliveryContext(delivery).originHeaders) { $1 }
         headers[Topology.retryCountHeader] = String(count)
         try Outbox.enqueueRaw(
             exchange: "",

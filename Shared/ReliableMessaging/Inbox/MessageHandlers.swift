@@ -1,5 +1,6 @@
 public import Contracts
 import Foundation
+import Messaging
 public import Storage
 
 /// The handlers of one consumer, one per message type. Decoding and validation happen
@@ -67,6 +68,20 @@ public struct MessageHandlers: Sendable {
             header = try ContractJSON.decoder().decode(EnvelopeHeader.self, from: body)
         } catch {
             throw .malformed(DecodingDetail.describe(error))
+        }
+        // Through the organisations' exchange only organisation messages, each under the
+        // sender's own key: `<kind>.<user_id>.<rest of the type>` for a type `<kind>.<rest>`
+        // (a partner must not smuggle in, say, an `indication.decided`).
+        if context.exchange == Topology.partnerExchange {
+            let parts = header.type.split(separator: ".", maxSplits: 1).map(String.init)
+            guard let sender = context.userId, !sender.isEmpty, parts.count == 2,
+                context.routingKey == "\(parts[0]).\(sender).\(parts[1])"
+            else {
+                throw .wrongSender(
+                    "type '\(header.type)' with routing key '\(context.routingKey)' from '\(context.userId ?? "no user_id")': "
+                        + "an organisation sends only its own messages, under <kind>.<its login>.…"
+                )
+            }
         }
         guard let entry = entries[header.type] else { throw .unknownType(header.type) }
         guard header.version.major == entry.major else {

@@ -137,6 +137,7 @@ public final class OutboxRelay: Service, Sendable {
     /// Returns how many were sent.
     @discardableResult
     public func relayOnce() async throws -> Int {
+        let leasedAt = ContinuousClock.now
         let lease = try await store.lease(limit: batchSize, for: Self.lease)
         let rows = lease.rows
         guard !rows.isEmpty else { return 0 }
@@ -147,7 +148,7 @@ public final class OutboxRelay: Service, Sendable {
                 await store.release(rows.map(\.id))
                 throw error
             }
-            return try await relayOneByOne(rows)
+            return try await relayOneByOne(rows, leasedAt: leasedAt)
         }
         try await store.delete(lease)
         relayed.increment(by: Int64(rows.count))
@@ -156,9 +157,9 @@ public final class OutboxRelay: Service, Sendable {
 
     /// After a failed batch: one message at a time, in order, until one fails. A refused row
     /// counts an attempt (parked after `maxAttempts`); the rest of the batch is given back.
-    private func relayOneByOne(_ rows: [OutboxStore.Leased]) async throws -> Int {
+    private func relayOneByOne(_ rows: [OutboxStore.Leased], leasedAt: ContinuousClock.Instant) async throws -> Int {
         let clock = ContinuousClock()
-        var leasedAt = clock.now
+        var leasedAt = leasedAt  // the failed batch attempt already used part of the lease
         var sent = 0
         for (index, row) in rows.enumerated() {
             let remaining = rows[index...].map(\.id)

@@ -68,7 +68,7 @@ public final class PostgresConnection: @unchecked Sendable {
     public func query(_ query: SQLQuery) throws(StorageError) -> QueryResult {
         guard let handle else { throw .connectionFailed("not connected") }
         let binds = query.binds
-        if let name = try statementName(for: query.sql, handle: handle) {
+        if query.prepared, let name = try statementName(for: query.sql, handle: handle) {
             do {
                 return try consume(execute(prepared: name, binds, handle: handle), handle: handle)
             } catch let error {

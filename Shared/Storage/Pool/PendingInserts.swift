@@ -9,6 +9,9 @@ final class PendingInserts: @unchecked Sendable {
 
     /// PostgreSQL takes at most 65,535 parameters per statement.
     static let maximumParameters = 60_000
+    /// And a statement should stay far below PostgreSQL's 1 GB message limit: dead letters can
+    /// carry bodies of many MiB each.
+    static let maximumBytes = 32 << 20
 
     private var rows: [Row] = []
 
@@ -28,13 +31,27 @@ final class PendingInserts: @unchecked Sendable {
             let first = rows[start]
             let perStatement = max(1, Self.maximumParameters / max(1, first.columns.count))
             var end = start + 1
-            while end < rows.count, end - start < perStatement, rows[end].table == first.table, rows[end].columns == first.columns {
+            var bytes = Self.size(of: first)
+            while end < rows.count, end - start < perStatement, rows[end].table == first.table, rows[end].columns == first.columns,
+                bytes + Self.size(of: rows[end]) <= Self.maximumBytes
+            {
+                bytes += Self.size(of: rows[end])
                 end += 1
             }
             statements.append(Self.insert(rows[start..<end], table: first.table, columns: first.columns))
             start = end
         }
         return statements
+    }
+
+    private static func size(of row: Row) -> Int {
+        row.values.reduce(0) { total, value in
+            switch value {
+            case .null: total
+            case .text(let text): total + text.utf8.count
+            case .binary(let data): total + data.count
+            }
+        }
     }
 
     private static func insert(_ rows: ArraySlice<Row>, table: String, columns: [String]) -> SQLQuery {
@@ -46,6 +63,7 @@ final class PendingInserts: @unchecked Sendable {
             sql += "(" + (1...columns.count).map { "$\(parameters.count + $0)" }.joined(separator: ", ") + ")"
             parameters.append(contentsOf: row.values)
         }
-        return SQLQuery(unsafeSQL: sql, parameters: parameters)
+        // Not prepared: every row count is a statement of its own, and would fill the cache.
+        return SQLQuery(unsafeSQL: sql, parameters: parameters, prepared: false)
     }
 }

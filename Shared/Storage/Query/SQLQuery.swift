@@ -29,10 +29,14 @@ public struct SQLQuery: Sendable, ExpressibleByStringInterpolation, CustomString
         self.binds = binds.map(PostgresParameter.init)
     }
 
+    /// False for statements that should not be prepared (text that varies from call to call).
+    public private(set) var prepared = true
+
     /// A statement with parameters already in wire form.
-    public init(unsafeSQL sql: String, parameters: [PostgresParameter]) {
+    public init(unsafeSQL sql: String, parameters: [PostgresParameter], prepared: Bool = true) {
         self.sql = sql
         self.binds = parameters
+        self.prepared = prepared
     }
 
     public var description: String { sql }
