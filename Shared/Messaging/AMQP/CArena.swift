@@ -12,14 +12,7 @@ final class CArena {
     }
 
     /// A copy of `text` as `amqp_bytes_t`.
-    func bytes(_ text: String) -> amqp_bytes_t {
-        var utf8 = Array(text.utf8)
-        guard !utf8.isEmpty else { return amqp_empty_bytes }
-        let memory = malloc(utf8.count)!
-        allocations.append(memory)
-        utf8.withUnsafeMutableBytes { memory.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-        return amqp_bytes_t(len: utf8.count, bytes: memory)
-    }
+    func bytes(_ text: String) -> amqp_bytes_t { bytes(Array(text.utf8)) }
 
     /// A field table with copies of every key and value.
     func table(_ fields: [String: FieldValue]) -> amqp_table_t {

@@ -380,6 +380,7 @@ public final class InboxConsumer: Service, Sendable {
             metadata: [
                 "queue": "\(queue.name)", "messageId": "\(messageId ?? "none")",
                 "correlationId": "\(delivery.properties.correlationId ?? "none")", "reason": "\(reason)",
+                "sender": "\(delivery.properties.userId ?? "none")", "exchange": "\(delivery.exchange)",
             ]
         )
     }
