@@ -70,7 +70,7 @@ struct BenchCommand: AsyncParsableCommand {
         _ = try await pool.withConnection { try $0.executeSimple("TRUNCATE probe_effects, inbox, outbox") }
         _ = try await rawBench.publish(count: messages, batch: 100, queue: kit)
         let hop = KitHopBenchmark(url: url, pool: pool, logger: logger)
-        let kitHop = try await hop.run(count: messages, queue: kit, echoQueue: echo, topology: topology, admin: admin)
+        let kitHop = try await hop.run(count: messages, queue: kit, echoQueue: echo, topology: topology)
         print(kitHop.line())
         _ = try await admin.with { try $0.purgeQueue(echo.name) }
         _ = try await pool.withConnection { try $0.executeSimple("TRUNCATE probe_effects, inbox, outbox") }

@@ -20,8 +20,7 @@ struct KitHopBenchmark {
         count: Int,
         queue: Topology.Queue,
         echoQueue: Topology.Queue,
-        topology: Topology,
-        admin: BrokerAdmin
+        topology: Topology
     )
         async throws -> BenchmarkResult
     {
