@@ -88,10 +88,6 @@ def take_request(page, text, categories, urgency):
     return page.url()
 
 
-def short_id(request_url):
-    return request_url.rsplit("/", 1)[1][-8:]
-
-
 def test_search_take_clarify_pass_on_and_work_list(page, base_url, screenshot_dir):
     login(page, base_url)
     marker = uuid.uuid4().hex[:6]
@@ -138,15 +134,25 @@ def test_search_take_clarify_pass_on_and_work_list(page, base_url, screenshot_di
     assert "sociaal-werk-arnhem" in page.text("#doorverwijzingen + table")
     assert "Naam, Telefoonnummer" in page.text("#toestemmingen + table")
 
-    # The work list: counts; the waiting crisis is due today, the passed-on one is not.
+    # The work list: counts; each row says who and what, with both terms side by side.
     assert page.goto(f"{base_url}/werklijst") == 200
     assert page.text("h1") == "Mijn werklijst"
     today = int(re.search(r"(\d+)\s*Vandaag", page.text(".counts")).group(1))
     assert today >= 1
-    due_today = page.text("#vandaag + table")
-    assert short_id(waiting) in due_today
-    assert "Tijdelijke voorziening (crisis)" in due_today
-    assert short_id(passed) not in due_today
+    rows = page.text("#work-list")
+    assert "Fatima Bakkali" in rows
+    assert "Ondersteuning bij eenzaamheid" in rows
+    # Only what needs action today: the waiting crisis (same-day term), not the passed-on one
+    # (its partner has until the end of today).
+    assert page.click_and_wait("#work-filter") == 200
+    attention = page.text("#work-list")
+    assert "Fatima Bakkali" in attention
+    assert "Tijdelijke voorziening (crisis)" in attention
+    assert "Ondersteuning bij eenzaamheid" not in attention
+    assert page.exists(f"#work-list a[href$='{waiting.rsplit('/', 1)[1]}']")
+    # Sorting by due day is a link in the column header.
+    assert page.click_and_wait("#sort-due") == 200
+    assert "sorteer=aflopend" in page.url()
     page.screenshot(os.path.join(screenshot_dir, "werklijst.png"))
 
     # The team's list is one click away.

@@ -115,7 +115,15 @@ extension FrontDeskIntegration {
                     ) { #expect($0.status == .created) }
                     try await client.execute(uri: "/api/v1/work-list?scope=mine", method: .get, headers: anna) { response throws in
                         #expect(response.status == .ok)
-                        #expect(try object(response)["total"] as? Int == 0)
+                        let list = try object(response)
+                        let counts = try #require(list["counts"] as? [String: Any])
+                        #expect(counts["attention"] as? Int == 0)
+                        #expect(counts["open"] as? Int == 1)
+                        let rows = try #require(list["rows"] as? [[String: Any]])
+                        #expect(rows.first?["requestId"] as? String == requestID)
+                    }
+                    try await client.execute(uri: "/api/v1/work-list?scope=mine&pageSize=0", method: .get, headers: anna) {
+                        #expect($0.status == .badRequest)
                     }
 
                     // Another municipality's staff: not found, not forbidden (nothing is revealed).

@@ -103,7 +103,7 @@ struct FrontDeskFixture: Sendable {
             queue: inbound,
             topology: Topology.standard(queues: [inbound]),
             pool: pool,
-            handlers: FrontDeskHandlers.make(),
+            handlers: FrontDeskHandlers.make(clock: { [clock] in clock.now }),
             relay: relay,
             logger: logger,
             prefetch: 50,
@@ -166,7 +166,6 @@ struct FrontDeskFixture: Sendable {
         )
     }
 
-    /// A clarified request of `person`.
     /// A registered person's clarified request, passed on to the test partner with consent to
     /// share the phone number.
     func passedOnRequest(bsn: String = "123456782") async throws -> (request: HelpRequest, result: PassOnResult) {
@@ -179,6 +178,7 @@ struct FrontDeskFixture: Sendable {
         return (request, result)
     }
 
+    /// A clarified request of `person`.
     func clarifiedRequest(
         for person: Person,
         kind: RequestKind = .notification,

@@ -121,5 +121,75 @@ extension FrontDeskIntegration {
                 #expect(try await fixture.referral(result.referral.id)?.status == .withdrawn)
             }
         }
+
+        /// Defect: a consent could not be withdrawn once the partner had completed; the
+        /// transaction rolled back and the partner kept the contact data.
+        @Test func withdrawingConsentAfterCompletionStillEndsItAndTellsThePartner() async throws {
+            let fixture = try await FrontDeskFixture.make("withdraw_done")
+            try await fixture.run {
+                let (request, result) = try await fixture.passedOnRequest()
+                let completed = try await fixture.publish(
+                    ReferralCompleted(referralId: result.referral.id, partnerId: fixture.partnerID.rawValue, summary: "Klaar."),
+                    correlationId: request.id
+                )
+                try await eventually("referral completed") { try await fixture.referral(result.referral.id)?.status == .completed }
+                #expect(await fixture.inbox([completed]) == 1)
+                let consent = try await fixture.service.withdrawConsent(result.consent.id, by: fixture.arnhemStaff)
+                #expect(!consent.isInForce)
+                #expect(consent.endReason == .withdrawn)
+                let messages = try await fixture.partnerMessages(2)
+                #expect(messages.map(\.properties.type) == [RequestPassedOn.messageType, ConsentWithdrawn.messageType])
+                let withdrawn = try ContractJSON.decoder().decode(Envelope<ConsentWithdrawn>.self, from: messages[1].body)
+                #expect(withdrawn.payload.referralId == result.referral.id)
+                // The referral keeps its outcome; the route stays completed.
+                #expect(try await fixture.referral(result.referral.id)?.status == .completed)
+                let details = try await fixture.service.requestDetails(request.id, by: fixture.arnhemStaff)
+                #expect(details.request.routes.first?.state == .completed)
+                await #expect(throws: FrontDeskError.consentAlreadyWithdrawn) {
+                    try await fixture.service.withdrawConsent(result.consent.id, by: fixture.arnhemStaff)
+                }
+            }
+        }
+
+        /// A decline ends the consent: the partner is told to delete the contact data.
+        @Test func declineEndsTheConsentAndTellsThePartner() async throws {
+            let fixture = try await FrontDeskFixture.make("decline_ends")
+            try await fixture.run {
+                let (request, result) = try await fixture.passedOnRequest()
+                let declined = try await fixture.publish(
+                    ReferralDeclined(referralId: result.referral.id, partnerId: fixture.partnerID.rawValue, reason: "Geen plek"),
+                    correlationId: request.id
+                )
+                let messages = try await fixture.partnerMessages(2)
+                #expect(messages.map(\.properties.type) == [RequestPassedOn.messageType, ConsentWithdrawn.messageType])
+                let notice = try ContractJSON.decoder().decode(Envelope<ConsentWithdrawn>.self, from: messages[1].body)
+                #expect(notice.payload.referralId == result.referral.id)
+                #expect(notice.header.causationId == declined)
+                let details = try await fixture.service.requestDetails(request.id, by: fixture.arnhemStaff)
+                let consent = try #require(details.consents.first)
+                #expect(!consent.isInForce)
+                #expect(consent.endReason == .declined)
+                #expect(details.referrals.first?.referral.status == .declined)
+            }
+        }
+
+        /// Closing a request ends every consent still in force, also of a completed referral.
+        @Test func closingEndsConsentsAndTellsThePartners() async throws {
+            let fixture = try await FrontDeskFixture.make("close_ends")
+            try await fixture.run {
+                let (request, result) = try await fixture.passedOnRequest()
+                _ = try await fixture.publish(
+                    ReferralCompleted(referralId: result.referral.id, partnerId: fixture.partnerID.rawValue, summary: "Klaar."),
+                    correlationId: request.id
+                )
+                try await eventually("referral completed") { try await fixture.referral(result.referral.id)?.status == .completed }
+                _ = try await fixture.service.closeRequest(request.id, CloseInput(outcome: .resolved), by: fixture.arnhemStaff)
+                let messages = try await fixture.partnerMessages(2)
+                #expect(messages.map(\.properties.type) == [RequestPassedOn.messageType, ConsentWithdrawn.messageType])
+                let details = try await fixture.service.requestDetails(request.id, by: fixture.arnhemStaff)
+                #expect(details.consents.first?.endReason == .requestClosed)
+                #expect(details.consents.first?.withdrawnBy == fixture.arnhemStaff.id)
+            }
+        }
     }
 }

@@ -52,10 +52,12 @@ enum Fixtures {
     }
 
     /// A request in `clarifying` with the given categories.
+    /// With `question` (default one) it is clarified and can take a route.
     static func clarifyingRequest(
         kind: RequestKind = .notification,
         categories: [LifeDomain] = [.socialNetwork, .basicADL],
         personID: UUID? = UUID(),
+        question: String? = "Meneer zoekt contact met anderen in de wijk.",
         at time: Date = at(2026, 3, 2)
     ) -> HelpRequest {
         var request = try! HelpRequest.receive(
@@ -69,6 +71,7 @@ enum Fixtures {
             at: time
         )
         try! request.startClarifying(by: anna, at: time)
+        if let question { try! request.clarify(question: question, at: time) }
         return request
     }
 }

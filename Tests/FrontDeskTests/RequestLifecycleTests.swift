@@ -83,7 +83,7 @@ struct RequestLifecycleTests {
         #expect(request.routes.count == 2)
         #expect(request.openRoutes.count == 2)
         #expect(request.urgency == .high)
-        #expect(request.questionForPartners == "Hulp bij het huishouden en contact met anderen")
+        #expect(try request.questionForPartners(about: Fixtures.person()) == "Hulp bij het huishouden en contact met anderen")
 
         try request.updateRoute(id: social.id, to: .inProgress, at: t2)
         try request.updateRoute(id: social.id, to: .completed, note: "Maatjesproject gestart", at: t2)
@@ -230,5 +230,32 @@ struct RequestLifecycleTests {
         #expect(error.message.contains("Afgesloten"))
         #expect(error.message.contains("nieuwe hulpvraag"))
         #expect(FrontDeskError.routesStillOpen([.indication]).message.contains("Indicatie"))
+    }
+
+    /// Defect: an unclarified request sent the citizen's own words (`text`) to partners.
+    @Test("no route that sends the question out before it is clarified; an answer may")
+    func clarifiedQuestionRequired() throws {
+        var request = Fixtures.clarifyingRequest(question: nil)
+        for kind in [RouteKind.passedOn, .indication, .matching] {
+            #expect(throws: FrontDeskError.questionNotClarified) {
+                try request.takeRoute(kind, partner: Fixtures.mee, at: t1)
+            }
+        }
+        #expect(throws: FrontDeskError.questionNotClarified) { try request.questionForPartners(about: Fixtures.person()) }
+        #expect(request.routes.isEmpty)
+        try request.takeRoute(.answered, note: "Folder meegegeven.", at: t1)
+        #expect(request.routes.map(\.kind) == [.answered])
+    }
+
+    @Test("the clarified question may not name the person")
+    func questionNamesPerson() throws {
+        let request = Fixtures.clarifyingRequest(question: "Gesprek thuis bij Berg over eenzaamheid.")
+        #expect(
+            throws: FrontDeskError.personalDataInText(
+                field: "clarifiedQuestion",
+                label: "De verhelderde vraag",
+                item: .familyName
+            )
+        ) { try request.questionForPartners(about: Fixtures.person()) }
     }
 }

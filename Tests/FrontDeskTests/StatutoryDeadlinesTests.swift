@@ -71,9 +71,17 @@ struct StatutoryDeadlinesTests {
         let weekend = rules.deadlines(kind: .application, receivedAt: Fixtures.at(2026, 3, 7), urgency: .normal)
         #expect(weekend.first?.dueDay == day(2026, 3, 23))
         // Liberation Day counts as a holiday for statutory terms even when the desk is open.
-        let open = StatutoryDeadlines(calendar: WorkingDayCalendar(liberationDayIsDayOff: false))
+        let open = StatutoryDeadlines(calendar: WorkingDayCalendar(liberationDay: .everyFifthYear))
         let fifthOfMay = open.deadlines(kind: .application, receivedAt: Fixtures.at(2026, 4, 21), urgency: .normal)
         #expect(fifthOfMay.first?.dueDay == day(2026, 5, 6))
+    }
+
+    /// Defect: a term ending on Good Friday was not moved.
+    @Test("a term ending on Good Friday moves to the Tuesday after Easter")
+    func goodFriday() {
+        // Application Fri 20 March 2026 + 2 weeks = Good Friday 3 April → (Easter Monday) → Tue 7 April.
+        let deadlines = rules.deadlines(kind: .application, receivedAt: Fixtures.at(2026, 3, 20), urgency: .normal)
+        #expect(deadlines.first?.dueDay == day(2026, 4, 7))
     }
 
     @Test("receipt just after midnight Amsterdam time counts for that day")

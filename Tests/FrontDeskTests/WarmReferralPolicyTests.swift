@@ -92,7 +92,8 @@ struct WarmReferralPolicyTests {
         try completed.complete(at: Fixtures.at(2026, 3, 20))
         #expect(policy.escalation(for: completed, now: Fixtures.at(2026, 4, 1)) == nil)
         var withdrawn = referral()
-        try withdrawn.withdraw(at: Fixtures.at(2026, 3, 3))
+        let didWithdraw = withdrawn.withdraw(at: Fixtures.at(2026, 3, 3))
+        #expect(didWithdraw)
         #expect(policy.escalation(for: withdrawn, now: Fixtures.at(2026, 4, 1)) == nil)
     }
 
@@ -170,8 +171,66 @@ struct ReferralTests {
         #expect(throws: FrontDeskError.invalidReferralTransition(from: .completed, to: .declined)) {
             try completed.decline(reason: "x", at: time)
         }
-        #expect(throws: FrontDeskError.invalidReferralTransition(from: .completed, to: .withdrawn)) {
-            try completed.withdraw(at: time)
-        }
+    }
+
+    @Test("withdrawing a finished referral changes nothing (only its consent ends)")
+    func withdrawFinished() throws {
+        var completed = referral()
+        try completed.complete(at: time)
+        let withdrewCompleted = completed.withdraw(at: time)
+        #expect(!withdrewCompleted)
+        #expect(completed.status == .completed)
+        var declined = referral()
+        try declined.decline(reason: "Geen plek", at: time)
+        let withdrewDeclined = declined.withdraw(at: time)
+        #expect(!withdrewDeclined)
+        #expect(declined.status == .declined)
+    }
+}
+
+@Suite("Warm referral: crisis and stored terms")
+struct WarmReferralCrisisTests {
+    @Test("a crisis referral has same-day terms")
+    func crisis() {
+        let referral = Referral(
+            municipality: .arnhem,
+            requestID: UUID(),
+            routeID: UUID(),
+            partnerID: Fixtures.mee,
+            passedOnAt: Fixtures.at(2026, 3, 2)
+        )
+        let due = WarmReferralPolicy().dueDays(for: referral, urgency: .crisis)
+        #expect(due.accept == Fixtures.day(2026, 3, 2))
+        #expect(due.contact == Fixtures.day(2026, 3, 2))
+        #expect(WarmReferralPolicy().assess(referral, urgency: .crisis, now: Fixtures.at(2026, 3, 3)).escalation?.reason == .notAcceptedInTime)
+    }
+
+    @Test("the stored due days count, and a declined referral stops escalating once rerouted")
+    func stored() throws {
+        var referral = Referral(
+            municipality: .arnhem,
+            requestID: UUID(),
+            routeID: UUID(),
+            partnerID: Fixtures.mee,
+            passedOnAt: Fixtures.at(2026, 3, 2)
+        )
+        let policy = WarmReferralPolicy(standard: ReferralSLA(acceptWithinWorkingDays: 10, contactWithinWorkingDays: 20))
+        let late = policy.assess(
+            referral,
+            acceptDue: Fixtures.day(2026, 3, 4),
+            contactDue: Fixtures.day(2026, 3, 9),
+            reroutedAfterDecline: false,
+            now: Fixtures.at(2026, 3, 5)
+        )
+        #expect(late.escalation?.reason == .notAcceptedInTime)
+        try referral.decline(reason: "Vol", at: Fixtures.at(2026, 3, 3))
+        let rerouted = policy.assess(
+            referral,
+            acceptDue: Fixtures.day(2026, 3, 4),
+            contactDue: Fixtures.day(2026, 3, 9),
+            reroutedAfterDecline: true,
+            now: Fixtures.at(2026, 3, 5)
+        )
+        #expect(rerouted.escalation == nil)
     }
 }

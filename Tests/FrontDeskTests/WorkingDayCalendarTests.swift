@@ -50,11 +50,22 @@ struct WorkingDayCalendarTests {
         #expect(!calendar.isWorkingDay(day(2026, 3, 7)))  // Saturday
         #expect(!calendar.isWorkingDay(day(2026, 3, 8)))  // Sunday
         #expect(calendar.isWorkingDay(day(2026, 3, 9)))  // Monday
-        let openOnLiberationDay = WorkingDayCalendar(liberationDayIsDayOff: false)
-        #expect(openOnLiberationDay.isWorkingDay(day(2026, 5, 5)))
-        #expect(openOnLiberationDay.statutory.isWorkingDay(day(2026, 5, 5)) == false)
+        let lustrumOnly = WorkingDayCalendar(liberationDay: .everyFifthYear)
+        #expect(lustrumOnly.isWorkingDay(day(2026, 5, 5)))
+        #expect(!lustrumOnly.isWorkingDay(day(2030, 5, 6).adding(days: -1)))  // 5 May 2030, a lustrum
+        #expect(lustrumOnly.statutory.isWorkingDay(day(2026, 5, 5)) == false)
         let closedDay = WorkingDayCalendar(extraClosedDays: [day(2026, 12, 28)])
         #expect(!closedDay.isWorkingDay(day(2026, 12, 28)))
+        #expect(closedDay.statutory.isWorkingDay(day(2026, 12, 28)))  // closing days do not extend terms
+    }
+
+    /// Defect: Good Friday was missing from the statutory calendar (Algemene termijnenwet art. 3).
+    @Test("Good Friday counts for statutory terms; the desk may open or close")
+    func goodFriday() {
+        #expect(calendar.isWorkingDay(day(2026, 4, 3)))
+        #expect(!calendar.statutory.isWorkingDay(day(2026, 4, 3)))
+        #expect(calendar.statutory.holiday(on: day(2026, 4, 3))?.kind == .goodFriday)
+        #expect(!WorkingDayCalendar(goodFridayIsDayOff: true).isWorkingDay(day(2026, 4, 3)))
     }
 
     @Test("instants are read in Amsterdam time, not UTC")
@@ -124,6 +135,35 @@ struct WorkingDayCalendarTests {
         #expect(day(2026, 4, 6).dutchFormatted == "06-04-2026")
         for n in stride(from: -800_000, through: 800_000, by: 997) {
             #expect(LocalDate(dayNumber: n).dayNumber == n)
+        }
+    }
+}
+
+@Suite("Calendar settings")
+struct CalendarSettingsTests {
+    @Test("closing days, Liberation Day and Good Friday come from the settings")
+    func fromSettings() throws {
+        let calendar = try FrontDeskConfiguration.calendar(
+            closedDays: "2026-12-24, 2026-12-31",
+            liberationDay: "every-fifth-year",
+            goodFridayClosed: "true"
+        )
+        #expect(calendar.extraClosedDays == [Fixtures.day(2026, 12, 24), Fixtures.day(2026, 12, 31)])
+        #expect(calendar.liberationDay == .everyFifthYear)
+        #expect(!calendar.isWorkingDay(Fixtures.day(2026, 4, 3)))
+        #expect(try FrontDeskConfiguration.calendar(closedDays: "", liberationDay: "every-year", goodFridayClosed: "false").extraClosedDays.isEmpty)
+    }
+
+    @Test("a setting that cannot be read says which and how to fix it")
+    func refused() {
+        #expect(throws: FrontDeskConfiguration.Problem.closedDay("24-12-2026")) {
+            try FrontDeskConfiguration.calendar(closedDays: "24-12-2026", liberationDay: "every-year", goodFridayClosed: "false")
+        }
+        #expect(throws: FrontDeskConfiguration.Problem.liberationDay("sometimes")) {
+            try FrontDeskConfiguration.calendar(closedDays: "", liberationDay: "sometimes", goodFridayClosed: "false")
+        }
+        #expect(throws: FrontDeskConfiguration.Problem.goodFriday("ja")) {
+            try FrontDeskConfiguration.calendar(closedDays: "", liberationDay: "every-year", goodFridayClosed: "ja")
         }
     }
 }

@@ -73,7 +73,9 @@ public struct DecisionLetter: Sendable, Codable, Hashable {
         }
         reviewDate = decision.reviewDate.map { calendar.day(of: $0) }
         ownContribution = decision.ownContribution
-        objectionDeadline = day.adding(days: 7 * DecisionLetter.objectionWeeks)
+        // A term ending on a weekend or holiday ends on the next working day (Algemene
+        // termijnenwet art. 1).
+        objectionDeadline = calendar.statutory.workingDay(onOrAfter: day.adding(days: 7 * DecisionLetter.objectionWeeks))
         objectionText =
             "Bent u het niet eens met dit besluit? Dan kunt u binnen \(DecisionLetter.objectionWeeks) weken na de "
             + "datum van deze brief bezwaar maken, uiterlijk op \(objectionDeadline.dutchFormatted). Stuur uw "

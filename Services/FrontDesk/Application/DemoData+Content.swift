@@ -218,6 +218,7 @@ extension DemoData {
                 team: team(seed.municipality),
                 at: received
             )
+            request.startTerms(StatutoryDeadlines().deadlines(for: request))
             try! request.startClarifying(at: received)
             return (person, request)
         }

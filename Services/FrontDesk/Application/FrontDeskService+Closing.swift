@@ -5,30 +5,37 @@ import Storage
 
 extension FrontDeskService {
     /// Closes a request and writes `frontdesk.request.closed` with the outcome (the panel samples
-    /// it for the satisfaction survey). With a reason, open routes are cancelled; every referral
-    /// still running is withdrawn, its consent ends and the partner gets
+    /// it for the satisfaction survey). With a reason, open routes are cancelled. Every consent of
+    /// the request still in force ends, whatever its referral's state (a completed partner still
+    /// holds the contact data): a running referral is withdrawn, and each partner gets
     /// `frontdesk.consent.withdrawn` (delete the contact data, stop).
     ///
-    /// An anonymous request emits no event: without a subjectRef nobody can be invited.
+    /// An anonymous request emits no `frontdesk.request.closed`: without a subjectRef nobody can
+    /// be invited.
     /// - Throws: `.routesStillOpen` without a reason while routes are open;
     ///   `.invalidTransition` when already closed or (without a reason) never routed.
     public func closeRequest(_ id: UUID, _ input: CloseInput, by staff: StaffMember) async throws -> HelpRequest {
         try staff.require(.casework)
         let now = clock()
+        let producer = producer
         return try await transaction(publishes: true) { tx in
             var request = try lockedRequest(id, of: staff, in: tx)
-            let cancelled: [RequestRoute]
             if let reason = input.reason.nonBlank {
-                cancelled = try request.close(outcome: input.outcome, reason: reason, at: now)
+                try request.close(outcome: input.outcome, reason: reason, at: now)
             } else {
                 try request.close(outcome: input.outcome, at: now)
-                cancelled = []
             }
             try RequestRepository.save(request, in: tx)
-            let referrals = try ReferralRepository.referrals(forRequests: [id], municipality: staff.municipality, in: tx)
-            for route in cancelled where route.kind == .passedOn {
-                guard let stored = referrals.first(where: { $0.referral.routeID == route.id }) else { continue }
-                try withdraw(stored, consentOf: staff, request: request, at: now, in: tx)
+            for stored in try ReferralRepository.referrals(forRequests: [id], municipality: staff.municipality, in: tx) {
+                try ConsentEnding.end(
+                    stored,
+                    .requestClosed,
+                    by: staff.id,
+                    at: now,
+                    correlationId: request.id,
+                    producer: producer,
+                    in: tx
+                )
             }
             guard request.personID != nil else { return request }
             let person = try person(of: request, in: tx)
@@ -44,12 +51,15 @@ extension FrontDeskService {
         }
     }
 
-    /// Withdraws a consent (the citizen changed their mind): the referral given under it is
-    /// withdrawn, its route cancelled, and the partner gets `frontdesk.consent.withdrawn`.
+    /// Withdraws a consent (the citizen changed their mind), whatever the referral's state: the
+    /// consent ends, a referral still running is withdrawn and its route cancelled, and the
+    /// partner gets `frontdesk.consent.withdrawn` (also after it completed or declined: it may
+    /// still hold the contact data).
     /// - Throws: `.consentNotFound`, `.consentAlreadyWithdrawn`.
     public func withdrawConsent(_ consentID: UUID, by staff: StaffMember) async throws -> Consent {
         try staff.require(.casework)
         let now = clock()
+        let producer = producer
         return try await transaction(publishes: true) { tx in
             guard let known = try ConsentRepository.find(id: consentID, municipality: staff.municipality, in: tx) else {
                 throw FrontDeskError.consentNotFound
@@ -63,62 +73,35 @@ extension FrontDeskService {
                     in: tx
                 )
             else { throw FrontDeskError.consentNotFound }
-            try consent.withdraw(at: now, by: staff.id)
-            try ConsentRepository.saveWithdrawal(consent, in: tx)
-            if var stored = try ReferralRepository.find(consentID: consentID, municipality: staff.municipality, in: tx),
-                try stored.referral.withdraw(at: now)
-            {
-                try ReferralRepository.update(stored.referral, in: tx)
-                try RouteProgress.follow(
-                    routeID: stored.referral.routeID,
-                    in: &request,
-                    to: .cancelled,
-                    note: "Toestemming ingetrokken door de burger.",
+            guard consent.isInForce else { throw FrontDeskError.consentAlreadyWithdrawn }
+            if let stored = try ReferralRepository.find(consentID: consentID, municipality: staff.municipality, in: tx) {
+                let outcome = try ConsentEnding.end(
+                    stored,
+                    .withdrawn,
+                    by: staff.id,
                     at: now,
+                    correlationId: request.id,
+                    producer: producer,
                     in: tx
                 )
-                let message = ConsentWithdrawn(referralId: stored.referral.id, partnerId: consent.partnerID.rawValue)
-                try Outbox.enqueue(
-                    envelope(message, about: request),
-                    routingKey: FrontDeskTopology.consentWithdrawnRoutingKey(
-                        FrontDeskTopology.organisation(consent.partnerID, of: request.municipality)
-                    ),
-                    in: tx
-                )
+                if outcome.referralWithdrawn {
+                    try RouteProgress.follow(
+                        routeID: stored.referral.routeID,
+                        in: &request,
+                        to: .cancelled,
+                        note: "Toestemming ingetrokken door de burger.",
+                        at: now,
+                        in: tx
+                    )
+                }
+            } else {
+                try consent.withdraw(at: now, by: staff.id)
+                try ConsentRepository.saveWithdrawal(consent, in: tx)
             }
-            return consent
+            guard let ended = try ConsentRepository.find(id: consentID, municipality: staff.municipality, in: tx) else {
+                throw FrontDeskError.consentNotFound
+            }
+            return ended
         }
-    }
-
-    /// Withdraws a running referral of a closed request, ends its consent and tells the partner.
-    private func withdraw(
-        _ stored: ReferralRepository.Stored,
-        consentOf staff: StaffMember,
-        request: HelpRequest,
-        at now: Date,
-        in tx: Transaction
-    ) throws {
-        var referral = stored.referral
-        guard (try? referral.withdraw(at: now)) == true else { return }
-        try ReferralRepository.update(referral, in: tx)
-        if var consent = try ConsentRepository.find(
-            id: stored.consentID,
-            municipality: staff.municipality,
-            forUpdate: true,
-            in: tx
-        ),
-            consent.isInForce
-        {
-            try consent.withdraw(at: now, by: staff.id)
-            try ConsentRepository.saveWithdrawal(consent, in: tx)
-        }
-        let message = ConsentWithdrawn(referralId: referral.id, partnerId: referral.partnerID.rawValue)
-        try Outbox.enqueue(
-            envelope(message, about: request),
-            routingKey: FrontDeskTopology.consentWithdrawnRoutingKey(
-                FrontDeskTopology.organisation(referral.partnerID, of: referral.municipality)
-            ),
-            in: tx
-        )
     }
 }

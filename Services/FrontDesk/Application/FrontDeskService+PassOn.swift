@@ -71,7 +71,7 @@ extension FrontDeskService {
                 overrides: partner.slaOverride.map { [partnerID: $0] } ?? [:],
                 calendar: calendar
             )
-            let due = policy.assess(referral, now: now)
+            let due = policy.assess(referral, urgency: request.urgency, now: now)
 
             try RequestRepository.save(request, in: tx)
             try ConsentRepository.insert(consent, in: tx)

@@ -9,7 +9,7 @@ extension FrontDeskService {
     public func receiveRequest(_ input: RequestInput, by staff: StaffMember) async throws -> HelpRequest {
         try staff.require(.casework)
         let now = clock()
-        let request = try HelpRequest.receive(
+        var request = try HelpRequest.receive(
             municipality: staff.municipality,
             personID: input.personId,
             kind: input.kind,
@@ -22,14 +22,16 @@ extension FrontDeskService {
             team: input.team.nonBlank.map(TeamID.init(rawValue:)) ?? staff.team,
             at: now
         )
+        request.startTerms(statutoryDeadlines.deadlines(for: request))
+        let received = request
         return try await transaction { tx in
             if let personID = input.personId {
                 guard try PersonRepository.find(id: personID, municipality: staff.municipality, in: tx) != nil else {
                     throw FrontDeskError.personNotFound
                 }
             }
-            try RequestRepository.save(request, in: tx)
-            return request
+            try RequestRepository.save(received, in: tx)
+            return received
         }
     }
 
@@ -37,7 +39,8 @@ extension FrontDeskService {
     public func requestDetails(_ id: UUID, by staff: StaffMember) async throws -> RequestDetails {
         try staff.require(.casework)
         let now = clock()
-        let policy = WarmReferralPolicy(standard: standardSLA, calendar: calendar)
+        let standardSLA = standardSLA
+        let calendar = calendar
         return try await transaction { tx in
             guard let request = try RequestRepository.find(id: id, municipality: staff.municipality, in: tx) else {
                 throw FrontDeskError.requestNotFound
@@ -49,13 +52,13 @@ extension FrontDeskService {
                 try log(.viewRequest, person: person.id, by: staff, context: "hulpvraag \(id)", at: now, in: tx)
             }
             let map = try PartnerRepository.socialMap(municipality: staff.municipality, in: tx)
-            let partnerPolicy = WarmReferralPolicy(socialMap: map, standard: policy.standard, calendar: calendar)
+            let partnerPolicy = WarmReferralPolicy(socialMap: map, standard: standardSLA, calendar: calendar)
             let referrals = try ReferralRepository.referrals(forRequests: [id], municipality: staff.municipality, in: tx)
             let decisions = try DecisionRepository.decisions(forRequests: [id], municipality: staff.municipality, in: tx)
             return RequestDetails(
                 request: request,
                 personName: personName,
-                deadlines: deadlines(of: request, decisions: decisions, now: now),
+                deadlines: request.deadlines,
                 referrals: referrals.map { stored in
                     ReferralView(
                         referral: stored.referral,
@@ -63,7 +66,13 @@ extension FrontDeskService {
                         acceptDue: stored.acceptDue,
                         contactDue: stored.contactDue,
                         completionSummary: stored.completionSummary,
-                        escalation: partnerPolicy.escalation(for: stored.referral, now: now)
+                        escalation: partnerPolicy.assess(
+                            stored.referral,
+                            acceptDue: stored.acceptDue,
+                            contactDue: stored.contactDue,
+                            reroutedAfterDecline: request.isRerouted(after: stored.referral),
+                            now: now
+                        ).escalation
                     )
                 },
                 consents: try ConsentRepository.consents(forRequest: id, municipality: staff.municipality, in: tx),
@@ -84,7 +93,18 @@ extension FrontDeskService {
         return try await transaction { tx in
             var request = try lockedRequest(id, of: staff, in: tx)
             if request.status == .received { try request.startClarifying(by: staff.id, at: now) }
+            let wasCrisis = request.urgency == .crisis
             try request.clarify(question: input.question, categories: input.categories, urgency: input.urgency, at: now)
+            // A crisis recognised now gets its same-day term from today.
+            request.startTerms(statutoryDeadlines.deadlines(for: request, crisisFrom: wasCrisis ? nil : now))
+            if input.complaintsCommittee == true, !request.complaintsCommittee {
+                try request.involveComplaintsCommittee(term: statutoryDeadlines.complaintWithCommitteeTerm(for: request), at: now)
+            }
+            // The clarified question is what travels: refuse it now, next to the field, rather
+            // than at the route.
+            if request.personID != nil, request.clarifiedQuestion != nil {
+                _ = try request.questionForPartners(about: try person(of: request, in: tx))
+            }
             try RequestRepository.save(request, in: tx)
             return request
         }
@@ -124,6 +144,19 @@ extension FrontDeskService {
                     at: now
                 )
             }
+            // What the conversation found travels as the indication's findings: refuse names now.
+            if request.personID != nil {
+                let person = try person(of: request, in: tx)
+                if conversation.clarifiedQuestion != nil { _ = try request.questionForPartners(about: person) }
+                let findings: [(String?, String, String)] = [
+                    (conversation.ownStrength, "ownStrength", "‘Wat doen de burger en het netwerk zelf’"),
+                    (conversation.needed, "needed", "‘Wat is nodig’"),
+                    (conversation.intendedResult, "intendedResult", "‘Beoogd resultaat’"),
+                ]
+                for (text, field, label) in findings {
+                    if let problem = PersonalDataCheck.problem(in: text, field: field, label: label, of: person) { throw problem }
+                }
+            }
             try RequestRepository.save(request, in: tx)
             try ConversationRepository.insert(conversation, municipality: staff.municipality, in: tx)
             return conversation
@@ -156,17 +189,5 @@ extension FrontDeskService {
             return try PartnerRepository.socialMap(municipality: staff.municipality, in: tx)
                 .suggestions(for: request.categories, district: district, in: staff.municipality)
         }
-    }
-
-    /// The deadlines of `request` with what is met filled in.
-    func deadlines(of request: HelpRequest, decisions: [DecisionRepository.Stored], now: Date) -> [Deadline] {
-        let decisionDay = decisions.filter { $0.decision.requestId == request.id }.map { calendar.day(of: $0.receivedAt) }.min()
-        return DeadlineProgress.apply(
-            to: statutoryDeadlines.deadlines(for: request),
-            request: request,
-            decisionDay: decisionDay,
-            today: calendar.day(of: now),
-            calendar: calendar
-        )
     }
 }

@@ -35,13 +35,20 @@ extension FrontDeskService {
             var request = try lockedRequest(id, of: staff, in: tx)
             let person = try person(of: request, in: tx)
             try request.takeRoute(.indication, at: now)
+            // A notification's investigation ends in an application: the decision term runs
+            // from today (an application has had it since receipt).
+            request.startTerms([statutoryDeadlines.decisionTerm(from: now)])
+            let question = try request.questionForPartners(about: person)
             // The contract allows 8000 characters of findings; the question is already limited.
             let findings = String((try input.findings.nonBlank ?? lastFindings(of: request, in: tx)).prefix(8000))
+            if let problem = PersonalDataCheck.problem(in: findings, field: "findings", label: "De bevindingen", of: person) {
+                throw problem
+            }
             let message = IndicationRequested(
                 requestId: request.id,
                 subjectRef: person.subjectRef,
                 household: try PersonRepository.householdSummary(personID: person.id, in: tx),
-                question: request.questionForPartners,
+                question: question,
                 categories: request.categories,
                 findings: findings,
                 urgency: request.urgency
@@ -60,12 +67,13 @@ extension FrontDeskService {
             var request = try lockedRequest(id, of: staff, in: tx)
             let person = try person(of: request, in: tx)
             try request.takeRoute(.matching, at: now)
+            let question = try request.questionForPartners(about: person)
             let message = MatchingRequested(
                 requestId: request.id,
                 subjectRef: person.subjectRef,
                 task: input.task,
                 district: person.district ?? "",
-                question: request.questionForPartners,
+                question: question,
                 certificateRequired: input.certificateRequired ?? false,
                 urgency: request.urgency
             )

@@ -41,12 +41,21 @@ public struct ClarifyInput: Sendable, Codable, Hashable {
     public var question: String?
     public var categories: [LifeDomain]?
     public var urgency: Urgency?
+    /// For a complaint: a complaints committee advises (the term becomes 10 weeks). Once set,
+    /// it stays.
+    public var complaintsCommittee: Bool?
 
     /// Creates the input.
-    public init(question: String? = nil, categories: [LifeDomain]? = nil, urgency: Urgency? = nil) {
+    public init(
+        question: String? = nil,
+        categories: [LifeDomain]? = nil,
+        urgency: Urgency? = nil,
+        complaintsCommittee: Bool? = nil
+    ) {
         self.question = question
         self.categories = categories
         self.urgency = urgency
+        self.complaintsCommittee = complaintsCommittee
     }
 }
 

@@ -23,8 +23,10 @@ public struct Consent: Sendable, Hashable, Codable, Identifiable {
     /// When it was withdrawn; `nil` while in force.
     public private(set) var withdrawnAt: Date?
     /// Who recorded the withdrawal (a staff member, or `nil` when the citizen withdrew in the
-    /// portal).
+    /// portal or the consent ended with the partner's decline).
     public private(set) var withdrawnBy: StaffID?
+    /// Why it ended; `nil` while in force.
+    public private(set) var endReason: ConsentEnd?
 
     /// Creates a consent as stored, without checks; use `record(...)` for a new one.
     public init(
@@ -37,7 +39,8 @@ public struct Consent: Sendable, Hashable, Codable, Identifiable {
         givenAt: Date,
         recordedBy: StaffID,
         withdrawnAt: Date? = nil,
-        withdrawnBy: StaffID? = nil
+        withdrawnBy: StaffID? = nil,
+        endReason: ConsentEnd? = nil
     ) {
         self.id = id
         self.municipality = municipality
@@ -49,6 +52,7 @@ public struct Consent: Sendable, Hashable, Codable, Identifiable {
         self.recordedBy = recordedBy
         self.withdrawnAt = withdrawnAt
         self.withdrawnBy = withdrawnBy
+        self.endReason = endReason ?? (withdrawnAt == nil ? nil : .withdrawn)
     }
 
     /// Records a new consent.
@@ -80,11 +84,39 @@ public struct Consent: Sendable, Hashable, Codable, Identifiable {
     /// `true` while not withdrawn.
     public var isInForce: Bool { withdrawnAt == nil }
 
-    /// Withdraws the consent; the partner must be told (the caller publishes the message).
+    /// Ends the consent; the partner must be told to delete the data (the caller publishes
+    /// `frontdesk.consent.withdrawn`). Whatever the referral's state (even completed or
+    /// declined), a consent in force can always end.
     /// - Throws: `.consentAlreadyWithdrawn`.
-    public mutating func withdraw(at time: Date, by staff: StaffID?) throws(FrontDeskError) {
+    public mutating func end(_ reason: ConsentEnd, at time: Date, by staff: StaffID?) throws(FrontDeskError) {
         guard withdrawnAt == nil else { throw .consentAlreadyWithdrawn }
         withdrawnAt = time
         withdrawnBy = staff
+        endReason = reason
+    }
+
+    /// The citizen withdraws the consent (`end(.withdrawn, ...)`).
+    /// - Throws: `.consentAlreadyWithdrawn`.
+    public mutating func withdraw(at time: Date, by staff: StaffID?) throws(FrontDeskError) {
+        try end(.withdrawn, at: time, by: staff)
+    }
+}
+
+/// Why a consent ended: each one means the partner deletes the contact data and stops.
+public enum ConsentEnd: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Ingetrokken: the citizen withdrew it.
+    case withdrawn
+    /// Afgewezen: the partner declined the referral, so it needs the data no longer.
+    case declined
+    /// Afgesloten: the desk closed the request.
+    case requestClosed = "request-closed"
+
+    /// The Dutch label shown on the staff pages.
+    public var dutchName: String {
+        switch self {
+        case .withdrawn: "Ingetrokken door de burger"
+        case .declined: "Beëindigd: partner wees af"
+        case .requestClosed: "Beëindigd: hulpvraag afgesloten"
+        }
     }
 }

@@ -5,7 +5,7 @@
 public struct Deadline: Sendable, Hashable, Codable {
     /// What must be done.
     public var kind: DeadlineKind
-    /// The day the term started (receipt or confirmation).
+    /// The day the term started (receipt, confirmation, or the indication route for a decision).
     public var startDay: LocalDate
     /// The last day on which the work is in time.
     public var dueDay: LocalDate
@@ -20,10 +20,11 @@ public struct Deadline: Sendable, Hashable, Codable {
         self.metOn = metOn
     }
 
-    /// Where the deadline stands on `today`.
+    /// Where the deadline stands on `today`. The personal plan is the citizen's term: when it
+    /// passes unused there is nothing for the desk to do, so it lapses instead of going overdue.
     public func status(on today: LocalDate) -> DeadlineStatus {
         if let metOn { return metOn <= dueDay ? .metInTime : .metLate }
-        if today > dueDay { return .overdue }
+        if today > dueDay { return kind == .personalPlan ? .lapsed : .overdue }
         return today == dueDay ? .dueToday : .upcoming
     }
 
@@ -68,6 +69,8 @@ public enum DeadlineStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case metInTime = "met-in-time"
     /// Met after the due day.
     case metLate = "met-late"
+    /// The citizen's own term (personal plan) passed unused.
+    case lapsed
 
     /// The Dutch label shown on the work list.
     public var dutchName: String {
@@ -77,6 +80,7 @@ public enum DeadlineStatus: String, Sendable, Hashable, Codable, CaseIterable {
         case .overdue: "Verlopen"
         case .metInTime: "Op tijd"
         case .metLate: "Te laat afgerond"
+        case .lapsed: "Verstreken (termijn van de burger)"
         }
     }
 }

@@ -141,6 +141,21 @@ extension FrontDeskError {
             "Dit huishouden is niet gevonden in uw gemeente. Open het huishouden via een van de gezinsleden."
         case .notACoordinator(let name):
             "‘\(name)’ is geen regisseur in uw gemeente. Kies een medewerker met de rol regisseur."
+        case .questionNotClarified:
+            "De hulpvraag is nog niet verhelderd. Vul eerst de verhelderde vraag in: de eigen woorden van de "
+                + "burger gaan niet naar partners."
+        case .personalDataInText(_, let label, let item):
+            "\(label) noemt \(item.dutchName) van de burger. Haal dat eruit: deze tekst gaat naar een partner "
+                + "of dienst, die alleen de toegestane contactgegevens krijgt."
+        case .consentItemWithoutValue(let item):
+            "Van deze burger is geen \(item.dutchName.lowercased()) bekend. Vink het uit, of vul het eerst in bij "
+                + "de persoonsgegevens."
+        case .notTheCoordinator(let current):
+            current.map { "Alleen de regisseur van dit huishouden (\($0.rawValue)) of een teamleider mag dit doen." }
+                ?? "Dit huishouden heeft geen regisseur; alleen een teamleider mag dit doen."
+        case .notAComplaint:
+            "Een klachtencommissie adviseert alleen over een klacht. Deze hulpvraag is geen klacht; laat het vinkje "
+                + "leeg."
         }
     }
 

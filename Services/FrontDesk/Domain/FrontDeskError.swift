@@ -107,6 +107,16 @@ public enum FrontDeskError: Error, Sendable, Hashable, CustomStringConvertible {
     case householdNotFound
     /// The named coordinator is not an active coordinator of the municipality.
     case notACoordinator(String)
+    /// A route needs a clarified question: the citizen's own words never leave the desk.
+    case questionNotClarified
+    /// Free text that leaves the desk names the person (field `field`, labelled `label`).
+    case personalDataInText(field: String, label: String, item: PersonalIdentifier)
+    /// The consent names an item the person has no value for (e.g. phone without a number).
+    case consentItemWithoutValue(ContactDataItem)
+    /// Only the household's current coordinator or a team lead may do this.
+    case notTheCoordinator(current: StaffID?)
+    /// A complaints committee can only advise on a complaint.
+    case notAComplaint
 
     /// What is wrong with a birth date.
     public enum BirthDateProblem: String, Sendable, Hashable, Codable {
@@ -165,6 +175,11 @@ public enum FrontDeskError: Error, Sendable, Hashable, CustomStringConvertible {
         case .searchCriteriaMissing: "search-criteria-missing"
         case .householdNotFound: "household-not-found"
         case .notACoordinator: "not-a-coordinator"
+        case .questionNotClarified: "question-not-clarified"
+        case .personalDataInText: "personal-data-in-text"
+        case .consentItemWithoutValue: "consent-item-without-value"
+        case .notTheCoordinator: "not-the-coordinator"
+        case .notAComplaint: "not-a-complaint"
         }
     }
 
@@ -186,6 +201,10 @@ public enum FrontDeskError: Error, Sendable, Hashable, CustomStringConvertible {
         case .personAlreadyRegistered: "bsn"
         case .invalidPartnerID, .partnerAlreadyExists: "id"
         case .notACoordinator: "coordinator"
+        case .questionNotClarified: "clarifiedQuestion"
+        case .personalDataInText(let field, _, _): field
+        case .consentItemWithoutValue: "items"
+        case .notAComplaint: "complaintsCommittee"
         default: nil
         }
     }
@@ -197,11 +216,12 @@ public enum FrontDeskError: Error, Sendable, Hashable, CustomStringConvertible {
         case .routeNotFound, .unknownPartner, .otherMunicipality, .personNotFound, .requestNotFound, .consentNotFound,
             .decisionNotFound, .householdNotFound:
             404
-        case .notPermitted: 403
+        case .notPermitted, .notTheCoordinator: 403
         case .personAlreadyRegistered, .partnerAlreadyExists: 409
         case .memberAlreadyInHousehold, .principalAlreadySet, .coordinatorAlreadyAssigned, .noCoordinator,
             .activePlanExists, .noActivePlan, .invalidTransition, .invalidRouteTransition, .routeAlreadyOpen,
-            .routesStillOpen, .invalidReferralTransition, .consentWithdrawn, .consentAlreadyWithdrawn:
+            .routesStillOpen, .invalidReferralTransition, .consentWithdrawn, .consentAlreadyWithdrawn,
+            .questionNotClarified:
             409
         default: 422
         }

@@ -47,9 +47,11 @@ extension HelpRequest {
     /// An `answered` route is finished at once and needs `note` (the answer given). A `passedOn`
     /// route needs a partner. Routes other than `answered` need at least one life domain.
     /// - Returns: the new route; for `passedOn` the caller creates the `Referral` with its id.
-    /// - Throws: `.invalidTransition` unless clarifying or routed; `.routeAlreadyOpen` when the
-    ///   same way (kind and partner) is still open; `.missingField` for a missing partner or
-    ///   answer; `.noCategories`.
+    /// - Throws: `.invalidTransition` unless clarifying or routed; `.questionNotClarified`
+    ///   without a clarified question for every route that sends the question out (an
+    ///   `answered` route keeps everything at the desk: the answer at the counter is its
+    ///   clarification); `.routeAlreadyOpen` when the same way (kind and partner) is still open;
+    ///   `.missingField` for a missing partner or answer; `.noCategories`.
     @discardableResult
     public mutating func takeRoute(
         _ kind: RouteKind,
@@ -59,6 +61,7 @@ extension HelpRequest {
         at time: Date
     ) throws(FrontDeskError) -> RequestRoute {
         try move(to: .routed)
+        guard kind == .answered || clarifiedQuestion != nil else { throw .questionNotClarified }
         if kind == .passedOn, partner == nil { throw .missingField(field: "partner", label: "De partner") }
         if kind == .answered {
             if let problem = HelpRequest.checkText(note, field: "answer", label: "Het gegeven antwoord", required: true) {
@@ -82,6 +85,7 @@ extension HelpRequest {
         routes.append(route)
         status = .routed
         updatedAt = time
+        settleDeadlines()
         return route
     }
 
@@ -160,6 +164,7 @@ extension HelpRequest {
         closeReason = reason
         closedAt = time
         updatedAt = time
+        settleDeadlines()
     }
 
     private func move(to next: RequestStatus) throws(FrontDeskError) {

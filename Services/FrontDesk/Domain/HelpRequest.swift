@@ -45,6 +45,11 @@ public struct HelpRequest: Sendable, Hashable, Codable, Identifiable {
     public internal(set) var outcome: RequestOutcome?
     /// The reason given when closing with routes still open (or before any route).
     public internal(set) var closeReason: String?
+    /// Its statutory terms, as computed when each started: stored, never recomputed, so a
+    /// later change of the calendar or the rules does not move a running term.
+    public internal(set) var deadlines: [Deadline]
+    /// A complaints committee advises on this complaint (10-week term instead of 6).
+    public internal(set) var complaintsCommittee: Bool
 
     /// Rebuilds a request as stored, without checks; use `receive(...)` for a new one.
     public init(
@@ -66,7 +71,9 @@ public struct HelpRequest: Sendable, Hashable, Codable, Identifiable {
         closedAt: Date? = nil,
         routes: [RequestRoute] = [],
         outcome: RequestOutcome? = nil,
-        closeReason: String? = nil
+        closeReason: String? = nil,
+        deadlines: [Deadline] = [],
+        complaintsCommittee: Bool = false
     ) {
         self.id = id
         self.municipality = municipality
@@ -87,6 +94,8 @@ public struct HelpRequest: Sendable, Hashable, Codable, Identifiable {
         self.routes = routes
         self.outcome = outcome
         self.closeReason = closeReason
+        self.deadlines = deadlines
+        self.complaintsCommittee = complaintsCommittee
     }
 
     /// Registers a new request with status `received`.
@@ -133,8 +142,21 @@ public struct HelpRequest: Sendable, Hashable, Codable, Identifiable {
     /// `true` when `close(outcome:at:)` would succeed: routed, and every route finished.
     public var canCloseWithoutReason: Bool { status == .routed && openRoutes.isEmpty }
 
-    /// The question that travels to partners: the clarified one, or the original text.
-    public var questionForPartners: String { clarifiedQuestion ?? text }
+    /// The clarified question as it may leave the desk (to partners, indication, matching):
+    /// never the citizen's own words (`text`), and never naming the person.
+    /// - Throws: `.questionNotClarified`; `.personalDataInText` (field `clarifiedQuestion`).
+    public func questionForPartners(about person: Person) throws(FrontDeskError) -> String {
+        guard let question = clarifiedQuestion else { throw .questionNotClarified }
+        if let problem = PersonalDataCheck.problem(
+            in: question,
+            field: "clarifiedQuestion",
+            label: "De verhelderde vraag",
+            of: person
+        ) {
+            throw problem
+        }
+        return question
+    }
 
     static func checkText(_ text: String?, field: String, label: String, required: Bool) -> FrontDeskError? {
         FieldRules.text(text, field: field, label: label, max: FieldRules.maxRequestTextLength, required: required)

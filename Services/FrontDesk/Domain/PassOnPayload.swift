@@ -50,12 +50,13 @@ public struct PassOnPayload: Sendable, Hashable, Codable {
         let contact = try PartnerContactData(person: person, consent: consent, partner: partner.id)
         // Checked after the partner, so a missing or wrong-partner consent gets its own message.
         guard consent?.requestID == request.id else { throw .consentNotForRequest }
+        let question = try request.questionForPartners(about: person)
         return PassOnPayload(
             requestID: request.id,
             referralID: referralID,
             municipality: request.municipality,
             partnerID: partner.id,
-            question: request.questionForPartners,
+            question: question,
             categories: request.categories,
             urgency: request.urgency,
             district: person.district.nonBlank,

@@ -12,11 +12,14 @@ public struct PublicHoliday: Sendable, Hashable, Codable {
     }
 
     /// The holidays `WorkingDayCalendar` knows. Easter Sunday and Whit Sunday are left out
-    /// because they are Sundays anyway; Good Friday (Goede Vrijdag) is left out because it is
-    /// not a general day off in the Netherlands (most municipalities are open).
+    /// because they are Sundays anyway. Good Friday (Goede Vrijdag) is not a general day off
+    /// (most municipalities are open) but counts for statutory terms (Algemene termijnenwet
+    /// art. 3).
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// Nieuwjaarsdag, 1 January.
         case newYearsDay = "new-years-day"
+        /// Goede Vrijdag, the Friday before Easter.
+        case goodFriday = "good-friday"
         /// Tweede paasdag, the Monday after Easter.
         case easterMonday = "easter-monday"
         /// Koningsdag, 27 April, or 26 April when the 27th is a Sunday (since 2014).
@@ -36,6 +39,7 @@ public struct PublicHoliday: Sendable, Hashable, Codable {
         public var dutchName: String {
             switch self {
             case .newYearsDay: "Nieuwjaarsdag"
+            case .goodFriday: "Goede Vrijdag"
             case .easterMonday: "Tweede paasdag"
             case .kingsDay: "Koningsdag"
             case .liberationDay: "Bevrijdingsdag"

@@ -4,10 +4,15 @@ public import Foundation
 /// Doorverwijzing: a request passed on to a partner, with the partner's acknowledgements
 /// (`partner.referral.accepted`, `.declined`, `.contacted`, `.completed`).
 ///
+/// The times that count for the warm-referral terms are the desk's own: when it received each
+/// answer. What the partner says (the message's timestamp, the `contactedAt` it reports) is its
+/// claim, kept as information in `reported`.
+///
 /// Partners' messages arrive at least once and not always in order, so the transitions are
 /// lenient where that is harmless: a repeated acknowledgement changes nothing (the method
 /// returns `false`), and a first contact implies acceptance. Contradictions (accepting after
-/// declining, anything after completion or withdrawal) throw `.invalidReferralTransition`.
+/// declining, anything after completion or withdrawal) throw `.invalidReferralTransition`;
+/// a withdrawal of a finished referral changes nothing (its consent still ends).
 public struct Referral: Sendable, Hashable, Codable, Identifiable {
     /// Id of the referral.
     public var id: UUID
@@ -35,6 +40,28 @@ public struct Referral: Sendable, Hashable, Codable, Identifiable {
     public private(set) var declineReason: String?
     /// When the desk withdrew it (consent withdrawn, request closed, partner replaced).
     public private(set) var withdrawnAt: Date?
+    /// The partner's own times for its answers (information, not measured against terms).
+    public private(set) var reported: ReportedTimes
+
+    /// The times a partner gave for its answers.
+    public struct ReportedTimes: Sendable, Hashable, Codable {
+        /// The acceptance message's timestamp.
+        public var accepted: Date?
+        /// When the partner says it reached the citizen (`contactedAt`).
+        public var contacted: Date?
+        /// The completion message's timestamp.
+        public var completed: Date?
+        /// The decline message's timestamp.
+        public var declined: Date?
+
+        /// Creates the times.
+        public init(accepted: Date? = nil, contacted: Date? = nil, completed: Date? = nil, declined: Date? = nil) {
+            self.accepted = accepted
+            self.contacted = contacted
+            self.completed = completed
+            self.declined = declined
+        }
+    }
 
     /// Creates a referral as stored; a new one starts as `passedOn` with only `passedOnAt`.
     public init(
@@ -50,7 +77,8 @@ public struct Referral: Sendable, Hashable, Codable, Identifiable {
         completedAt: Date? = nil,
         declinedAt: Date? = nil,
         declineReason: String? = nil,
-        withdrawnAt: Date? = nil
+        withdrawnAt: Date? = nil,
+        reported: ReportedTimes = ReportedTimes()
     ) {
         self.id = id
         self.municipality = municipality
@@ -65,15 +93,18 @@ public struct Referral: Sendable, Hashable, Codable, Identifiable {
         self.declinedAt = declinedAt
         self.declineReason = declineReason
         self.withdrawnAt = withdrawnAt
+        self.reported = reported
     }
 
-    /// The partner accepted. Returns `false` when it already had (a repeat).
+    /// The partner accepted; `time` is when the desk received it. Returns `false` when it
+    /// already had (a repeat).
     @discardableResult
-    public mutating func accept(at time: Date) throws(FrontDeskError) -> Bool {
+    public mutating func accept(at time: Date, reportedAt: Date? = nil) throws(FrontDeskError) -> Bool {
         switch status {
         case .passedOn:
             status = .accepted
             acceptedAt = time
+            reported.accepted = reportedAt
             return true
         case .accepted, .contacted, .completed: return false
         case .declined, .withdrawn: throw .invalidReferralTransition(from: status, to: .accepted)
@@ -82,11 +113,12 @@ public struct Referral: Sendable, Hashable, Codable, Identifiable {
 
     /// The partner declined, with a reason; the request comes back to the desk.
     @discardableResult
-    public mutating func decline(reason: String, at time: Date) throws(FrontDeskError) -> Bool {
+    public mutating func decline(reason: String, at time: Date, reportedAt: Date? = nil) throws(FrontDeskError) -> Bool {
         switch status {
         case .passedOn, .accepted:
             status = .declined
             declinedAt = time
+            reported.declined = reportedAt
             declineReason = reason
             return true
         case .declined: return false
@@ -94,14 +126,16 @@ public struct Referral: Sendable, Hashable, Codable, Identifiable {
         }
     }
 
-    /// The partner reported first contact with the citizen (implies acceptance).
+    /// The partner reported first contact with the citizen (implies acceptance); `time` is when
+    /// the desk received the report, `reportedAt` the contact time the partner gives.
     @discardableResult
-    public mutating func recordContact(at time: Date) throws(FrontDeskError) -> Bool {
+    public mutating func recordContact(at time: Date, reportedAt: Date? = nil) throws(FrontDeskError) -> Bool {
         switch status {
         case .passedOn, .accepted:
             if acceptedAt == nil { acceptedAt = time }
             status = .contacted
             contactedAt = time
+            reported.contacted = reportedAt
             return true
         case .contacted, .completed: return false
         case .declined, .withdrawn: throw .invalidReferralTransition(from: status, to: .contacted)
@@ -110,28 +144,30 @@ public struct Referral: Sendable, Hashable, Codable, Identifiable {
 
     /// The partner reported the referral done.
     @discardableResult
-    public mutating func complete(at time: Date) throws(FrontDeskError) -> Bool {
+    public mutating func complete(at time: Date, reportedAt: Date? = nil) throws(FrontDeskError) -> Bool {
         switch status {
         case .passedOn, .accepted, .contacted:
             if acceptedAt == nil { acceptedAt = time }
             status = .completed
             completedAt = time
+            reported.completed = reportedAt
             return true
         case .completed: return false
         case .declined, .withdrawn: throw .invalidReferralTransition(from: status, to: .completed)
         }
     }
 
-    /// The desk withdrew the referral; the partner is told and must stop.
+    /// The desk withdrew the referral; the partner is told and must stop. Returns `false` when
+    /// there was nothing to stop: already withdrawn, or finished (completed or declined), where
+    /// only the consent still ends.
     @discardableResult
-    public mutating func withdraw(at time: Date) throws(FrontDeskError) -> Bool {
+    public mutating func withdraw(at time: Date) -> Bool {
         switch status {
         case .passedOn, .accepted, .contacted:
             status = .withdrawn
             withdrawnAt = time
             return true
-        case .withdrawn: return false
-        case .declined, .completed: throw .invalidReferralTransition(from: status, to: .withdrawn)
+        case .withdrawn, .declined, .completed: return false
         }
     }
 

@@ -74,19 +74,33 @@ public struct StatutoryDeadlines: Sendable {
         return deadlines
     }
 
-    /// The deadlines of `request` (see `deadlines(kind:receivedAt:urgency:confirmedAt:complaintsCommittee:)`).
-    public func deadlines(
-        for request: HelpRequest,
-        confirmedAt: Date? = nil,
-        complaintsCommittee: Bool = false
-    ) -> [Deadline] {
-        deadlines(
+    /// The deadlines of `request` (see `deadlines(kind:receivedAt:urgency:confirmedAt:complaintsCommittee:)`),
+    /// with its complaints-committee flag. A crisis recognised after receipt (`crisisFrom`)
+    /// starts its same-day term on that day.
+    public func deadlines(for request: HelpRequest, confirmedAt: Date? = nil, crisisFrom: Date? = nil) -> [Deadline] {
+        var result = deadlines(
             kind: request.kind,
             receivedAt: request.receivedAt,
             urgency: request.urgency,
             confirmedAt: confirmedAt,
-            complaintsCommittee: complaintsCommittee
+            complaintsCommittee: request.complaintsCommittee
         )
+        if let crisisFrom, let index = result.firstIndex(where: { $0.kind == .temporaryProvision }) {
+            let day = calendar.day(of: crisisFrom)
+            result[index] = Deadline(kind: .temporaryProvision, startDay: day, dueDay: day)
+        }
+        return result
+    }
+
+    /// The decision term (2 weeks) that starts when a notification's investigation leads to an
+    /// indication route on `date`: from then on the desk and indication work to a decision.
+    public func decisionTerm(from date: Date) -> Deadline {
+        term(.decision, from: calendar.day(of: date), days: 7 * decisionWeeks)
+    }
+
+    /// The complaint term with a complaints committee (10 weeks from receipt of `request`).
+    public func complaintWithCommitteeTerm(for request: HelpRequest) -> Deadline {
+        term(.complaintHandling, from: calendar.day(of: request.receivedAt), days: 7 * complaintWithCommitteeWeeks)
     }
 
     /// A term of `days` calendar days from `start`, moved to the next working day under the

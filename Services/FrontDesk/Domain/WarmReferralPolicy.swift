@@ -1,3 +1,4 @@
+public import Contracts
 public import Foundation
 
 /// Warme overdracht: decides whether a passed-on request is late at its partner (SPEC P5, §2).
@@ -38,13 +39,37 @@ public struct WarmReferralPolicy: Sendable {
     /// The agreement that applies to `partner`.
     public func sla(for partner: PartnerID) -> ReferralSLA { overrides[partner] ?? standard }
 
-    /// The full picture of a referral's timeliness on the day of `now`.
-    public func assess(_ referral: Referral, now: Date) -> ReferralAssessment {
-        let sla = sla(for: referral.partnerID)
+    /// The last days to accept and to make first contact for `referral`: working days after the
+    /// pass-on by the partner's agreement; a crisis gets same-day terms (SPEC P5).
+    public func dueDays(for referral: Referral, urgency: Urgency = .normal) -> (accept: LocalDate, contact: LocalDate) {
         let passedOn = calendar.day(of: referral.passedOnAt)
+        if urgency == .crisis { return (passedOn, passedOn) }
+        let sla = sla(for: referral.partnerID)
+        return (
+            calendar.adding(workingDays: sla.acceptWithinWorkingDays, to: passedOn),
+            calendar.adding(workingDays: sla.contactWithinWorkingDays, to: passedOn)
+        )
+    }
+
+    /// The full picture of a referral's timeliness on the day of `now`, with the due days
+    /// computed now (for a new referral; a stored one has its own, see the other overload).
+    public func assess(_ referral: Referral, urgency: Urgency = .normal, now: Date) -> ReferralAssessment {
+        let due = dueDays(for: referral, urgency: urgency)
+        return assess(referral, acceptDue: due.accept, contactDue: due.contact, reroutedAfterDecline: false, now: now)
+    }
+
+    /// The full picture of a referral's timeliness on the day of `now`, against the due days
+    /// stored when it was passed on (a later change of the agreement does not move them). A
+    /// declined referral escalates until the request is routed elsewhere
+    /// (`reroutedAfterDecline`).
+    public func assess(
+        _ referral: Referral,
+        acceptDue: LocalDate,
+        contactDue: LocalDate,
+        reroutedAfterDecline: Bool,
+        now: Date
+    ) -> ReferralAssessment {
         let today = calendar.day(of: now)
-        let acceptDue = calendar.adding(workingDays: sla.acceptWithinWorkingDays, to: passedOn)
-        let contactDue = calendar.adding(workingDays: sla.contactWithinWorkingDays, to: passedOn)
         let acceptedLate = referral.acceptedAt.map { calendar.day(of: $0) > acceptDue }
         let contactedLate = referral.contactedAt.map { calendar.day(of: $0) > contactDue }
 
@@ -61,6 +86,8 @@ public struct WarmReferralPolicy: Sendable {
         }
         let result: Escalation?
         switch referral.status {
+        case .declined where reroutedAfterDecline:
+            result = nil
         case .declined:
             result = escalation(.declined, due: nil, since: referral.declinedAt.map { calendar.day(of: $0) } ?? today)
         case .passedOn where today > acceptDue:

@@ -3,16 +3,32 @@ public import Foundation
 /// Werkdagenkalender: Dutch working days, Monday to Friday minus public holidays.
 ///
 /// Days are calendar days in the fixed time zone Europe/Amsterdam, whatever the server's zone.
-/// Holidays: New Year's Day, Easter Monday, King's Day, Liberation Day (see
-/// `liberationDayIsDayOff`), Ascension Day, Whit Monday, Christmas Day and Boxing Day. Good
-/// Friday is not a general day off and counts as a working day. Easter comes from the anonymous
+/// Holidays: New Year's Day, Easter Monday, King's Day, Liberation Day (see `liberationDay`),
+/// Ascension Day, Whit Monday, Christmas Day and Boxing Day; Good Friday only when
+/// `goodFridayIsDayOff` (always in the `statutory` calendar). Easter comes from the anonymous
 /// Gregorian algorithm (Meeus/Jones/Butcher).
 public struct WorkingDayCalendar: Sendable {
-    /// Whether Liberation Day (5 May) is a day off every year. Collective agreements make it a
-    /// paid day off only every fifth year (2025, 2030, …), but municipalities usually close every
-    /// year, hence the default `true`. The Algemene termijnenwet always counts it
-    /// (see `statutory`).
-    public var liberationDayIsDayOff: Bool
+    /// Which years Liberation Day (5 May) is a day off.
+    public enum LiberationDay: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Every year (municipalities usually close every year).
+        case everyYear = "every-year"
+        /// Every fifth year (2025, 2030, …), as many collective agreements have it.
+        case everyFifthYear = "every-fifth-year"
+
+        /// Whether 5 May of `year` is a day off.
+        public func isDayOff(in year: Int) -> Bool {
+            switch self {
+            case .everyYear: true
+            case .everyFifthYear: year % 5 == 0
+            }
+        }
+    }
+
+    /// Which years Liberation Day is a day off for the desk. The Algemene termijnenwet always
+    /// counts it (see `statutory`).
+    public var liberationDay: LiberationDay
+    /// Whether the desk is closed on Good Friday (default: open, as most municipalities are).
+    public var goodFridayIsDayOff: Bool
     /// Extra days the desk is closed (e.g. a municipal closing day between Christmas and New
     /// Year). They do not extend statutory terms.
     public var extraClosedDays: Set<LocalDate>
@@ -20,8 +36,13 @@ public struct WorkingDayCalendar: Sendable {
     public let calendar: Calendar
 
     /// Creates a calendar in Europe/Amsterdam.
-    public init(liberationDayIsDayOff: Bool = true, extraClosedDays: Set<LocalDate> = []) {
-        self.liberationDayIsDayOff = liberationDayIsDayOff
+    public init(
+        liberationDay: LiberationDay = .everyYear,
+        goodFridayIsDayOff: Bool = false,
+        extraClosedDays: Set<LocalDate> = []
+    ) {
+        self.liberationDay = liberationDay
+        self.goodFridayIsDayOff = goodFridayIsDayOff
         self.extraClosedDays = extraClosedDays
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = WorkingDayCalendar.amsterdam
@@ -31,9 +52,9 @@ public struct WorkingDayCalendar: Sendable {
     /// Europe/Amsterdam; the tz database ships with every supported platform.
     public static let amsterdam = TimeZone(identifier: "Europe/Amsterdam")!
 
-    /// The calendar of the Algemene termijnenwet, for statutory terms: Liberation Day always
-    /// counts as a holiday and the desk's extra closing days do not.
-    public var statutory: WorkingDayCalendar { WorkingDayCalendar(liberationDayIsDayOff: true) }
+    /// The calendar of the Algemene termijnenwet (art. 3), for statutory terms: Good Friday and
+    /// Liberation Day always count as holidays, and the desk's extra closing days do not.
+    public var statutory: WorkingDayCalendar { WorkingDayCalendar(liberationDay: .everyYear, goodFridayIsDayOff: true) }
 
     // MARK: Days and instants
 
@@ -82,8 +103,11 @@ public struct WorkingDayCalendar: Sendable {
             .init(kind: .christmasDay, day: LocalDate(year: year, month: 12, day: 25)!),
             .init(kind: .boxingDay, day: LocalDate(year: year, month: 12, day: 26)!),
         ]
-        if liberationDayIsDayOff {
+        if liberationDay.isDayOff(in: year) {
             holidays.append(.init(kind: .liberationDay, day: LocalDate(year: year, month: 5, day: 5)!))
+        }
+        if goodFridayIsDayOff {
+            holidays.append(.init(kind: .goodFriday, day: easter.adding(days: -2)))
         }
         return holidays.sorted { $0.day < $1.day }
     }

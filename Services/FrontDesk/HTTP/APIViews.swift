@@ -3,44 +3,6 @@ import Foundation
 
 /// The JSON shapes of values whose domain types are not Codable (they are views, not records).
 enum APIViews {
-    /// A work list with counts.
-    struct WorkListView: Encodable {
-        struct Item: Encodable {
-            var requestId: UUID
-            var category: String
-            var categoryName: String
-            var urgency: String
-            var handler: String?
-            var team: String?
-            var deadline: Deadline?
-            var escalation: Escalation?
-            var message: String
-        }
-        var day: LocalDate
-        var counts: WorkList.Counts
-        var total: Int
-        var items: [Item]
-
-        init(_ list: WorkList) {
-            day = list.day
-            counts = list.counts
-            total = list.counts.total
-            items = list.items.map { item in
-                Item(
-                    requestId: item.requestID,
-                    category: item.category.rawValue,
-                    categoryName: item.category.dutchName,
-                    urgency: item.urgency.rawValue,
-                    handler: item.handler?.rawValue,
-                    team: item.team?.rawValue,
-                    deadline: item.deadline,
-                    escalation: item.escalation,
-                    message: item.message
-                )
-            }
-        }
-    }
-
     /// A routing suggestion from the social map.
     struct SuggestionView: Encodable {
         var partner: Partner
@@ -63,5 +25,21 @@ enum APIViews {
     /// `{"answer": "..."}`.
     struct AnswerInput: Decodable {
         var answer: String
+    }
+}
+
+extension WorkListQuery {
+    /// The query from the API's query parameters (`scope`, `sort`, `attention`, `page`,
+    /// `pageSize`); absent ones take their defaults.
+    /// - Throws: `Problem.invalidParameter` naming the first one that cannot be read.
+    init(scope: String?, sort: String?, attention: String?, page: String?, pageSize: String?) throws {
+        guard let scope = WorkListScope(rawValue: scope ?? "mine") else { throw Problem.invalidParameter("scope") }
+        guard let sort = WorkListSort(rawValue: sort ?? "due") else { throw Problem.invalidParameter("sort") }
+        guard let attention = ["true": true, "false": false][attention ?? "false"] else {
+            throw Problem.invalidParameter("attention")
+        }
+        guard let page = Int(page ?? "1"), (1...100_000).contains(page) else { throw Problem.invalidParameter("page") }
+        guard let size = Int(pageSize ?? "50"), (1...200).contains(size) else { throw Problem.invalidParameter("pageSize") }
+        self.init(scope: scope, sort: sort, attentionOnly: attention, page: page, pageSize: size)
     }
 }

@@ -36,10 +36,15 @@ enum CaseRoutes {
             )
         }
         api.get("work-list") { request, context in
-            let text = request.uri.queryParameters.get("scope") ?? WorkListScope.mine.rawValue
-            guard let scope = WorkListScope(rawValue: text) else { throw Problem.invalidParameter("scope") }
-            let list = try await service.workList(scope, by: context.requireStaff())
-            return try JSONBody.response(APIViews.WorkListView(list))
+            let parameters = request.uri.queryParameters
+            let query = try WorkListQuery(
+                scope: parameters.get("scope"),
+                sort: parameters.get("sort"),
+                attention: parameters.get("attention"),
+                page: parameters.get("page"),
+                pageSize: parameters.get("pageSize")
+            )
+            return try JSONBody.response(try await service.workList(query, by: context.requireStaff()))
         }
         api.get("decisions/:id/letter") { _, context in
             try JSONBody.response(

@@ -21,7 +21,7 @@ public import Hummingbird
 /// | POST | `/api/v1/requests/:id/matching` | ask for a volunteer match |
 /// | POST | `/api/v1/requests/:id/close` | close with an outcome |
 /// | POST | `/api/v1/consents/:id/withdrawal` | withdraw a consent |
-/// | GET | `/api/v1/work-list?scope=mine\|team` | the work list |
+/// | GET | `/api/v1/work-list?scope=mine\|team&sort=due\|-due&attention=true\|false&page=1&pageSize=50` | a page of the work list with counts |
 /// | GET | `/api/v1/decisions/:id/letter` | the decision letter's data |
 /// | POST | `/api/v1/households` | a household around a person (`{"principalId": …}`) |
 /// | GET | `/api/v1/persons/:id/household` | the person's household, plan and coordinator |

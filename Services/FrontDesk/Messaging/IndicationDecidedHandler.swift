@@ -32,6 +32,8 @@ enum IndicationDecidedHandler {
                     in: tx
                 )
             else { return }
+            request.recordDecision(on: HelpRequest.dayCalendar.day(of: Date()))
+            try RequestRepository.save(request, in: tx)
             guard let route = RouteProgress.openRoute(of: .indication, in: request) else { return }
             let granted = message.lines.filter(\.granted).count
             try RouteProgress.follow(

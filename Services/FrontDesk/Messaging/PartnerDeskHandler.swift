@@ -15,7 +15,7 @@ import Storage
 /// fails the contract (`consentGiven`) before it gets here. Refusals are dead-lettered with the
 /// reason, and the partner gets a rejection notice.
 enum PartnerDeskHandler {
-    static func register(in handlers: inout MessageHandlers) {
+    static func register(in handlers: inout MessageHandlers, deadlines: StatutoryDeadlines) {
         handlers.on(PartnerRequestSubmitted.self) { message, header, context, tx in
             let partnerID = PartnerID(message.partnerId)
             let partner = FrontDeskTopology.organisation(partnerID, of: header.municipality)
@@ -29,7 +29,7 @@ enum PartnerDeskHandler {
             }
             let now = Date()
             let person = try matchOrRegister(message.citizen, municipality: header.municipality, by: partner, at: now, in: tx)
-            let request: HelpRequest
+            var request: HelpRequest
             do {
                 request = try HelpRequest.receive(
                     municipality: header.municipality,
@@ -43,6 +43,7 @@ enum PartnerDeskHandler {
             } catch {
                 throw HandlerError.rejected("question: \(error)")
             }
+            request.startTerms(deadlines.deadlines(for: request))
             try RequestRepository.save(request, in: tx)
             let receipt = Envelope(
                 RequestReceived(submissionId: message.submissionId, requestId: request.id, partnerId: message.partnerId),

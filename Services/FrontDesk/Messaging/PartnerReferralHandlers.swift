@@ -15,20 +15,28 @@ import Storage
 ///   Anything else is rejected to the dead-letter queue, and the sender gets a rejection notice.
 /// - A repeated answer changes nothing; an answer after the desk withdrew the referral is
 ///   ignored (the partner was already told to stop); other contradictions are rejected.
+/// - A decline ends the consent: the partner gets `frontdesk.consent.withdrawn` back.
 enum PartnerReferralHandlers {
-    static func register(in handlers: inout MessageHandlers) {
+    /// - Parameter clock: the desk's time of receipt, against which the terms are measured.
+    static func register(in handlers: inout MessageHandlers, clock: @escaping @Sendable () -> Date) {
         handlers.on(ReferralAccepted.self) { message, header, context, tx in
-            try apply(message, header, context, tx) { referral in try referral.accept(at: header.timestamp) }
+            try apply(message, header, context, tx) { referral in
+                try referral.accept(at: clock(), reportedAt: header.timestamp)
+            }
         }
         handlers.on(ReferralDeclined.self) { message, header, context, tx in
-            try apply(message, header, context, tx) { referral in try referral.decline(reason: message.reason, at: header.timestamp) }
+            try apply(message, header, context, tx, clock: clock) { referral in
+                try referral.decline(reason: message.reason, at: clock(), reportedAt: header.timestamp)
+            }
         }
         handlers.on(ReferralContacted.self) { message, header, context, tx in
-            try apply(message, header, context, tx) { referral in try referral.recordContact(at: message.contactedAt) }
+            try apply(message, header, context, tx) { referral in
+                try referral.recordContact(at: clock(), reportedAt: message.contactedAt)
+            }
         }
         handlers.on(ReferralCompleted.self) { message, header, context, tx in
             try apply(message, header, context, tx, summary: message.summary) { referral in
-                try referral.complete(at: header.timestamp)
+                try referral.complete(at: clock(), reportedAt: header.timestamp)
             }
         }
     }
@@ -39,6 +47,7 @@ enum PartnerReferralHandlers {
         _ context: DeliveryContext,
         _ tx: Transaction,
         summary: String? = nil,
+        clock: @Sendable () -> Date = { Date() },
         _ change: (inout Referral) throws -> Bool
     ) throws {
         guard context.exchange == Topology.partnerExchange else {
@@ -70,9 +79,10 @@ enum PartnerReferralHandlers {
             forUpdate: true,
             in: tx
         )
-        guard var referral = try ReferralRepository.find(id: message.referralId, forUpdate: true, in: tx)?.referral,
-            referral.status != .withdrawn
+        guard var stored = try ReferralRepository.find(id: message.referralId, forUpdate: true, in: tx),
+            stored.referral.status != .withdrawn
         else { return }
+        var referral = stored.referral
         let changed: Bool
         do {
             changed = try change(&referral)
@@ -82,13 +92,28 @@ enum PartnerReferralHandlers {
         }
         guard changed else { return }
         try ReferralRepository.update(referral, completionSummary: summary, in: tx)
+        if referral.status == .declined {
+            // The partner no longer needs the contact data: the consent ends and it is told to
+            // delete them, as after a withdrawal.
+            stored.referral = referral
+            try ConsentEnding.end(
+                stored,
+                .declined,
+                by: nil,
+                at: clock(),
+                correlationId: header.correlationId,
+                causationId: header.messageId,
+                producer: "front-desk",
+                in: tx
+            )
+        }
         guard var request else { return }
         try RouteProgress.follow(
             routeID: referral.routeID,
             in: &request,
             to: referral.routeState,
             note: referral.declineReason ?? summary,
-            at: header.timestamp,
+            at: clock(),
             in: tx
         )
     }

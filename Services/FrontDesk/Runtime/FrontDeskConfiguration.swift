@@ -1,3 +1,4 @@
+import Foundation
 public import ServiceRuntime
 
 /// The front desk's own settings, read once at start-up next to the common `ServiceSettings`.
@@ -6,16 +7,70 @@ public import ServiceRuntime
 /// |---|---|---|
 /// | `BCRYPT_COST` | `10` | bcrypt cost of new password hashes (4-31; lower only in tests) |
 /// | `AUTH_CACHE_SECONDS` | `60` | how long a checked API login is remembered (0: never) |
+/// | `CALENDAR_CLOSED_DAYS` | (none) | extra days the desk is closed, `YYYY-MM-DD`, comma-separated; they move working-day terms, not statutory ones |
+/// | `CALENDAR_LIBERATION_DAY` | `every-year` | `every-year` or `every-fifth-year`: when 5 May is a day off for the desk |
+/// | `CALENDAR_GOOD_FRIDAY_CLOSED` | `false` | whether the desk is closed on Good Friday (statutory terms always count it) |
 public struct FrontDeskConfiguration: Sendable {
     /// bcrypt cost.
     public var bcryptCost: UInt8
     /// Seconds a successful API password check is remembered.
     public var authCacheSeconds: Int
+    /// The desk's working-day calendar.
+    public var calendar: WorkingDayCalendar
+
+    /// A setting that cannot be used; the service refuses to start.
+    public enum Problem: Error, CustomStringConvertible, Equatable {
+        /// A closing day that is not `YYYY-MM-DD`.
+        case closedDay(String)
+        /// An unknown Liberation Day rule.
+        case liberationDay(String)
+        /// Not `true` or `false`.
+        case goodFriday(String)
+
+        public var description: String {
+            switch self {
+            case .closedDay(let text):
+                "CALENDAR_CLOSED_DAYS: '\(text)' is not a date as YYYY-MM-DD (e.g. 2026-12-24,2026-12-31)"
+            case .liberationDay(let text):
+                "CALENDAR_LIBERATION_DAY: '\(text)' is neither 'every-year' nor 'every-fifth-year'"
+            case .goodFriday(let text): "CALENDAR_GOOD_FRIDAY_CLOSED: '\(text)' is neither 'true' nor 'false'"
+            }
+        }
+    }
 
     /// Reads the settings from `settings.reader`.
-    public init(settings: ServiceSettings) {
+    /// - Throws: `Problem` for a calendar setting that cannot be read.
+    public init(settings: ServiceSettings) throws(Problem) {
         let cost = settings.reader.int(forKey: "bcrypt.cost", default: 10)
         bcryptCost = UInt8(min(max(cost, 4), 31))
         authCacheSeconds = max(0, settings.reader.int(forKey: "auth.cache.seconds", default: 60))
+        calendar = try FrontDeskConfiguration.calendar(
+            closedDays: settings.reader.string(forKey: "calendar.closed.days", default: ""),
+            liberationDay: settings.reader.string(forKey: "calendar.liberation.day", default: "every-year"),
+            goodFridayClosed: settings.reader.string(forKey: "calendar.good.friday.closed", default: "false")
+        )
+    }
+
+    /// The calendar from the three settings' text.
+    public static func calendar(
+        closedDays: String,
+        liberationDay: String,
+        goodFridayClosed: String
+    ) throws(Problem) -> WorkingDayCalendar {
+        var days: Set<LocalDate> = []
+        for part in closedDays.split(separator: ",") {
+            let text = part.trimmingCharacters(in: .whitespaces)
+            guard let day = LocalDate(iso: text) else { throw .closedDay(text) }
+            days.insert(day)
+        }
+        guard let rule = WorkingDayCalendar.LiberationDay(rawValue: liberationDay.trimmingCharacters(in: .whitespaces))
+        else { throw .liberationDay(liberationDay) }
+        let goodFriday: Bool
+        switch goodFridayClosed.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "true": goodFriday = true
+        case "false": goodFriday = false
+        default: throw .goodFriday(goodFridayClosed)
+        }
+        return WorkingDayCalendar(liberationDay: rule, goodFridayIsDayOff: goodFriday, extraClosedDays: days)
     }
 }

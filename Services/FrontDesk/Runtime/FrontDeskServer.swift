@@ -16,7 +16,7 @@ public enum FrontDeskServer {
     /// Migrates, declares the partners' queues, and runs the HTTP API, the inbound consumer and
     /// the outbox relay until SIGTERM or SIGINT.
     public static func serve(settings: ServiceSettings = settings()) async throws {
-        let configuration = FrontDeskConfiguration(settings: settings)
+        let configuration = try FrontDeskConfiguration(settings: settings)
         let environment = try await ServiceEnvironment.start(
             settings: settings,
             migrations: FrontDeskMigrations.all,
@@ -29,8 +29,11 @@ public enum FrontDeskServer {
             pool: environment.pool,
             producer: settings.serviceName,
             relay: environment.relay,
-            partnerQueues: partnerQueues
+            partnerQueues: partnerQueues,
+            statutoryDeadlines: StatutoryDeadlines(calendar: configuration.calendar)
         )
+        let backfilled = try await service.backfillTerms()
+        if backfilled > 0 { environment.logger.info("statutory terms stored for \(backfilled) older requests") }
         let authenticator = StaffAuthenticator(
             pool: environment.pool,
             cost: configuration.bcryptCost,
@@ -44,14 +47,17 @@ public enum FrontDeskServer {
             configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort)),
             logger: environment.logger
         )
-        let consumer = environment.inboxConsumer(queue: FrontDeskTopology.inbound, handlers: FrontDeskHandlers.make())
+        let consumer = environment.inboxConsumer(
+            queue: FrontDeskTopology.inbound,
+            handlers: FrontDeskHandlers.make(deadlines: service.statutoryDeadlines)
+        )
         try await environment.run([application, consumer])
     }
 
     /// Writes the demo data (idempotent), declares the demo partners' queues and returns the
     /// logins as printable lines.
     public static func seedDemo(settings: ServiceSettings = settings()) async throws -> [String] {
-        let configuration = FrontDeskConfiguration(settings: settings)
+        let configuration = try FrontDeskConfiguration(settings: settings)
         let environment = try await ServiceEnvironment.start(
             settings: settings,
             migrations: FrontDeskMigrations.all,

@@ -5,7 +5,7 @@ public import Storage
 /// Toestemmingen: per passed-on request, per partner, which items; withdrawn when.
 public enum ConsentRepository {
     static let columns = SQLFragment(
-        "id, municipality, person_id, request_id, partner_id, items, given_at, recorded_by, withdrawn_at, withdrawn_by"
+        "id, municipality, person_id, request_id, partner_id, items, given_at, recorded_by, withdrawn_at, withdrawn_by, end_reason"
     )
 
     /// Stores a new consent.
@@ -15,7 +15,7 @@ public enum ConsentRepository {
             INSERT INTO consents (\(columns)) VALUES (
                 \(consent.id), \(consent.municipality.rawValue), \(consent.personID), \(consent.requestID),
                 \(consent.partnerID.rawValue), \(consent.items.rawValues), \(consent.givenAt), \(consent.recordedBy.rawValue),
-                \(consent.withdrawnAt), \(consent.withdrawnBy?.rawValue))
+                \(consent.withdrawnAt), \(consent.withdrawnBy?.rawValue), \(consent.endReason?.rawValue))
             """
         )
     }
@@ -24,7 +24,8 @@ public enum ConsentRepository {
     public static func saveWithdrawal(_ consent: Consent, in tx: Transaction) throws {
         try tx.query(
             """
-            UPDATE consents SET withdrawn_at = \(consent.withdrawnAt), withdrawn_by = \(consent.withdrawnBy?.rawValue)
+            UPDATE consents SET withdrawn_at = \(consent.withdrawnAt), withdrawn_by = \(consent.withdrawnBy?.rawValue),
+                end_reason = \(consent.endReason?.rawValue)
             WHERE id = \(consent.id) AND municipality = \(consent.municipality.rawValue)
             """
         )
@@ -72,7 +73,8 @@ public enum ConsentRepository {
             givenAt: try row.decode(Date.self, "given_at"),
             recordedBy: StaffID(try row.decode(String.self, "recorded_by")),
             withdrawnAt: try row.decodeIfPresent(Date.self, "withdrawn_at"),
-            withdrawnBy: try row.decodeIfPresent(String.self, "withdrawn_by").map(StaffID.init(rawValue:))
+            withdrawnBy: try row.decodeIfPresent(String.self, "withdrawn_by").map(StaffID.init(rawValue:)),
+            endReason: try row.optionalValue(ConsentEnd.self, "end_reason")
         )
     }
 }

@@ -7,7 +7,9 @@ public import Storage
 /// edited; a change is a new migration appended to `all`.
 public enum FrontDeskMigrations {
     /// All migrations in the order they run (after the kit's outbox and inbox).
-    public static let all: [Migration] = [staffAndPersons, households, requests, referrals, lettersAndAccessLog]
+    public static let all: [Migration] = [
+        staffAndPersons, households, requests, referrals, lettersAndAccessLog, consentEnds, storedTerms,
+    ]
 
     /// Medewerkers, personen.
     static let staffAndPersons = Migration(
@@ -270,6 +272,60 @@ public enum FrontDeskMigrations {
             FOR EACH ROW EXECUTE FUNCTION access_log_is_append_only();
         CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log
             FOR EACH STATEMENT EXECUTE FUNCTION access_log_is_append_only();
+        """
+    )
+
+    /// Why a consent ended (withdrawn by the citizen, the partner declined, the request closed);
+    /// consents withdrawn before this column existed were withdrawals.
+    static let consentEnds = Migration(
+        "frontdesk-0006-consent-ends",
+        """
+        ALTER TABLE consents ADD COLUMN end_reason text
+            CHECK (end_reason IN ('withdrawn', 'declined', 'request-closed'));
+        UPDATE consents SET end_reason = 'withdrawn' WHERE withdrawn_at IS NOT NULL;
+        """
+    )
+
+    /// Termijnen opgeslagen: each request's statutory terms as computed when they started, the
+    /// partners' own times next to the desk's receipt times, and the work-list columns (the
+    /// earliest open statutory term and warm-referral term per request, kept by
+    /// `WorkListRepository.refresh`) with indexes to page a consultant's or a team's list by due
+    /// day. Requests from before this migration get their terms at the next start
+    /// (`terms_version` 0, see `TermsBackfill`). The access log gets the reason of each read.
+    static let storedTerms = Migration(
+        "frontdesk-0007-stored-terms",
+        """
+        CREATE TABLE request_deadlines (
+            request_id uuid NOT NULL REFERENCES requests (id) ON DELETE CASCADE,
+            municipality text NOT NULL,
+            kind text NOT NULL,
+            start_day date NOT NULL,
+            due_day date NOT NULL,
+            met_on date,
+            PRIMARY KEY (request_id, kind)
+        );
+        ALTER TABLE requests
+            ADD COLUMN complaints_committee boolean NOT NULL DEFAULT false,
+            ADD COLUMN terms_version int NOT NULL DEFAULT 0,
+            ADD COLUMN statutory_kind text,
+            ADD COLUMN statutory_due date,
+            ADD COLUMN referral_term text,
+            ADD COLUMN referral_partner text,
+            ADD COLUMN referral_due date,
+            ADD COLUMN next_due date;
+        CREATE INDEX requests_work_list_handler ON requests (municipality, handler, next_due, id) WHERE status <> 'closed';
+        CREATE INDEX requests_work_list_team ON requests (municipality, team, next_due, id) WHERE status <> 'closed';
+        CREATE INDEX requests_terms_backfill ON requests (id) WHERE terms_version = 0;
+        ALTER TABLE referrals
+            ADD COLUMN accepted_reported_at timestamptz,
+            ADD COLUMN contacted_reported_at timestamptz,
+            ADD COLUMN completed_reported_at timestamptz,
+            ADD COLUMN declined_reported_at timestamptz;
+        -- Why data was read: a fixed list plus the staff member's own words.
+        ALTER TABLE access_log
+            ADD COLUMN reason text NOT NULL DEFAULT 'casework'
+                CHECK (reason IN ('casework', 'intake', 'pass-on', 'citizen-request', 'supervision', 'complaint', 'system')),
+            ADD COLUMN reason_text text;
         """
     )
 }

@@ -7,7 +7,8 @@ public enum ReferralRepository {
     static let columns = SQLFragment(
         """
         id, municipality, request_id, route_id, partner_id, consent_id, status, passed_on_at, accept_due, contact_due,
-        accepted_at, contacted_at, completed_at, completion_summary, declined_at, decline_reason, withdrawn_at
+        accepted_at, contacted_at, completed_at, completion_summary, declined_at, decline_reason, withdrawn_at,
+        accepted_reported_at, contacted_reported_at, completed_reported_at, declined_reported_at
         """
     )
 
@@ -42,6 +43,7 @@ public enum ReferralRepository {
                 \(acceptDue.description)::date, \(contactDue.description)::date)
             """
         )
+        try WorkListRepository.refresh(requestID: referral.requestID, in: tx)
     }
 
     /// Saves the status and acknowledgement times of `referral`.
@@ -52,10 +54,13 @@ public enum ReferralRepository {
                 contacted_at = \(referral.contactedAt), completed_at = \(referral.completedAt),
                 completion_summary = coalesce(\(completionSummary), completion_summary),
                 declined_at = \(referral.declinedAt), decline_reason = \(referral.declineReason),
-                withdrawn_at = \(referral.withdrawnAt)
+                withdrawn_at = \(referral.withdrawnAt), accepted_reported_at = \(referral.reported.accepted),
+                contacted_reported_at = \(referral.reported.contacted), completed_reported_at = \(referral.reported.completed),
+                declined_reported_at = \(referral.reported.declined)
             WHERE id = \(referral.id) AND municipality = \(referral.municipality.rawValue)
             """
         )
+        try WorkListRepository.refresh(requestID: referral.requestID, in: tx)
     }
 
     /// The referral with `id`, whatever its municipality (a partner's answer names only the id;
@@ -107,7 +112,13 @@ public enum ReferralRepository {
             completedAt: try row.decodeIfPresent(Date.self, "completed_at"),
             declinedAt: try row.decodeIfPresent(Date.self, "declined_at"),
             declineReason: try row.decodeIfPresent(String.self, "decline_reason"),
-            withdrawnAt: try row.decodeIfPresent(Date.self, "withdrawn_at")
+            withdrawnAt: try row.decodeIfPresent(Date.self, "withdrawn_at"),
+            reported: Referral.ReportedTimes(
+                accepted: try row.decodeIfPresent(Date.self, "accepted_reported_at"),
+                contacted: try row.decodeIfPresent(Date.self, "contacted_reported_at"),
+                completed: try row.decodeIfPresent(Date.self, "completed_reported_at"),
+                declined: try row.decodeIfPresent(Date.self, "declined_reported_at")
+            )
         )
         return Stored(
             referral: referral,

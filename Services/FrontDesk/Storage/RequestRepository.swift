@@ -8,11 +8,12 @@ public enum RequestRepository {
     static let columns = SQLFragment(
         """
         id, municipality, person_id, kind, channel, source, categories, text, clarified_question, urgency, status,
-        handler, team, received_at, updated_at, closed_at, outcome, close_reason
+        handler, team, received_at, updated_at, closed_at, outcome, close_reason, complaints_committee
         """
     )
 
-    /// Inserts or updates `request` and its routes (routes are never removed).
+    /// Inserts or updates `request`, its routes (never removed) and its terms, then refreshes
+    /// its work-list columns.
     public static func save(_ request: HelpRequest, in tx: Transaction) throws {
         try tx.query(
             """
@@ -21,12 +22,13 @@ public enum RequestRepository {
                 \(request.channel.rawValue), \(request.source.rawValue), \(request.categories.rawValues),
                 \(request.text), \(request.clarifiedQuestion), \(request.urgency.rawValue), \(request.status.rawValue),
                 \(request.handler?.rawValue), \(request.team?.rawValue), \(request.receivedAt), \(request.updatedAt),
-                \(request.closedAt), \(request.outcome?.rawValue), \(request.closeReason))
+                \(request.closedAt), \(request.outcome?.rawValue), \(request.closeReason), \(request.complaintsCommittee))
             ON CONFLICT (id) DO UPDATE SET
                 person_id = excluded.person_id, categories = excluded.categories, text = excluded.text,
                 clarified_question = excluded.clarified_question, urgency = excluded.urgency, status = excluded.status,
                 handler = excluded.handler, team = excluded.team, updated_at = excluded.updated_at,
-                closed_at = excluded.closed_at, outcome = excluded.outcome, close_reason = excluded.close_reason
+                closed_at = excluded.closed_at, outcome = excluded.outcome, close_reason = excluded.close_reason,
+                complaints_committee = excluded.complaints_committee, terms_version = 1
             WHERE requests.municipality = excluded.municipality
             """
         )
@@ -43,6 +45,22 @@ public enum RequestRepository {
                 """
             )
         }
+        if !request.deadlines.isEmpty {
+            let deadlines = request.deadlines
+            try tx.query(
+                """
+                INSERT INTO request_deadlines (request_id, municipality, kind, start_day, due_day, met_on)
+                SELECT \(request.id), \(request.municipality.rawValue), kind, start_day::date, due_day::date,
+                    nullif(met_on, '')::date
+                FROM unnest(\(deadlines.map(\.kind.rawValue))::text[], \(deadlines.map(\.startDay.description))::text[],
+                    \(deadlines.map(\.dueDay.description))::text[], \(deadlines.map { $0.metOn?.description ?? "" })::text[])
+                    AS t (kind, start_day, due_day, met_on)
+                ON CONFLICT (request_id, kind) DO UPDATE SET start_day = excluded.start_day, due_day = excluded.due_day,
+                    met_on = excluded.met_on
+                """
+            )
+        }
+        try WorkListRepository.refresh(requestID: request.id, in: tx)
     }
 
     /// The request with `id` in `municipality`, or `nil`; `forUpdate` locks it until the
@@ -56,12 +74,11 @@ public enum RequestRepository {
         throws -> HelpRequest?
     {
         let lock = forUpdate ? SQLFragment("FOR UPDATE") : SQLFragment("")
-        guard
-            let row = try tx.query(
-                "SELECT \(columns) FROM requests WHERE id = \(id) AND municipality = \(municipality.rawValue) \(lock)"
-            ).rows.first
-        else { return nil }
-        return try request(row, routes: routes(requestIDs: [id], in: tx)[id] ?? [])
+        return try load(
+            tx.query("SELECT \(columns) FROM requests WHERE id = \(id) AND municipality = \(municipality.rawValue) \(lock)")
+                .rows,
+            in: tx
+        ).first
     }
 
     /// The requests of a person, newest first.
@@ -104,10 +121,33 @@ public enum RequestRepository {
         )
     }
 
-    private static func load(_ rows: [Row], in tx: Transaction) throws -> [HelpRequest] {
+    static func load(_ rows: [Row], in tx: Transaction) throws -> [HelpRequest] {
         let ids = try rows.map { try $0.decode(UUID.self, "id") }
         let routes = try routes(requestIDs: ids, in: tx)
-        return try zip(rows, ids).map { row, id in try request(row, routes: routes[id] ?? []) }
+        let deadlines = try deadlines(requestIDs: ids, in: tx)
+        return try zip(rows, ids).map { row, id in
+            try request(row, routes: routes[id] ?? [], deadlines: deadlines[id] ?? [])
+        }
+    }
+
+    private static func deadlines(requestIDs: [UUID], in tx: Transaction) throws -> [UUID: [Deadline]] {
+        guard !requestIDs.isEmpty else { return [:] }
+        var result: [UUID: [Deadline]] = [:]
+        for row in try tx.query(
+            """
+            SELECT request_id, kind, start_day, due_day, met_on FROM request_deadlines
+            WHERE request_id = ANY(\(requestIDs)::uuid[]) ORDER BY request_id, due_day, kind
+            """
+        ).rows {
+            let deadline = Deadline(
+                kind: try row.value(DeadlineKind.self, "kind"),
+                startDay: try row.localDate("start_day"),
+                dueDay: try row.localDate("due_day"),
+                metOn: try row.optionalLocalDate("met_on")
+            )
+            result[try row.decode(UUID.self, "request_id"), default: []].append(deadline)
+        }
+        return result
     }
 
     private static func routes(requestIDs: [UUID], in tx: Transaction) throws -> [UUID: [RequestRoute]] {
@@ -134,7 +174,7 @@ public enum RequestRepository {
         return result
     }
 
-    private static func request(_ row: Row, routes: [RequestRoute]) throws -> HelpRequest {
+    private static func request(_ row: Row, routes: [RequestRoute], deadlines: [Deadline]) throws -> HelpRequest {
         HelpRequest(
             id: try row.decode(UUID.self, "id"),
             municipality: try row.municipality(),
@@ -154,7 +194,9 @@ public enum RequestRepository {
             closedAt: try row.decodeIfPresent(Date.self, "closed_at"),
             routes: routes,
             outcome: try row.optionalValue(RequestOutcome.self, "outcome"),
-            closeReason: try row.decodeIfPresent(String.self, "close_reason")
+            closeReason: try row.decodeIfPresent(String.self, "close_reason"),
+            deadlines: deadlines,
+            complaintsCommittee: try row.decode(Bool.self, "complaints_committee")
         )
     }
 }

@@ -77,7 +77,7 @@ struct PassOnPages: Sendable {
             requestHref: "/hulpvragen/\(id.uuidString.lowercased())",
             requestLabel: "\(request.kind.dutchName) \(DutchFormat.shortID(request.id))",
             action: "/hulpvragen/\(id.uuidString.lowercased())/doorverwijzen",
-            question: request.questionForPartners,
+            question: request.clarifiedQuestion ?? "(nog niet verhelderd)",
             domains: DutchFormat.domains(request.categories),
             urgency: DutchFormat.urgency(request.urgency),
             district: person.district ?? "Onbekend",

@@ -1,15 +1,32 @@
 import Foundation
 
-/// Werklijst: what is overdue, escalated or due today, with counts, for the staff member or
-/// for their team.
+/// Werklijst: the staff member's (or their team's) open requests, a page at a time, each row
+/// with who and what and the statutory and warm-referral terms side by side, sortable by due
+/// day, with counts of what needs action today.
 struct WorkListPages: Sendable {
     let service: FrontDeskService
 
-    /// `GET /werklijst` (own) and `GET /werklijst/team`.
+    /// `GET /werklijst` (own) and `GET /werklijst/team`; query `sorteer=oplopend|aflopend`,
+    /// `alleen=aandacht`, `pagina=N`.
     func show(_ call: PageCall, scope: WorkListScope) async throws -> PageResult {
-        let list = try await service.workList(scope, by: call.staff)
-        let counts = list.counts
+        let sort: WorkListSort = call.query["sorteer"] == "aflopend" ? .dueLast : .dueFirst
+        let attentionOnly = call.query["alleen"] == "aandacht"
+        let page = Int(call.query["pagina"] ?? "") ?? 1
+        let list = try await service.workList(
+            WorkListQuery(scope: scope, sort: sort, attentionOnly: attentionOnly, page: page, pageSize: 50),
+            by: call.staff
+        )
+        let base = scope == .mine ? "/werklijst" : "/werklijst/team"
+        func link(sort: WorkListSort? = nil, attention: Bool? = nil, page: Int? = nil) -> String {
+            var parts: [String] = []
+            if (sort ?? list.sort) == .dueLast { parts.append("sorteer=aflopend") }
+            if attention ?? list.attentionOnly { parts.append("alleen=aandacht") }
+            let page = page ?? 1
+            if page > 1 { parts.append("pagina=\(page)") }
+            return parts.isEmpty ? base : "\(base)?\(parts.joined(separator: "&amp;"))"
+        }
         let teamName = call.staff.team?.rawValue
+        let counts = list.counts
         let model = WorkListPage(
             scopeLabel: scope == .mine ? "Mijn werklijst" : "Werklijst van team \(teamName ?? "")",
             day: list.day.dutchFormatted,
@@ -17,40 +34,58 @@ struct WorkListPages: Sendable {
                 .init(href: "/werklijst", label: "Mijn werklijst", current: scope == .mine),
                 .init(href: "/werklijst/team", label: teamName.map { "Team \($0)" } ?? "Mijn team", current: scope == .team),
             ],
-            hasTeam: teamName != nil || scope == .mine,
             counts: [
-                .init(label: "Verlopen", count: counts.overdue, anchor: "#verlopen", tone: "overdue"),
-                .init(label: "Vandaag", count: counts.dueToday, anchor: "#vandaag", tone: "today"),
-                .init(label: "Escalaties", count: counts.escalations, anchor: "#escalaties", tone: "escalation"),
+                .init(label: "Verlopen", count: counts.overdue, tone: "overdue"),
+                .init(label: "Vandaag", count: counts.dueToday, tone: "today"),
+                .init(label: "Escalaties", count: counts.escalations, tone: "escalation"),
+                .init(label: "Open hulpvragen", count: counts.open, tone: "open"),
             ],
-            total: counts.total,
-            groups: [
-                group(list, .overdue, id: "verlopen", empty: "Geen verlopen termijnen."),
-                group(list, .escalation, id: "escalaties", empty: "Geen escalaties van partners."),
-                group(list, .dueToday, id: "vandaag", empty: "Vandaag verloopt geen termijn."),
-            ]
+            filterHref: link(attention: !list.attentionOnly),
+            filterLabel: list.attentionOnly
+                ? "Toon alle \(counts.open) open hulpvragen" : "Toon alleen wat vandaag aandacht vraagt (\(counts.attention))",
+            sortHref: link(sort: list.sort == .dueFirst ? .dueLast : .dueFirst),
+            sortLabel: list.sort == .dueFirst ? "Uiterlijk, oplopend" : "Uiterlijk, aflopend",
+            sortDirection: list.sort == .dueFirst ? "ascending" : "descending",
+            isEmpty: list.rows.isEmpty,
+            emptyText: list.attentionOnly ? "Vandaag vraagt niets aandacht." : "Geen open hulpvragen.",
+            rows: list.rows.map { row in Self.row(row, today: list.day) },
+            pageText: "Pagina \(list.page) van \(list.pageCount)",
+            previousHref: list.page > 1 ? link(page: list.page - 1) : nil,
+            nextHref: list.page < list.pageCount ? link(page: list.page + 1) : nil
         )
         return .page(Page(template: "work-list", title: model.scopeLabel, model: model, section: .workList))
     }
 
-    private func group(_ list: WorkList, _ category: WorkItem.Category, id: String, empty: String) -> WorkListPage.Group {
-        let items = list.items(in: category)
-        return WorkListPage.Group(
-            groupAnchor: id,
-            heading: "\(category.dutchName) (\(items.count))",
-            emptyText: empty,
-            isEmpty: items.isEmpty,
-            rows: items.map { item in
-                WorkListPage.Row(
-                    href: "/hulpvragen/\(item.requestID.uuidString.lowercased())",
-                    requestLabel: "Hulpvraag \(DutchFormat.shortID(item.requestID))",
-                    urgency: DutchFormat.urgency(item.urgency),
-                    isCrisis: item.urgency == .crisis,
-                    what: item.message,
-                    due: item.deadline?.dueDay.dutchFormatted ?? item.escalation?.dueDay?.dutchFormatted ?? "–",
-                    handler: item.handler?.rawValue ?? "–"
-                )
-            }
+    static func row(_ row: WorkListRow, today: LocalDate) -> WorkListPage.Row {
+        let statutory = row.statutoryTerm.map { term in
+            WorkListPage.Term(
+                label: term.kind.dutchName,
+                due: term.dueDay.dutchFormatted,
+                status: term.status.dutchName,
+                isLate: term.status == .overdue,
+                isToday: term.status == .dueToday
+            )
+        }
+        let referral = row.referralTerm.map { term in
+            WorkListPage.Term(
+                label: "\(term.term.dutchName) (\(term.partnerId.rawValue))",
+                due: term.dueDay.dutchFormatted,
+                status: term.escalated ? "Escalatie" : (term.dueDay == today ? "Verloopt vandaag" : "Loopt"),
+                isLate: term.escalated,
+                isToday: !term.escalated && term.dueDay == today
+            )
+        }
+        return WorkListPage.Row(
+            href: "/hulpvragen/\(row.requestId.uuidString.lowercased())",
+            who: row.personName ?? "Anoniem",
+            what: row.question,
+            kind: row.kind.dutchName,
+            urgency: DutchFormat.urgency(row.urgency),
+            isCrisis: row.urgency == .crisis,
+            statutory: statutory,
+            referral: referral,
+            due: row.nextDue?.dutchFormatted ?? "–",
+            handler: row.handler?.rawValue ?? "–"
         )
     }
 }
@@ -60,32 +95,42 @@ struct WorkListPage: Sendable {
     var scopeLabel: String
     var day: String
     var tabs: [Chrome.NavLink]
-    var hasTeam: Bool
     var counts: [Count]
-    var total: Int
-    var groups: [Group]
+    var filterHref: String
+    var filterLabel: String
+    var sortHref: String
+    var sortLabel: String
+    var sortDirection: String
+    var isEmpty: Bool
+    var emptyText: String
+    var rows: [Row]
+    var pageText: String
+    var previousHref: String?
+    var nextHref: String?
 
     struct Count: Sendable {
         var label: String
         var count: Int
-        var anchor: String
         var tone: String
     }
 
-    struct Group: Sendable {
-        var groupAnchor: String
-        var heading: String
-        var emptyText: String
-        var isEmpty: Bool
-        var rows: [Row]
+    struct Term: Sendable {
+        var label: String
+        var due: String
+        var status: String
+        var isLate: Bool
+        var isToday: Bool
     }
 
     struct Row: Sendable {
         var href: String
-        var requestLabel: String
+        var who: String
+        var what: String
+        var kind: String
         var urgency: String
         var isCrisis: Bool
-        var what: String
+        var statutory: Term?
+        var referral: Term?
         var due: String
         var handler: String
     }
