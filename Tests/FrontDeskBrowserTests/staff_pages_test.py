@@ -67,7 +67,8 @@ def test_pages_need_a_login_and_are_dutch(page, base_url):
 def search_by_bsn(page, base_url, bsn):
     page.goto(f"{base_url}/personen")
     page.type("#search-bsn", bsn)
-    page.type("#search-reason", "balie")
+    page.select("#search-reason", "intake")
+    page.type("#search-reasonText", "balie")
     assert page.click_and_wait("form[action='/personen'] button[type=submit]") == 200
     # The search is a POST: the BSN never appears in the address bar or the server's logs.
     assert bsn not in page.url()
@@ -215,21 +216,22 @@ def test_household_with_one_plan_and_one_coordinator(page, base_url):
     login(page, base_url, BRAM)
     household = f"{base_url}/personen/00000000-0000-4000-8000-000000000202/huishouden"
     assert page.goto(household) == 200
-    if page.exists("form[action$='/huishouden'] button"):
-        page.click_and_wait("form[action$='/huishouden'] button")
-        assert "aangemaakt" in flash(page)
+    # The demo data has no household yet (fresh instance): every step must be offered.
+    assert page.exists("form[action$='/huishouden'] button"), "no form to create the household"
+    page.click_and_wait("form[action$='/huishouden'] button")
+    assert "aangemaakt" in flash(page)
     assert "Hoofdpersoon" in page.text("#gezinsleden + table")
-    if page.exists("form[action$='/regisseur']"):
-        # A consultant cannot coordinate: the refusal comes back next to the field.
-        page.type("#coordinator-coordinator", "anna.arnhem")
-        assert page.click_and_wait("form[action$='/regisseur'] button") == 422
-        assert "geen regisseur" in page.text("#coordinator-coordinator-error")
-        page.type("#coordinator-coordinator", "bram.arnhem")
-        page.click_and_wait("form[action$='/regisseur'] button")
-        assert "toegewezen" in flash(page)
-    if page.exists("form[action$='/plan-starten']"):
-        page.click_and_wait("form[action$='/plan-starten'] button")
-        assert "gestart" in flash(page)
+    assert page.exists("form[action$='/regisseur']"), "no form to assign the coordinator"
+    # A consultant cannot coordinate: the refusal comes back next to the field.
+    page.type("#coordinator-coordinator", "anna.arnhem")
+    assert page.click_and_wait("form[action$='/regisseur'] button") == 422
+    assert "geen regisseur" in page.text("#coordinator-coordinator-error")
+    page.type("#coordinator-coordinator", "bram.arnhem")
+    page.click_and_wait("form[action$='/regisseur'] button")
+    assert "toegewezen" in flash(page)
+    assert page.exists("form[action$='/plan-starten']"), "no form to start the plan"
+    page.click_and_wait("form[action$='/plan-starten'] button")
+    assert "gestart" in flash(page)
     facts = page.text("#regie + dl")
     assert "bram.arnhem" in facts and "Actief sinds" in facts
 

@@ -78,12 +78,13 @@ extension FrontDeskIntegration {
                         {"bsn":"123456782","givenNames":"Jan","familyName":"Berg","birthDate":"1948-03-31","phone":"026 1234567",
                          "preferredChannel":"phone","district":"Centrum"}
                         """#
-                    let personID = try await client.execute(uri: "/api/v1/persons", method: .post, headers: anna, body: json(person)) {
+                    let created = try await client.execute(uri: "/api/v1/persons", method: .post, headers: anna, body: json(person)) {
                         response throws in
                         #expect(response.status == .created)
                         return try object(response)["id"] as? String
                     }
-                    let requestBody = #"{"personId":"\#(personID ?? "")","kind":"notification","channel":"phone","source":"self","text":"Eenzaam"}"#
+                    let personID = try #require(created, "the registration returned no id")
+                    let requestBody = #"{"personId":"\#(personID)","kind":"notification","channel":"phone","source":"self","text":"Eenzaam"}"#
                     let requestID = try await client.execute(uri: "/api/v1/requests", method: .post, headers: anna, body: json(requestBody)) {
                         response throws in
                         #expect(response.status == .created)
@@ -126,8 +127,33 @@ extension FrontDeskIntegration {
                         #expect($0.status == .badRequest)
                     }
 
+                    // Defect: the BSN travelled in the URL (GET /persons?bsn=). The search is a POST.
+                    try await client.execute(uri: "/api/v1/persons?bsn=123456782", method: .get, headers: anna) {
+                        #expect($0.status == .notFound || $0.status == .methodNotAllowed)
+                    }
+                    try await client.execute(
+                        uri: "/api/v1/persons/search",
+                        method: .post,
+                        headers: anna,
+                        body: json(#"{"bsn":"123456782","reason":"intake","reasonText":"balie"}"#)
+                    ) { response throws in
+                        #expect(response.status == .ok)
+                        let found = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [[String: Any]]
+                        #expect(found?.count == 1)
+                    }
+                    // Reading the access log needs a reason from the fixed list.
+                    try await client.execute(uri: "/api/v1/persons/\(personID)/access-log", method: .get, headers: anna) { response throws in
+                        #expect(response.status == .badRequest)
+                        #expect(try problem(response).type == "urn:wmo:problem:invalid-parameter")
+                    }
+                    try await client.execute(
+                        uri: "/api/v1/persons/\(personID)/access-log?reason=citizen-request",
+                        method: .get,
+                        headers: anna
+                    ) { #expect($0.status == .ok) }
+
                     // Another municipality's staff: not found, not forbidden (nothing is revealed).
-                    try await client.execute(uri: "/api/v1/persons/\(personID ?? "")", method: .get, headers: noor) { response throws in
+                    try await client.execute(uri: "/api/v1/persons/\(personID)", method: .get, headers: noor) { response throws in
                         #expect(response.status == .notFound)
                         #expect(try problem(response).type == "urn:wmo:problem:person-not-found")
                     }
@@ -143,7 +169,7 @@ extension FrontDeskIntegration {
                     try await client.execute(uri: "/api/v1/partners", method: .post, headers: auth(admin.id.rawValue), body: json(newPartner)) {
                         #expect($0.status == .created)
                     }
-                    try await client.execute(uri: "/api/v1/persons/\(personID ?? "")", method: .get, headers: auth(admin.id.rawValue)) {
+                    try await client.execute(uri: "/api/v1/persons/\(personID)", method: .get, headers: auth(admin.id.rawValue)) {
                         #expect($0.status == .forbidden)
                     }
                 }

@@ -112,18 +112,28 @@ struct FrontDeskFixture: Sendable {
     }
 
     /// Runs `body` with the relay and the consumer running, then shuts them down and cleans up,
-    /// also when `body` throws.
+    /// also when `body` throws. A relay or consumer that fails is reported as the test's error
+    /// (it would otherwise show only as a timeout of what it should have done).
     func run(consuming: Bool = true, _ body: () async throws -> Void) async throws {
         let services: [any Service] = consuming ? [relay, consumer()] : [relay]
         let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) }, logger: logger))
         var failure: (any Error)?
-        await withTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try? await group.run() }
+        var serviceFailure: (any Error)?
+        await withTaskGroup(of: (any Error)?.self) { tasks in
+            tasks.addTask {
+                do {
+                    try await group.run()
+                    return nil
+                } catch {
+                    return error
+                }
+            }
             do { try await body() } catch { failure = error }
             await group.triggerGracefulShutdown()
-            await tasks.waitForAll()
+            for await error in tasks { serviceFailure = serviceFailure ?? error }
         }
         await cleanUp()
+        if let serviceFailure { throw FixtureError.serviceFailed("\(serviceFailure)", during: failure.map { "\($0)" }) }
         if let failure { throw failure }
     }
 
@@ -325,5 +335,18 @@ final class TestClock: Sendable {
     /// A wall-clock time in Europe/Amsterdam.
     static func at(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 10) -> Date {
         WorkingDayCalendar().calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour))!
+    }
+}
+
+/// A failure of the fixture itself, not of the code under test.
+enum FixtureError: Error, CustomStringConvertible {
+    /// The relay or the consumer stopped with an error while the test ran.
+    case serviceFailed(String, during: String?)
+
+    var description: String {
+        switch self {
+        case .serviceFailed(let error, let during):
+            "a service of the fixture failed: \(error)" + (during.map { " (the test then failed with: \($0))" } ?? "")
+        }
     }
 }

@@ -20,7 +20,8 @@ extension FrontDeskIntegration {
                         bsn: "111222333",
                         givenNames: "Lotte",
                         familyName: "Berg",
-                        birthDate: "2015-06-01",
+                        // Ten years old whenever the test runs (a fixed year would turn the child into an adult).
+                        birthDate: "\(Calendar(identifier: .gregorian).component(.year, from: Date()) - 10)-06-01",
                         phone: "026 123 45 67"
                     ),
                     by: anna
@@ -44,18 +45,30 @@ extension FrontDeskIntegration {
                 await #expect(throws: FrontDeskError.activePlanExists) {
                     try await fixture.service.changeHousehold(id, .startPlan, by: bram)
                 }
+                // Need to know: another coordinator may not change bram's plan or hand it over.
+                await #expect(throws: FrontDeskError.notTheCoordinator(current: bram.id)) {
+                    try await fixture.service.changeHousehold(id, .endPlan, by: carla)
+                }
+                await #expect(throws: FrontDeskError.notTheCoordinator(current: bram.id)) {
+                    try await fixture.service.changeHousehold(id, .handOver(staffId: carla.id.rawValue, reason: "Zelf"), by: carla)
+                }
                 _ = try await fixture.service.changeHousehold(
                     id,
                     .handOver(staffId: carla.id.rawValue, reason: "Verlof"),
                     by: bram
                 )
+                // A team lead may step in; ending the plan records who did.
+                let lead = StaffMember(id: StaffID("lead.\(fixture.schema)"), municipality: .arnhem, displayName: "Lead", role: .teamLead)
+                let ended = try await fixture.service.changeHousehold(id, .endPlan, by: lead)
+                #expect(ended.household.endedPlans.first?.endedBy == lead.id)
+                _ = try await fixture.service.changeHousehold(id, .startPlan, by: carla)
 
                 let view = try #require(try await fixture.service.household(ofPerson: child.id, by: anna))
                 #expect(view.household.members.map(\.relation) == [.principal, .child])
                 #expect(view.household.informalCarers.map(\.name) == ["Oma Berg"])
                 #expect(view.household.coordinator == carla.id)
                 #expect(view.household.handOvers.map(\.reason) == ["Verlof"])
-                #expect(view.household.activePlan?.startedBy == bram.id)
+                #expect(view.household.activePlan?.startedBy == carla.id)
                 #expect(view.memberNames[child.id.uuidString.lowercased()] == "Lotte Berg")
                 await #expect(throws: FrontDeskError.householdNotFound) {
                     try await fixture.service.changeHousehold(

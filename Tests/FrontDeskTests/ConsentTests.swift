@@ -13,7 +13,7 @@ struct ConsentTests {
     func consent(_ items: Set<ContactDataItem>, partner: PartnerID = Fixtures.mee) throws -> Consent {
         try Consent.record(
             municipality: .arnhem,
-            personID: person.id,
+            person: person,
             requestID: requestID,
             partnerID: partner,
             items: items,
@@ -51,7 +51,27 @@ struct ConsentTests {
         #expect(all.needsInterpreter == false)
     }
 
-    @Test("a consented item the person has no value for is simply absent")
+    /// Defect: consenting to "phone" for a person without a phone number was accepted.
+    @Test("a consent to an item the person has no value for is refused")
+    func consentOnValues() throws {
+        var noPhone = person
+        noPhone.phone = nil
+        #expect(throws: FrontDeskError.consentItemWithoutValue(.phone)) {
+            try Consent.record(
+                municipality: .arnhem,
+                person: noPhone,
+                requestID: requestID,
+                partnerID: Fixtures.mee,
+                items: [.name, .phone],
+                givenAt: time,
+                recordedBy: Fixtures.anna
+            )
+        }
+        #expect(FrontDeskError.consentItemWithoutValue(.phone).field == "items")
+        #expect(FrontDeskError.consentItemWithoutValue(.phone).message.contains("telefoonnummer"))
+    }
+
+    @Test("a value removed after consent is simply absent")
     func absentValue() throws {
         var noEmail = person
         noEmail.email = nil
@@ -138,7 +158,7 @@ struct PassOnPayloadTests {
     func consent(for request: HelpRequest, items: Set<ContactDataItem> = [.name, .phone]) throws -> Consent {
         try Consent.record(
             municipality: .arnhem,
-            personID: person.id,
+            person: person,
             requestID: request.id,
             partnerID: Fixtures.mee,
             items: items,

@@ -69,11 +69,27 @@ struct HouseholdTests {
         let plan = try household.startPlan(at: time)
         #expect(plan.startedBy == Fixtures.anna)
         #expect(throws: FrontDeskError.activePlanExists) { try household.startPlan(at: time) }
-        try household.endPlan(at: time.addingTimeInterval(3600))
+        try household.endPlan(at: time.addingTimeInterval(3600), by: Fixtures.anna)
         #expect(household.activePlan == nil)
         #expect(household.endedPlans.map(\.id) == [plan.id])
-        #expect(throws: FrontDeskError.noActivePlan) { try household.endPlan(at: time) }
+        #expect(household.endedPlans.first?.endedBy == Fixtures.anna)
+        #expect(throws: FrontDeskError.noActivePlan) { try household.endPlan(at: time, by: Fixtures.anna) }
         let second = try household.startPlan(at: time.addingTimeInterval(7200))
         #expect(household.activePlan == second)
+    }
+
+    /// Defect: any coordinator could change another coordinator's household plan or hand it over.
+    @Test("only the current coordinator or a team lead changes the plan or hands over")
+    func needToKnow() throws {
+        var household = Household(municipality: .arnhem)
+        let anna = StaffMember(id: Fixtures.anna, municipality: .arnhem, displayName: "Anna", role: .coordinator)
+        let bram = StaffMember(id: Fixtures.bram, municipality: .arnhem, displayName: "Bram", role: .coordinator)
+        let lead = StaffMember(id: "lotte", municipality: .arnhem, displayName: "Lotte", role: .teamLead)
+        #expect(throws: FrontDeskError.notTheCoordinator(current: nil)) { try household.requireCoordinator(anna) }
+        try household.assignCoordinator(Fixtures.anna)
+        try household.requireCoordinator(anna)
+        #expect(throws: FrontDeskError.notTheCoordinator(current: Fixtures.anna)) { try household.requireCoordinator(bram) }
+        try household.requireCoordinator(lead)
+        #expect(FrontDeskError.notTheCoordinator(current: Fixtures.anna).httpStatus == 403)
     }
 }

@@ -13,7 +13,7 @@ struct PassOnMessageTests {
         try request.clarify(question: "Contact in de wijk", at: Fixtures.at(2026, 3, 2))
         let consent = try Consent.record(
             municipality: .arnhem,
-            personID: person.id,
+            person: person,
             requestID: request.id,
             partnerID: Fixtures.mee,
             items: items,

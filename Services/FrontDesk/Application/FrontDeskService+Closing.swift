@@ -39,6 +39,7 @@ extension FrontDeskService {
             }
             guard request.personID != nil else { return request }
             let person = try person(of: request, in: tx)
+            try log(.closeRequest, person: person.id, by: staff, context: "hulpvraag \(id) afsluiten", at: now, in: tx)
             let closed = RequestClosed(
                 requestId: request.id,
                 subjectRef: person.subjectRef,

@@ -57,7 +57,9 @@ extension FrontDeskService {
         }
     }
 
-    /// Applies one change. Coordinator, hand-over and plan need the coordination permission.
+    /// Applies one change. Coordinator, hand-over and plan need the coordination permission;
+    /// hand-over and plan changes also need to be the current coordinator, or a team lead
+    /// (need to know).
     public func changeHousehold(_ id: UUID, _ change: HouseholdChange, by staff: StaffMember) async throws -> HouseholdView {
         try staff.require(.casework)
         switch change {
@@ -68,6 +70,10 @@ extension FrontDeskService {
         return try await transaction { tx in
             guard var household = try HouseholdRepository.find(id: id, municipality: staff.municipality, forUpdate: true, in: tx)
             else { throw FrontDeskError.householdNotFound }
+            switch change {
+            case .handOver, .startPlan, .endPlan: try household.requireCoordinator(staff)
+            case .addMember, .addInformalCarer, .assignCoordinator: break
+            }
             switch change {
             case .addMember(let personID, let relation):
                 guard try PersonRepository.find(id: personID, municipality: staff.municipality, in: tx) != nil else {
@@ -88,7 +94,7 @@ extension FrontDeskService {
             case .startPlan:
                 try household.startPlan(at: now)
             case .endPlan:
-                try household.endPlan(at: now)
+                try household.endPlan(at: now, by: staff.id)
             }
             try HouseholdRepository.save(household, in: tx)
             return try view(household, by: staff, at: now, in: tx)
@@ -110,7 +116,7 @@ extension FrontDeskService {
                 continue
             }
             names[person.id.uuidString.lowercased()] = person.displayName
-            try log(.viewPerson, person: person.id, by: staff, context: "huishouden \(household.id)", at: now, in: tx)
+            try log(.viewHousehold, person: person.id, by: staff, context: "huishouden \(household.id)", at: now, in: tx)
         }
         return HouseholdView(household: household, memberNames: names)
     }

@@ -43,7 +43,7 @@ extension FrontDeskService {
             guard !items.isEmpty else { throw FrontDeskError.consentMissing(partner: partnerID) }
             let consent = try Consent.record(
                 municipality: staff.municipality,
-                personID: person.id,
+                person: person,
                 requestID: request.id,
                 partnerID: partnerID,
                 items: items,

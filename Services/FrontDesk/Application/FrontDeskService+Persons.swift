@@ -25,16 +25,23 @@ extension FrontDeskService {
         }
     }
 
-    /// Opens a person's record with their requests; logged with `context` (why).
+    /// Opens a person's record with their requests; logged with `context` (the screen) and the
+    /// reason.
     /// - Throws: `.personNotFound` (also for another municipality's person).
-    public func person(_ id: UUID, context: String, by staff: StaffMember) async throws -> PersonRecord {
+    public func person(
+        _ id: UUID,
+        context: String,
+        reason: AccessLog.Reason = .casework,
+        reasonText: String? = nil,
+        by staff: StaffMember
+    ) async throws -> PersonRecord {
         try staff.require(.casework)
         let now = clock()
         return try await transaction { tx in
             guard let person = try PersonRepository.find(id: id, municipality: staff.municipality, in: tx) else {
                 throw FrontDeskError.personNotFound
             }
-            try log(.viewPerson, person: id, by: staff, context: context, at: now, in: tx)
+            try log(.viewPerson, person: id, by: staff, reason: reason, reasonText: reasonText, context: context, at: now, in: tx)
             let requests = try RequestRepository.requests(ofPerson: id, municipality: staff.municipality, in: tx)
             return PersonRecord(person: person, requests: requests)
         }
@@ -46,7 +53,7 @@ extension FrontDeskService {
     public func searchPersons(_ search: PersonSearch, by staff: StaffMember) async throws -> [Person] {
         try staff.require(.casework)
         let now = clock()
-        let context = "zoeken" + (search.reason.nonBlank.map { ": \($0)" } ?? "")
+        let context = "zoeken"
         let bsn = try search.bsn.nonBlank.map { text throws(FrontDeskError) in try BSN(text) }
         let birth = try search.birthDate.nonBlank.map { text throws(FrontDeskError) in
             try LocalDate.parse(text, field: "birthDate", label: "Geboortedatum")
@@ -70,19 +77,37 @@ extension FrontDeskService {
                 )
             }
             for person in found {
-                try log(.searchResult, person: person.id, by: staff, context: context, at: now, in: tx)
+                try log(
+                    .searchResult,
+                    person: person.id,
+                    by: staff,
+                    reason: search.reason ?? .intake,
+                    reasonText: search.reasonText,
+                    context: context,
+                    at: now,
+                    in: tx
+                )
             }
             return found
         }
     }
 
-    /// The access log about a person (who looked, when, why), for the citizen who asks.
-    public func accessLog(person id: UUID, by staff: StaffMember) async throws -> [AccessLog.Entry] {
+    /// The access log about a person (who looked, when, why), for the citizen who asks or a
+    /// supervisor. Reading it is itself a read of personal data: logged with its reason, and
+    /// shown in the result.
+    public func accessLog(
+        person id: UUID,
+        reason: AccessLog.Reason,
+        reasonText: String? = nil,
+        by staff: StaffMember
+    ) async throws -> [AccessLog.Entry] {
         try staff.require(.casework)
+        let now = clock()
         return try await transaction { tx in
             guard try PersonRepository.find(id: id, municipality: staff.municipality, in: tx) != nil else {
                 throw FrontDeskError.personNotFound
             }
+            try log(.viewAccessLog, person: id, by: staff, reason: reason, reasonText: reasonText, context: "toegangslog", at: now, in: tx)
             return try AccessLog.entries(personID: id, municipality: staff.municipality, in: tx)
         }
     }

@@ -181,11 +181,17 @@ extension FrontDeskService {
     /// domains and the person's district.
     public func suggestions(for id: UUID, by staff: StaffMember) async throws -> [Suggestion] {
         try staff.require(.casework)
+        let now = clock()
         return try await transaction { tx in
             guard let request = try RequestRepository.find(id: id, municipality: staff.municipality, in: tx) else {
                 throw FrontDeskError.requestNotFound
             }
-            let district = request.personID == nil ? nil : try person(of: request, in: tx).district
+            var district: String?
+            if request.personID != nil {
+                let person = try person(of: request, in: tx)
+                try log(.suggestions, person: person.id, by: staff, context: "suggesties, hulpvraag \(id)", at: now, in: tx)
+                district = person.district
+            }
             return try PartnerRepository.socialMap(municipality: staff.municipality, in: tx)
                 .suggestions(for: request.categories, district: district, in: staff.municipality)
         }

@@ -34,6 +34,7 @@ extension FrontDeskService {
         return try await transaction(publishes: true) { tx in
             var request = try lockedRequest(id, of: staff, in: tx)
             let person = try person(of: request, in: tx)
+            try log(.routeRequest, person: person.id, by: staff, context: "indicatie aanvragen, hulpvraag \(id)", at: now, in: tx)
             try request.takeRoute(.indication, at: now)
             // A notification's investigation ends in an application: the decision term runs
             // from today (an application has had it since receipt).
@@ -66,6 +67,7 @@ extension FrontDeskService {
         return try await transaction(publishes: true) { tx in
             var request = try lockedRequest(id, of: staff, in: tx)
             let person = try person(of: request, in: tx)
+            try log(.routeRequest, person: person.id, by: staff, context: "matching aanvragen, hulpvraag \(id)", at: now, in: tx)
             try request.takeRoute(.matching, at: now)
             let question = try request.questionForPartners(about: person)
             let message = MatchingRequested(

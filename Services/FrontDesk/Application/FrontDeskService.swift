@@ -82,6 +82,8 @@ public struct FrontDeskService: Sendable {
         _ action: AccessLog.Action,
         person personID: UUID,
         by staff: StaffMember,
+        reason: AccessLog.Reason = .casework,
+        reasonText: String? = nil,
         context: String,
         at time: Date,
         in tx: Transaction
@@ -91,6 +93,8 @@ public struct FrontDeskService: Sendable {
             municipality: staff.municipality,
             personID: personID,
             action: action,
+            reason: reason,
+            reasonText: reasonText.nonBlank.map { String($0.prefix(500)) },
             context: context,
             at: time,
             in: tx

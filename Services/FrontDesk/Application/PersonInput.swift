@@ -145,15 +145,25 @@ public struct PersonSearch: Sendable, Codable, Hashable {
     public var name: String?
     public var birthDate: String?
     public var postcode: String?
-    /// Why the staff member looks (recorded in the access log), e.g. `balie` or a request id.
-    public var reason: String?
+    /// Why the staff member looks, from the fixed list (default `intake`); in the access log.
+    public var reason: AccessLog.Reason?
+    /// The staff member's own words about why, e.g. `telefoon` or a request id.
+    public var reasonText: String?
 
     /// Creates a search.
-    public init(bsn: String? = nil, name: String? = nil, birthDate: String? = nil, postcode: String? = nil, reason: String? = nil) {
+    public init(
+        bsn: String? = nil,
+        name: String? = nil,
+        birthDate: String? = nil,
+        postcode: String? = nil,
+        reason: AccessLog.Reason? = nil,
+        reasonText: String? = nil
+    ) {
         self.bsn = bsn
         self.name = name
         self.birthDate = birthDate
         self.postcode = postcode
         self.reason = reason
+        self.reasonText = reasonText
     }
 }

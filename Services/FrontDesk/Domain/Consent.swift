@@ -55,24 +55,27 @@ public struct Consent: Sendable, Hashable, Codable, Identifiable {
         self.endReason = endReason ?? (withdrawnAt == nil ? nil : .withdrawn)
     }
 
-    /// Records a new consent.
-    /// - Throws: `.consentWithoutReachableItem` when the items contain no phone, e-mail or
-    ///   address: the partner could not contact the citizen (warm referral, SPEC P1).
+    /// Records a new consent of `person`, checked on the person's values: consenting to share
+    /// a phone number the desk does not have is refused, not silently empty.
+    /// - Throws: `.consentItemWithoutValue` for an item the person has no value for;
+    ///   `.consentWithoutReachableItem` when the items contain no phone, e-mail or address: the
+    ///   partner could not contact the citizen (warm referral, SPEC P1).
     public static func record(
         id: UUID = UUID(),
         municipality: MunicipalityCode,
-        personID: UUID,
+        person: Person,
         requestID: UUID,
         partnerID: PartnerID,
         items: Set<ContactDataItem>,
         givenAt: Date,
         recordedBy: StaffID
     ) throws(FrontDeskError) -> Consent {
+        if let missing = items.sorted().first(where: { !person.hasValue(for: $0) }) { throw .consentItemWithoutValue(missing) }
         guard !items.isDisjoint(with: ContactDataItem.reachability) else { throw .consentWithoutReachableItem }
         return Consent(
             id: id,
             municipality: municipality,
-            personID: personID,
+            personID: person.id,
             requestID: requestID,
             partnerID: partnerID,
             items: items,
@@ -117,6 +120,20 @@ public enum ConsentEnd: String, Sendable, Hashable, Codable, CaseIterable {
         case .withdrawn: "Ingetrokken door de burger"
         case .declined: "Beëindigd: partner wees af"
         case .requestClosed: "Beëindigd: hulpvraag afgesloten"
+        }
+    }
+}
+
+extension Person {
+    /// Whether the person has a value the item could share (a name and a preferred channel
+    /// always; a phone, e-mail, address or language only when recorded).
+    func hasValue(for item: ContactDataItem) -> Bool {
+        switch item {
+        case .name, .preferredChannel: true
+        case .phone: phone.map { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? false
+        case .email: email.map { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? false
+        case .address: address != nil
+        case .language: language.map { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? false
         }
     }
 }

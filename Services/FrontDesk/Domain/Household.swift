@@ -107,6 +107,15 @@ public struct Household: Sendable, Hashable, Codable, Identifiable {
         return record
     }
 
+    /// Need to know: only the current coordinator changes the plan or hands the household over;
+    /// a team lead (`overrideCoordinator`) may step in. Anyone with `coordination` may assign
+    /// the first coordinator.
+    /// - Throws: `.notTheCoordinator` naming the current one.
+    public func requireCoordinator(_ staff: StaffMember) throws(FrontDeskError) {
+        if staff.role.permissions.contains(.overrideCoordinator) { return }
+        guard let coordinator, coordinator == staff.id else { throw .notTheCoordinator(current: coordinator) }
+    }
+
     /// Starts the household's plan, written by its coordinator.
     /// - Throws: `.noCoordinator` when no coordinator is assigned, `.activePlanExists` when a plan
     ///   is already active (one household, one plan).
@@ -119,11 +128,12 @@ public struct Household: Sendable, Hashable, Codable, Identifiable {
         return plan
     }
 
-    /// Ends the active plan; its access grants end with it.
+    /// Ends the active plan; its access grants end with it. Records who ended it.
     /// - Throws: `.noActivePlan` when there is none.
-    public mutating func endPlan(at time: Date) throws(FrontDeskError) {
+    public mutating func endPlan(at time: Date, by staff: StaffID) throws(FrontDeskError) {
         guard var plan = activePlan else { throw .noActivePlan }
         plan.endedAt = time
+        plan.endedBy = staff
         endedPlans.append(plan)
         activePlan = nil
     }

@@ -12,13 +12,16 @@ public struct HouseholdPlan: Sendable, Hashable, Codable, Identifiable {
     public var startedBy: StaffID
     /// When it ended; `nil` while active.
     public var endedAt: Date?
+    /// Who ended it.
+    public var endedBy: StaffID?
 
     /// Creates a plan record.
-    public init(id: UUID = UUID(), startedAt: Date, startedBy: StaffID, endedAt: Date? = nil) {
+    public init(id: UUID = UUID(), startedAt: Date, startedBy: StaffID, endedAt: Date? = nil, endedBy: StaffID? = nil) {
         self.id = id
         self.startedAt = startedAt
         self.startedBy = startedBy
         self.endedAt = endedAt
+        self.endedBy = endedBy
     }
 
     /// `true` while the plan has not ended.

@@ -48,6 +48,9 @@ public enum StaffRole: String, Sendable, Hashable, Codable, CaseIterable {
     case consultant
     /// Regisseur: a consultant who also coordinates households (one family, one plan).
     case coordinator
+    /// Teamleider: a coordinator who may also change or hand over a household another
+    /// coordinator holds (absence, conflict).
+    case teamLead = "team-lead"
     /// Beheerder: keeps the social map and the staff accounts; sees no case data.
     case administrator
 
@@ -56,6 +59,7 @@ public enum StaffRole: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .consultant: [.casework]
         case .coordinator: [.casework, .coordination]
+        case .teamLead: [.casework, .coordination, .overrideCoordinator]
         case .administrator: [.socialMap]
         }
     }
@@ -65,6 +69,7 @@ public enum StaffRole: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .consultant: "Consulent"
         case .coordinator: "Regisseur"
+        case .teamLead: "Teamleider"
         case .administrator: "Beheerder"
         }
     }
@@ -74,8 +79,10 @@ public enum StaffRole: String, Sendable, Hashable, Codable, CaseIterable {
 public enum StaffPermission: String, Sendable, Hashable, Codable, CaseIterable {
     /// Persons, requests, conversations, consent, passing on, work list, letters.
     case casework
-    /// Households: coordinator, plan, hand-over.
+    /// Households: coordinator, plan, hand-over (of the households one coordinates).
     case coordination
+    /// Change or hand over a household that another coordinator holds.
+    case overrideCoordinator = "override-coordinator"
     /// The social map (partners and general provisions).
     case socialMap = "social-map"
 
@@ -84,6 +91,7 @@ public enum StaffPermission: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .casework: "persoons- en hulpvraaggegevens behandelen"
         case .coordination: "de regie over een huishouden voeren"
+        case .overrideCoordinator: "de regie van een andere regisseur overnemen of wijzigen"
         case .socialMap: "de sociale kaart beheren"
         }
     }

@@ -8,26 +8,43 @@ enum PersonRoutes {
             let input = try await JSONBody.decode(PersonInput.self, from: request, context: context)
             return try JSONBody.response(try await service.registerPerson(input, by: context.requireStaff()), status: .created)
         }
-        api.get("persons") { request, context in
-            let query = request.uri.queryParameters
-            let search = PersonSearch(
-                bsn: query.get("bsn"),
-                name: query.get("name"),
-                birthDate: query.get("birthDate"),
-                postcode: query.get("postcode"),
-                reason: query.get("reason")
-            )
+        // A search is a POST with a JSON body: a BSN never ends up in a URL, a proxy log or the
+        // browser history.
+        api.post("persons/search") { request, context in
+            let search = try await JSONBody.decode(PersonSearch.self, from: request, context: context)
             return try JSONBody.response(try await service.searchPersons(search, by: context.requireStaff()))
         }
         api.get("persons/:id") { request, context in
-            let reason = request.uri.queryParameters.get("reason") ?? "persoonskaart"
+            let (reason, text) = try readReason(request, default: .casework)
             return try JSONBody.response(
-                try await service.person(try uuid("id", context), context: reason, by: context.requireStaff())
+                try await service.person(
+                    try uuid("id", context),
+                    context: "persoonskaart (API)",
+                    reason: reason,
+                    reasonText: text,
+                    by: context.requireStaff()
+                )
             )
         }
-        api.get("persons/:id/access-log") { _, context in
-            try JSONBody.response(try await service.accessLog(person: try uuid("id", context), by: context.requireStaff()))
+        api.get("persons/:id/access-log") { request, context in
+            let (reason, text) = try readReason(request, default: nil)
+            return try JSONBody.response(
+                try await service.accessLog(person: try uuid("id", context), reason: reason, reasonText: text, by: context.requireStaff())
+            )
         }
+    }
+
+    /// Query parameters `reason` (one of `AccessLog.Reason`, required when there is no default)
+    /// and `reasonText`.
+    static func readReason(_ request: Request, default fallback: AccessLog.Reason?) throws -> (AccessLog.Reason, String?) {
+        let query = request.uri.queryParameters
+        let text = query.get("reasonText")
+        guard let raw = query.get("reason") else {
+            guard let fallback else { throw Problem.invalidParameter("reason") }
+            return (fallback, text)
+        }
+        guard let reason = AccessLog.Reason(rawValue: raw) else { throw Problem.invalidParameter("reason") }
+        return (reason, text)
     }
 
     /// The path parameter `name` as a UUID, or a 400 problem.

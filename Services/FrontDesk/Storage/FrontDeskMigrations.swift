@@ -9,6 +9,7 @@ public enum FrontDeskMigrations {
     /// All migrations in the order they run (after the kit's outbox and inbox).
     public static let all: [Migration] = [
         staffAndPersons, households, requests, referrals, lettersAndAccessLog, consentEnds, storedTerms,
+        needToKnow,
     ]
 
     /// Medewerkers, personen.
@@ -326,6 +327,18 @@ public enum FrontDeskMigrations {
             ADD COLUMN reason text NOT NULL DEFAULT 'casework'
                 CHECK (reason IN ('casework', 'intake', 'pass-on', 'citizen-request', 'supervision', 'complaint', 'system')),
             ADD COLUMN reason_text text;
+        """
+    )
+
+    /// Need to know: the team-lead role (may step in for another coordinator), and who ended
+    /// a household plan.
+    static let needToKnow = Migration(
+        "frontdesk-0008-need-to-know",
+        """
+        ALTER TABLE staff DROP CONSTRAINT staff_role_check;
+        ALTER TABLE staff ADD CONSTRAINT staff_role_check
+            CHECK (role IN ('consultant', 'coordinator', 'team-lead', 'administrator'));
+        ALTER TABLE household_plans ADD COLUMN ended_by text;
         """
     )
 }

@@ -39,9 +39,10 @@ public enum HouseholdRepository {
         for plan in household.endedPlans + [household.activePlan].compactMap({ $0 }) {
             try tx.query(
                 """
-                INSERT INTO household_plans (id, household_id, municipality, started_at, started_by, ended_at)
-                VALUES (\(plan.id), \(id), \(code), \(plan.startedAt), \(plan.startedBy.rawValue), \(plan.endedAt))
-                ON CONFLICT (id) DO UPDATE SET ended_at = excluded.ended_at
+                INSERT INTO household_plans (id, household_id, municipality, started_at, started_by, ended_at, ended_by)
+                VALUES (\(plan.id), \(id), \(code), \(plan.startedAt), \(plan.startedBy.rawValue), \(plan.endedAt),
+                    \(plan.endedBy?.rawValue))
+                ON CONFLICT (id) DO UPDATE SET ended_at = excluded.ended_at, ended_by = excluded.ended_by
                 """
             )
         }
@@ -108,13 +109,14 @@ public enum HouseholdRepository {
             )
         }
         let plans = try tx.query(
-            "SELECT id, started_at, started_by, ended_at FROM household_plans WHERE household_id = \(id) ORDER BY started_at"
+            "SELECT id, started_at, started_by, ended_at, ended_by FROM household_plans WHERE household_id = \(id) ORDER BY started_at"
         ).rows.map {
             HouseholdPlan(
                 id: try $0.decode(UUID.self, "id"),
                 startedAt: try $0.decode(Date.self, "started_at"),
                 startedBy: StaffID(try $0.decode(String.self, "started_by")),
-                endedAt: try $0.decodeIfPresent(Date.self, "ended_at")
+                endedAt: try $0.decodeIfPresent(Date.self, "ended_at"),
+                endedBy: try $0.decodeIfPresent(String.self, "ended_by").map(StaffID.init(rawValue:))
             )
         }
         let handOvers = try tx.query(

@@ -43,7 +43,7 @@ struct HouseholdPages: Sendable {
             do {
                 let bsn = try BSN(form["bsn"] ?? "")
                 let found = try await service.searchPersons(
-                    PersonSearch(bsn: bsn.rawValue, reason: "gezinslid toevoegen"),
+                    PersonSearch(bsn: bsn.rawValue, reason: .casework, reasonText: "gezinslid toevoegen"),
                     by: call.staff
                 )
                 guard let person = found.first else { throw FrontDeskError.personNotFound }

@@ -38,7 +38,8 @@ struct PassOnPages: Sendable {
     /// Consent problems belong next to the consent boxes, partner problems next to the partners.
     static func fieldOf(_ error: FrontDeskError) -> String? {
         switch error {
-        case .consentMissing, .consentWithoutReachableItem, .consentWithdrawn, .consentNotForPartner: "consentItems"
+        case .consentMissing, .consentWithoutReachableItem, .consentItemWithoutValue, .consentWithdrawn, .consentNotForPartner:
+            "consentItems"
         default: error.field
         }
     }

@@ -20,7 +20,8 @@ struct PersonPages: Sendable {
             name: call.form.nonBlank("name"),
             birthDate: call.form.nonBlank("birthDate"),
             postcode: call.form.nonBlank("postcode"),
-            reason: call.form.nonBlank("reason")
+            reason: call.form.nonBlank("reason").flatMap(AccessLog.Reason.init(rawValue:)),
+            reasonText: call.form.nonBlank("reasonText")
         )
         do {
             let found = try await service.searchPersons(input, by: call.staff)
@@ -41,14 +42,23 @@ struct PersonPages: Sendable {
             name: form.input("name", label: "Achternaam", maxLength: 100),
             birthDate: form.input("birthDate", label: "Geboortedatum", hint: "Bijvoorbeeld 31-03-1950.", maxLength: 10, width: "medium"),
             postcode: form.input("postcode", label: "Postcode", hint: "Bijvoorbeeld 6811 AB.", autocomplete: "off", maxLength: 7, width: "narrow"),
-            reason: form.input(
+            reason: form.select(
                 "reason",
-                label: "Reden van het opzoeken (optioneel)",
-                hint: "Komt in het inzagelogboek, bijvoorbeeld ‘balie’ of ‘telefoon’.",
+                label: "Reden van het opzoeken",
+                options: AccessLog.Reason.allCases.filter { $0 != .system }.map { ($0.rawValue, $0.dutchName) },
+                selected: AccessLog.Reason.intake.rawValue,
+                hint: "Komt in het toegangslogboek."
+            ),
+            reasonText: form.input(
+                "reasonText",
+                label: "Toelichting (optioneel)",
+                hint: "Bijvoorbeeld ‘balie’ of ‘telefoon’; geen namen of BSN.",
                 maxLength: 200
             ),
             searched: results != nil,
-            results: (results ?? []).map { PersonRow($0, reason: form.submitted?.nonBlank("reason")) },
+            results: (results ?? []).map {
+                PersonRow($0, reason: form.submitted?.nonBlank("reason").flatMap(AccessLog.Reason.init(rawValue:)))
+            },
             hasResults: !(results ?? []).isEmpty
         )
         return Page(
@@ -201,8 +211,8 @@ struct PersonPages: Sendable {
 
     /// `GET /personen/{id}`: the record with the person's requests (logged as a view).
     func detail(_ call: PageCall) async throws -> PageResult {
-        let reason = call.query.nonBlank("reden").map { String($0.prefix(200)) } ?? "dossier bekijken"
-        let record = try await service.person(try call.id(), context: reason, by: call.staff)
+        let reason = call.query.nonBlank("reden").flatMap(AccessLog.Reason.init(rawValue:)) ?? .casework
+        let record = try await service.person(try call.id(), context: "dossier bekijken", reason: reason, by: call.staff)
         let person = record.person
         let id = person.id.uuidString.lowercased()
         let model = PersonDetailPage(
@@ -234,10 +244,10 @@ struct PersonRow: Sendable {
     var birthDate: String
     var address: String
 
-    /// - Parameter reason: why the record is opened (search reason), carried to the access log.
-    init(_ person: Person, reason: String? = nil) {
-        let query = reason.flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }.map { "?reden=\($0)" }
-        href = "/personen/\(person.id.uuidString.lowercased())" + (query ?? "")
+    /// - Parameter reason: why the record is opened (the search's reason from the fixed list,
+    ///   never free text: the link is a URL), carried to the access log.
+    init(_ person: Person, reason: AccessLog.Reason? = nil) {
+        href = "/personen/\(person.id.uuidString.lowercased())" + (reason.map { "?reden=\($0.rawValue)" } ?? "")
         name = person.displayName
         birthDate = person.birthDate.dutchFormatted
         address = person.address.map { "\($0.streetLine), \($0.cityLine)" } ?? "Geen vast adres"
@@ -247,7 +257,7 @@ struct PersonRow: Sendable {
 /// The data of `person-search.mustache`.
 struct PersonSearchPage: Sendable, FormPage {
     var formProblem: String? = nil
-    var bsn, name, birthDate, postcode, reason: FieldView
+    var bsn, name, birthDate, postcode, reason, reasonText: FieldView
     var searched: Bool
     var results: [PersonRow]
     var hasResults: Bool

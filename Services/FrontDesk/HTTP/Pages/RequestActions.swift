@@ -13,7 +13,8 @@ struct RequestActions: Sendable {
         let input = ClarifyInput(
             question: call.form.nonBlank("question"),
             categories: call.form.values("categories").compactMap(LifeDomain.init(rawValue:)),
-            urgency: call.form.nonBlank("urgency").flatMap(Urgency.init(rawValue:))
+            urgency: call.form.nonBlank("urgency").flatMap(Urgency.init(rawValue:)),
+            complaintsCommittee: call.form.isChecked("complaintsCommittee") ? true : nil
         )
         return try await perform(.clarify, call, id: id, done: "De verhelderde vraag is vastgelegd.") {
             _ = try await service.clarify(id, input, by: call.staff)

@@ -30,6 +30,7 @@ struct RequestDetailPage: Sendable {
     var clarifyQuestion: FieldView
     var clarifyCategories: ChoiceGroupView
     var clarifyUrgency: ChoiceGroupView
+    var clarifyCommittee: ChoiceGroupView?
     var answerText: FieldView
     var indicationFindings: FieldView
     var matchingTask: FieldView
@@ -188,6 +189,18 @@ struct RequestDetailPage: Sendable {
             ),
             clarifyCategories: RequestPages.domainChoices(clarify, checked: request.categories),
             clarifyUrgency: RequestPages.urgencyChoices(clarify, checked: request.urgency),
+            clarifyCommittee: request.kind == .complaint
+                ? clarify.choices(
+                    "complaintsCommittee",
+                    legend: "Klachtencommissie",
+                    options: [
+                        (
+                            value: "ja", label: "Een klachtencommissie adviseert",
+                            hint: "De afhandeltermijn wordt dan 10 weken na ontvangst in plaats van 6."
+                        )
+                    ],
+                    checked: request.complaintsCommittee ? ["ja"] : []
+                ) : nil,
             answerText: answer.textarea(
                 "answer",
                 label: "Gegeven antwoord",
