@@ -122,6 +122,7 @@ for s in "${SERVICES[@]}"; do
         HTTP_HOST=127.0.0.1 \
         HTTP_PORT="$(http_port "$s")" \
         LOG_LEVEL=info \
+        COOKIE_SECURE=false \
         "$BIN_DIR/$s" >>"$LOG_DIR/$s.log" 2>&1 </dev/null &
     echo $! >"$PID_DIR/$s.pid"
 done

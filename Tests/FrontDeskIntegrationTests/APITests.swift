@@ -50,6 +50,33 @@ extension FrontDeskIntegration {
                         #expect(response.status == .ok)
                         #expect(try object(response)["permissions"] as? [String] == ["casework"])
                     }
+                    // Defect: a cross-site form could post JSON as text/plain; API answers were cacheable.
+                    var plainText = anna
+                    plainText[.contentType] = "text/plain"
+                    try await client.execute(
+                        uri: "/api/v1/persons/search",
+                        method: .post,
+                        headers: plainText,
+                        body: json(#"{"bsn":"123456782"}"#)
+                    ) { response throws in
+                        #expect(response.status == .unsupportedMediaType)
+                        #expect(try problem(response).type == "urn:wmo:problem:unsupported-media-type")
+                    }
+                    var charset = anna
+                    charset[.contentType] = "application/json; charset=utf-8"
+                    try await client.execute(
+                        uri: "/api/v1/persons/search",
+                        method: .post,
+                        headers: charset,
+                        body: json(#"{"bsn":"123456782"}"#)
+                    ) { #expect($0.status == .ok) }
+                    for headers in [anna, HTTPFields()] {
+                        try await client.execute(uri: "/api/v1/me", method: .get, headers: headers) { response in
+                            #expect(response.headers[.cacheControl] == "no-store")
+                            #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                            #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
+                        }
+                    }
                     try await client.execute(uri: "/api/v1/nothing-here", method: .get, headers: anna) { response throws in
                         #expect(response.status == .notFound)
                         #expect(try problem(response).type == "urn:wmo:problem:not-found")

@@ -51,21 +51,6 @@ struct StaffPagesTests {
         #expect(LoginPages.safeReturnPath(path) == expected)
     }
 
-    @Test("the session store forgets expired sessions and refuses a duplicate create")
-    func sessionStore() async throws {
-        let store = StaffSessionStore()
-        try await store.create(key: "a", value: StaffSession(username: "anna"), expires: .milliseconds(50))
-        await #expect(throws: (any Error).self) {
-            try await store.create(key: "a", value: StaffSession(), expires: nil)
-        }
-        #expect(try await store.get(key: "a", as: StaffSession.self)?.username == "anna")
-        try await Task.sleep(for: .milliseconds(80))
-        #expect(try await store.get(key: "a", as: StaffSession.self) == nil)
-        try await store.set(key: "b", value: StaffSession(), expires: nil)
-        try await store.remove(key: "b")
-        #expect(try await store.get(key: "b", as: StaffSession.self) == nil)
-    }
-
     @Test("a form that comes back puts each problem at its field and links the summary to it")
     func formState() {
         let submitted = FormData(urlEncoded: "bsn=123&familyName=")
@@ -172,5 +157,33 @@ struct StaffPagesTests {
         #expect(html.contains("Gelukt &amp; klaar"))
         let intake = try await Self.render(RequestPages.newPage(person: person, form: FormState(prefix: "request-")))
         Self.checkAccessible(intake)
+    }
+}
+
+@Suite("Login throttle")
+struct LoginThrottleTests {
+    @Test("three failures are free, then the wait doubles up to a maximum")
+    func delays() {
+        let throttle = LoginThrottle(freeAttempts: 3, maximumWait: 900)
+        #expect((0...3).map { throttle.delay(after: $0) } == [0, 0, 0, 0])
+        #expect(throttle.delay(after: 4) == 2)
+        #expect(throttle.delay(after: 5) == 4)
+        #expect(throttle.delay(after: 40) == 900)
+    }
+
+    @Test("a key waits after its failures; a success clears the user, not the address")
+    func keys() {
+        let throttle = LoginThrottle(freeAttempts: 1, maximumWait: 60)
+        let start = Date()
+        let keys = LoginThrottle.keys(username: "Anna", client: "10.0.0.1")
+        #expect(keys == ["user:anna", "client:10.0.0.1"])
+        throttle.recordFailure(keys, now: start)
+        #expect(throttle.wait(for: keys, now: start) == nil)
+        throttle.recordFailure(keys, now: start)
+        #expect(throttle.wait(for: keys, now: start) == 2)
+        #expect(throttle.wait(for: keys, now: start.addingTimeInterval(3)) == nil)
+        throttle.recordSuccess(username: "ANNA")
+        #expect(throttle.wait(for: ["user:anna"], now: start) == nil)
+        #expect(throttle.wait(for: ["client:10.0.0.1"], now: start) == 2)
     }
 }

@@ -1,7 +1,10 @@
 public import Hummingbird
 
 /// The JSON API under `/api/v1`, for the same functions as the staff pages. Every route needs a
-/// staff login (HTTP Basic); errors are `application/problem+json`.
+/// staff login (HTTP Basic); errors are `application/problem+json`; a request body must be
+/// `application/json` (415 otherwise, so a cross-site form cannot post JSON as text/plain); every
+/// answer is `Cache-Control: no-store` with the pages' security headers. The contract is
+/// `docs/openapi.yaml` (checked against these routes by `OpenAPIDocumentTests`).
 ///
 /// | method | path | use case |
 /// |---|---|---|
@@ -35,7 +38,13 @@ public enum FrontDeskAPI {
         service: FrontDeskService,
         authenticator: StaffAuthenticator
     ) {
-        let api = router.group("api/v1").add(middleware: StaffAuthenticationMiddleware(authenticator: authenticator))
+        // The pages' security headers (no caching of personal data, no sniffing or framing) on
+        // every API answer too, refusals included.
+        // Problems are made inside the group, so the headers reach them as well.
+        let api = router.group("api/v1")
+            .add(middleware: SecurityHeadersMiddleware())
+            .add(middleware: ProblemMiddleware())
+            .add(middleware: StaffAuthenticationMiddleware(authenticator: authenticator))
         api.get("me") { _, context in
             let staff = try context.requireStaff()
             return try JSONBody.response(

@@ -7,10 +7,14 @@ public struct FrontDeskRequestContext: RequestContext {
     /// The logged-in staff member; every use case is scoped to their municipality.
     public var staff: StaffMember?
 
+    /// The client's address (login throttling and audit), when the connection has one.
+    public var clientAddress: String?
+
     /// A context with no staff member yet (authentication sets it).
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         staff = nil
+        clientAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// JSON bodies are small (a person, a request text of at most 4000 characters); anything

@@ -1,8 +1,11 @@
+import Contracts
 import Foundation
 import Hummingbird
 
-/// Reading and writing JSON bodies with the front desk's problems: a body that is too large is
-/// 413, one that is not the expected JSON is 400 naming the field.
+/// Reading and writing JSON bodies with the front desk's problems: a body that is not declared
+/// `application/json` is 415 (a browser sends a cross-site form as `text/plain` or form data
+/// without asking first, so only JSON proves the caller meant it), one that is too large is 413,
+/// one that is not the expected JSON is 400 naming the field.
 enum JSONBody {
     /// Decodes the body as `T`.
     static func decode<T: Decodable>(
@@ -12,6 +15,9 @@ enum JSONBody {
     )
         async throws -> T
     {
+        guard isJSON(request.headers[.contentType]) else {
+            throw Problem.unsupportedMediaType(request.headers[.contentType])
+        }
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: context.maxUploadSize)
@@ -21,8 +27,17 @@ enum JSONBody {
         do {
             return try decoder.decode(T.self, from: Data(buffer.readableBytesView))
         } catch {
-            throw Problem.malformedJSON(describe(error))
+            throw Problem.malformedJSON(DecodingDetail.describe(error))
         }
+    }
+
+    /// Whether a `Content-Type` is `application/json` (parameters such as a charset allowed).
+    static func isJSON(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        return mediaType == "application/json"
     }
 
     /// A JSON response with `value`.
@@ -46,21 +61,5 @@ enum JSONBody {
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }
-
-    /// A sentence naming the field that did not decode.
-    static func describe(_ error: any Error) -> String {
-        guard let decoding = error as? DecodingError else { return "\(error)" }
-        func path(_ context: DecodingError.Context) -> String {
-            let text = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-            return text.isEmpty ? "the body" : text
-        }
-        switch decoding {
-        case .dataCorrupted(let context): return "\(path(context)): \(context.debugDescription)"
-        case .keyNotFound(let key, _): return "missing field '\(key.stringValue)'"
-        case .typeMismatch(let type, let context): return "\(path(context)): expected \(type)"
-        case .valueNotFound(let type, let context): return "\(path(context)): expected \(type), found null"
-        @unknown default: return "\(error)"
-        }
     }
 }

@@ -74,6 +74,26 @@ public struct Problem: Error, Sendable, Codable, Equatable {
         )
     }
 
+    /// Too many failed logins for the user name or the client address.
+    public static func tooManyAttempts(retryAfter seconds: Int) -> Problem {
+        Problem(
+            code: "too-many-attempts",
+            title: "Te veel mislukte pogingen om in te loggen. Wacht \(seconds) seconden en probeer het opnieuw.",
+            status: 429,
+            detail: "\(seconds)"
+        )
+    }
+
+    /// The body is not declared as JSON.
+    public static func unsupportedMediaType(_ contentType: String?) -> Problem {
+        Problem(
+            code: "unsupported-media-type",
+            title: "Stuur de gegevens als JSON, met Content-Type: application/json.",
+            status: 415,
+            detail: contentType.map { "Content-Type was \($0)" } ?? "no Content-Type"
+        )
+    }
+
     /// The body is larger than allowed.
     public static func bodyTooLarge(limit: Int) -> Problem {
         Problem(

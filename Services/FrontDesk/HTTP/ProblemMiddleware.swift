@@ -19,6 +19,7 @@ struct ProblemMiddleware: RouterMiddleware {
             let problem = Self.problem(for: error, request: request, context: context)
             var headers: HTTPFields = [:]
             if problem.status == 401 { headers[.wwwAuthenticate] = #"Basic realm="wmo-loket", charset="UTF-8""# }
+            if problem.status == 429, let seconds = problem.detail { headers[.retryAfter] = seconds }
             return problem.response(headers: headers)
         }
     }

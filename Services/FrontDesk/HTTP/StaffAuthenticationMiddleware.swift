@@ -13,9 +13,18 @@ struct StaffAuthenticationMiddleware: RouterMiddleware {
         context: Context,
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        guard let basic = request.headers.basic,
-            let staff = try await authenticator.authenticate(username: basic.username, password: basic.password)
-        else { throw Problem.unauthorized }
+        guard let basic = request.headers.basic else { throw Problem.unauthorized }
+        let staff: StaffMember
+        switch try await authenticator.attempt(
+            username: basic.username,
+            password: basic.password,
+            client: context.clientAddress,
+            channel: "api"
+        ) {
+        case .accepted(let member): staff = member
+        case .refused: throw Problem.unauthorized
+        case .throttled(let seconds): throw Problem.tooManyAttempts(retryAfter: seconds)
+        }
         var context = context
         context.staff = staff
         context.logger[metadataKey: "staff"] = "\(staff.id)"

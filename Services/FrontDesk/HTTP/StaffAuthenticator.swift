@@ -10,11 +10,25 @@ import Synchronization
 /// cooperative pool, and a successful check is remembered for a short while (keyed by a SHA-256
 /// of username, password and hash, so a changed password or hash invalidates it). An unknown
 /// user costs the same as a wrong password, so the answer does not reveal which usernames exist.
+///
+/// Guessing is slowed per user name and per client address (`LoginThrottle`), and every refusal
+/// is written to `login_refusals` (`LoginAudit`).
 public final class StaffAuthenticator: Sendable {
     private let pool: ConnectionPool
     private let cacheLifetime: TimeInterval
     private let verified = Mutex<[String: Date]>([:])
     private let dummyHash: String
+    let throttle: LoginThrottle
+
+    /// What a login attempt came to.
+    public enum Outcome: Sendable {
+        /// The credentials match an active account.
+        case accepted(StaffMember)
+        /// They do not (unknown user, inactive, wrong password: not told apart).
+        case refused
+        /// Not checked: too many failures; try again after this many seconds.
+        case throttled(retryAfter: Int)
+    }
 
     /// - Parameters:
     ///   - cost: bcrypt cost for the dummy hash (match the cost of stored hashes).
@@ -23,6 +37,31 @@ public final class StaffAuthenticator: Sendable {
         self.pool = pool
         self.cacheLifetime = cacheLifetime
         dummyHash = Bcrypt.hash(UUID().uuidString, cost: cost)
+        throttle = LoginThrottle()
+    }
+
+    /// A login attempt from `client` (its address) through `channel` (`page` or `api`):
+    /// throttled, checked, and audited when refused.
+    public func attempt(username: String, password: String, client: String?, channel: String) async throws -> Outcome {
+        let keys = LoginThrottle.keys(username: username, client: client)
+        if let wait = throttle.wait(for: keys) {
+            try await audit(username: username, client: client, channel: channel, reason: .throttled)
+            return .throttled(retryAfter: Int(wait.rounded(.up)))
+        }
+        guard let staff = try await authenticate(username: username, password: password) else {
+            throttle.recordFailure(keys)
+            try await audit(username: username, client: client, channel: channel, reason: .wrongCredentials)
+            return .refused
+        }
+        throttle.recordSuccess(username: username)
+        return .accepted(staff)
+    }
+
+    private func audit(username: String, client: String?, channel: String, reason: LoginAudit.Reason) async throws {
+        let now = Date()
+        try await pool.withTransaction { tx in
+            try LoginAudit.record(username: username, client: client, channel: channel, reason: reason, at: now, in: tx)
+        }
     }
 
     /// The staff member for the credentials, or `nil` when they do not match an active account.

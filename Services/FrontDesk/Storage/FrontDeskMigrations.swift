@@ -331,7 +331,7 @@ public enum FrontDeskMigrations {
     )
 
     /// Need to know: the team-lead role (may step in for another coordinator), and who ended
-    /// a household plan.
+    /// a household plan; the audit of refused logins; sessions shared by every instance.
     static let needToKnow = Migration(
         "frontdesk-0008-need-to-know",
         """
@@ -339,6 +339,24 @@ public enum FrontDeskMigrations {
         ALTER TABLE staff ADD CONSTRAINT staff_role_check
             CHECK (role IN ('consultant', 'coordinator', 'team-lead', 'administrator'));
         ALTER TABLE household_plans ADD COLUMN ended_by text;
+        -- Refused staff logins (LoginAudit) and the staff pages' sessions (PostgresSessionStore).
+        CREATE TABLE login_refusals (
+            id bigserial PRIMARY KEY,
+            at timestamptz NOT NULL,
+            username text NOT NULL,
+            client text,
+            channel text NOT NULL,
+            reason text NOT NULL
+        );
+        CREATE INDEX login_refusals_by_user ON login_refusals (username, at);
+        CREATE TRIGGER login_refusals_no_change BEFORE UPDATE OR DELETE ON login_refusals
+            FOR EACH ROW EXECUTE FUNCTION access_log_is_append_only();
+        CREATE TABLE staff_sessions (
+            key text PRIMARY KEY,
+            value bytea NOT NULL,
+            expires_at timestamptz
+        );
+        CREATE INDEX staff_sessions_expiry ON staff_sessions (expires_at);
         """
     )
 }

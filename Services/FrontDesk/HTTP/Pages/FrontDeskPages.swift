@@ -34,7 +34,7 @@ public struct FrontDeskPages: Sendable {
     let settings: PageSettings
     let renderer: PageRenderer
     let directory: StaffDirectory
-    let sessionStore: StaffSessionStore
+    let sessionStore: PostgresSessionStore
 
     /// Loads the templates; `authenticator` checks passwords (the same accounts as the API).
     /// - Throws: when the templates are missing from the bundle or do not parse.
@@ -44,7 +44,7 @@ public struct FrontDeskPages: Sendable {
         self.settings = settings
         renderer = try await PageRenderer.load()
         directory = StaffDirectory(pool: service.pool)
-        sessionStore = StaffSessionStore()
+        sessionStore = PostgresSessionStore(pool: service.pool)
     }
 
     /// Adds the pages to `router` (whatever its context: the pages derive their own).

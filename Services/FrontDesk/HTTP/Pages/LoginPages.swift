@@ -34,9 +34,21 @@ struct LoginPages: Sendable {
         let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces)
         let password = form["password"] ?? ""
         let back = form["terug"].flatMap(Self.safeReturnPath)
-        guard !username.isEmpty, !password.isEmpty, username.count <= 100, password.count <= 200,
-            let staff = try await authenticator.authenticate(username: username, password: password)
-        else {
+        let outcome: StaffAuthenticator.Outcome
+        if username.isEmpty || password.isEmpty || username.count > 100 || password.count > 200 {
+            outcome = .refused
+        } else {
+            outcome = try await authenticator.attempt(
+                username: username,
+                password: password,
+                client: context.clientAddress,
+                channel: "page"
+            )
+        }
+        let staff: StaffMember
+        switch outcome {
+        case .accepted(let member): staff = member
+        case .refused:
             context.logger.notice("login refused", metadata: ["username": "\(username.prefix(100))"])
             return self.form(
                 context: context,
@@ -45,6 +57,18 @@ struct LoginPages: Sendable {
                 problem: "De gebruikersnaam of het wachtwoord klopt niet. Controleer beide en probeer het opnieuw.",
                 notice: nil
             )
+        case .throttled(let seconds):
+            context.logger.notice("login throttled", metadata: ["username": "\(username.prefix(100))"])
+            var response = self.form(
+                context: context,
+                username: username,
+                back: back,
+                problem: "Te veel mislukte pogingen. Wacht \(seconds) seconden en probeer het dan opnieuw.",
+                notice: nil
+            )
+            response.status = .tooManyRequests
+            response.headers[.retryAfter] = "\(seconds)"
+            return response
         }
         context.sessions.createSession(StaffSession(username: staff.id.rawValue), expiresIn: sessionLifetime)
         context.logger.info("logged in", metadata: ["staff": "\(staff.id)", "municipality": "\(staff.municipality)"])

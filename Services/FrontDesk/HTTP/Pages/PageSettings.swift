@@ -4,24 +4,24 @@ public import ServiceRuntime
 ///
 /// | variable | default | meaning |
 /// |---|---|---|
-/// | `COOKIE_SECURE` | `false` | mark the session cookie `Secure` (and name it `__Host-wmo-session`); set `true` behind HTTPS |
+/// | `COOKIE_SECURE` | `true` | mark the session cookie `Secure` (and name it `__Host-wmo-session`); `false` only for plain-HTTP local runs (`scripts/run.sh` sets it) |
 /// | `SESSION_HOURS` | `9` | how long a login lasts (a working day) |
 public struct PageSettings: Sendable {
-    /// Send the session cookie only over HTTPS. Off by default because the development setup
-    /// serves plain HTTP on 127.0.0.1; every deployment behind HTTPS turns it on.
+    /// Send the session cookie only over HTTPS. On by default; a plain-HTTP local run opts out
+    /// explicitly (`COOKIE_SECURE=false`, as `scripts/run.sh` and the browser test do).
     public var cookieSecure: Bool
     /// How long a login lasts.
     public var sessionLifetime: Duration
 
     /// Explicit settings (tests).
-    public init(cookieSecure: Bool = false, sessionLifetime: Duration = .seconds(9 * 3600)) {
+    public init(cookieSecure: Bool = true, sessionLifetime: Duration = .seconds(9 * 3600)) {
         self.cookieSecure = cookieSecure
         self.sessionLifetime = sessionLifetime
     }
 
     /// Reads `cookie.secure` (`COOKIE_SECURE`) and `session.hours` (`SESSION_HOURS`).
     public init(settings: ServiceSettings) {
-        cookieSecure = settings.reader.bool(forKey: "cookie.secure", default: false)
+        cookieSecure = settings.reader.bool(forKey: "cookie.secure", default: true)
         let hours = min(max(settings.reader.int(forKey: "session.hours", default: 9), 1), 24)
         sessionLifetime = .seconds(hours * 3600)
     }

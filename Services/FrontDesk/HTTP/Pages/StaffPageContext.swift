@@ -14,11 +14,14 @@ struct StaffPageContext<Parent: RequestContext>: ChildRequestContext, SessionReq
     let sessions: SessionContext<StaffSession>
     /// The form fields of a POST, parsed once by `CSRFMiddleware` (empty for other methods).
     var form: FormData
+    /// The client's address, when the parent context knows it (login throttling and audit).
+    let clientAddress: String?
 
     init(context: Parent) throws {
         coreContext = context.coreContext
         identity = nil
         sessions = SessionContext()
         form = FormData()
+        clientAddress = (context as? FrontDeskRequestContext)?.clientAddress
     }
 }
