@@ -65,6 +65,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
+        // HTTP load for the region benchmark (already in the graph through HummingbirdTesting).
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // C libraries: headers only, plus a shim for the variadic amqp_login.
@@ -160,6 +162,19 @@ let package = Package(
                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 ],
                 path: "Benchmarks/frontdesk-bench", swiftSettings: swiftSettings),
+            .executableTarget(
+                name: "region-bench",
+                dependencies: [
+                    "BenchmarkSupport",
+                    "FrontDesk", "TestKit", "Messaging", "Storage", "ReliableMessaging", "Contracts", "ServiceRuntime",
+                    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                    .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                    .product(name: "Histogram", package: "hdrhistogram-swift"),
+                    .product(name: "Hummingbird", package: "hummingbird"),
+                    .product(name: "Logging", package: "swift-log"),
+                    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                ],
+                path: "Benchmarks/region-bench", swiftSettings: swiftSettings),
             // The fuzz harness (scripts/fuzz.sh): a corpus replayer in a normal build, a
             // libFuzzer binary with -sanitize=fuzzer -D FUZZING.
             .executableTarget(
@@ -194,6 +209,7 @@ let package = Package(
                 dependencies: [
                     "FrontDesk", "TestKit", "Storage", "Messaging", "ReliableMessaging", "Contracts",
                     .product(name: "HummingbirdTesting", package: "hummingbird"),
+                    .product(name: "Yams", package: "Yams"),
                 ],
                 path: "Tests/FrontDeskIntegrationTests", swiftSettings: swiftSettings),
         ]

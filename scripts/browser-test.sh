@@ -3,8 +3,9 @@
 #   The staff pages in a real headless browser: starts a private broker and database (instance
 #   "browser", fresh each run), the front desk on a spare port with the demo data
 #   (front-desk seed-demo), and runs Tests/FrontDeskBrowserTests with pytest, driving Debian
-#   chromium over the DevTools protocol. Writes docs/screenshots/werklijst.png. Stops
-#   everything it started (by PID), whatever happens.
+#   chromium with Selenium and chromium-driver; then schemathesis fuzzes the JSON API against
+#   docs/openapi.yaml on the same desk. Writes docs/screenshots/werklijst.png. Stops everything
+#   it started (by PID), whatever happens.
 #   --no-build  use the front-desk binary already built (debug, or $WMO_BIN_DIR)
 set -euo pipefail
 
@@ -13,7 +14,7 @@ pytest_args=()
 for arg in "$@"; do
     case "$arg" in
         --no-build) build=0 ;;
-        -h|--help) sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) pytest_args+=("$arg") ;;
     esac
 done
@@ -46,11 +47,14 @@ cleanup() {
     set +e
     say "cleanup"
     [[ -n "$SERVICE_PID" ]] && stop_pid "$SERVICE_PID" "front-desk"
-    # A chromium left behind by a pytest that was killed hard.
-    if [[ -f "$PID_DIR/chromium.pid" ]]; then
-        stop_pid "$(cat "$PID_DIR/chromium.pid")" "chromium"
-        rm -f "$PID_DIR/chromium.pid"
-    fi
+    # A chromium and its chromedriver left behind by a pytest that was killed hard.
+    local name
+    for name in chromium chromedriver; do
+        if [[ -f "$PID_DIR/$name.pid" ]]; then
+            stop_pid "$(cat "$PID_DIR/$name.pid")" "$name"
+            rm -f "$PID_DIR/$name.pid"
+        fi
+    done
     rm -f "$PID_DIR/front-desk.pid"
     "$WMO_ROOT/scripts/broker.sh" stop
     "$WMO_ROOT/scripts/database.sh" stop
@@ -63,9 +67,9 @@ trap 'exit 143' TERM
 
 say "dependencies"
 "$WMO_ROOT/scripts/install-deps.sh" --browser
-if ! python3 -c 'import pytest, websocket' 2>/dev/null; then
-    echo "browser-test: pip install pytest websocket-client"
-    pip_args=(install --quiet --disable-pip-version-check --no-input pytest websocket-client)
+if ! python3 -c 'import pytest, selenium' 2>/dev/null; then
+    echo "browser-test: pip install pytest selenium"
+    pip_args=(install --quiet --disable-pip-version-check --no-input pytest selenium)
     # Debian's own python3 refuses global installs (PEP 668); pyenv/venv pythons do not.
     python3 -m pip "${pip_args[@]}" 2>/dev/null || python3 -m pip "${pip_args[@]}" --break-system-packages
 fi
@@ -104,7 +108,20 @@ say "demo data"
 env "${service_env[@]}" LOG_LEVEL=warning "$BIN_DIR/front-desk" seed-demo >"$LOG_DIR/seed-demo.log" 2>&1 \
     || { cat "$LOG_DIR/seed-demo.log" >&2; die "seed-demo failed"; }
 
-say "pytest Tests/FrontDeskBrowserTests (chromium, headless)"
+say "pytest Tests/FrontDeskBrowserTests (chromium, headless, through chromedriver)"
 WMO_BASE_URL="http://127.0.0.1:$PORT" WMO_BROWSER_PID_DIR="$PID_DIR" \
     WMO_SCREENSHOT_DIR="${WMO_SCREENSHOT_DIR:-$WMO_ROOT/docs/screenshots}" \
     python3 -m pytest -q -p no:cacheprovider "$WMO_ROOT/Tests/FrontDeskBrowserTests" "${pytest_args[@]}"
+
+# The JSON API against its contract (docs/openapi.yaml): schemathesis on the same live desk,
+# bounded, with a fixed seed, as a coordinator (most operations allowed). Skipped when pytest
+# arguments narrowed the run.
+if (( ${#pytest_args[@]} == 0 )); then
+    examples="${WMO_SCHEMATHESIS_EXAMPLES:-20}"
+    say "schemathesis docs/openapi.yaml ($examples examples per operation, checks: no 5xx, documented statuses, content types, response schemas)"
+    python3 -m schemathesis.cli run "$WMO_ROOT/docs/openapi.yaml" --url "http://127.0.0.1:$PORT" \
+        --auth bram.arnhem:wmo-demo-bram \
+        --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
+        --max-examples "$examples" --seed 20261202 --workers 1 --generation-database none \
+        --generation-with-security-parameters false --request-timeout 10 --no-color
+fi

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Usage: scripts/install-deps.sh [--browser] [--python]
 #   Installs the system packages the build, the tests and the private broker/database need,
-#   only those missing. --browser adds chromium (headless page tests); --python adds the
-#   pika and schemathesis Python packages.
+#   only those missing. --browser adds chromium and chromium-driver (headless page tests, with
+#   Selenium); --python adds the pika and schemathesis Python packages.
 set -euo pipefail
 
 usage() { sed -n '2,5p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
@@ -28,7 +28,7 @@ if (( EUID != 0 )); then
 fi
 
 packages=(rabbitmq-server librabbitmq-dev amqp-tools postgresql libpq-dev pkg-config curl)
-(( want_browser )) && packages+=(chromium)
+(( want_browser )) && packages+=(chromium chromium-driver)
 
 installed() { dpkg -s "$1" 2>/dev/null | grep -q '^Status: install ok installed'; }
 

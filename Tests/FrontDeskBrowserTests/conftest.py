@@ -1,16 +1,18 @@
 """Fixtures of the staff pages' browser test: the base URL of a running front desk (seeded
-with `front-desk seed-demo`) and one headless chromium for the whole session.
+with `front-desk seed-demo`) and one headless chromium for the whole session, driven by
+Selenium through Debian's chromium-driver (browser.py).
 
 scripts/browser-test.sh provides both the front desk and these variables:
   WMO_BASE_URL         e.g. http://127.0.0.1:18080
   WMO_SCREENSHOT_DIR   where the work-list screenshot goes (default docs/screenshots)
+  WMO_BROWSER_PID_DIR  where chromedriver.pid and chromium.pid go, for the script's clean-up
 """
 
 import os
 
 import pytest
 
-from cdp import Chromium
+from browser import Browser
 
 
 @pytest.fixture(scope="session")
@@ -23,7 +25,7 @@ def base_url():
 
 @pytest.fixture(scope="session")
 def browser():
-    chromium = Chromium()
+    chromium = Browser()
     yield chromium
     chromium.close()
 

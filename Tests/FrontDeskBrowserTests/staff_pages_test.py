@@ -1,4 +1,4 @@
-"""The staff pages in a real headless browser (Debian chromium over the DevTools protocol).
+"""The staff pages in a real headless browser (Debian chromium, driven by Selenium and chromium-driver).
 
 The flow of a front-desk morning: log in as a seeded demo consultant, search a person, take a
 crisis request, clarify it, pass it on to a partner with the citizen's consent, and open the
@@ -81,7 +81,7 @@ def take_request(page, text, categories, urgency):
     page.select("#request-channel", "phone")
     page.type("#request-text", text)
     for category in categories:
-        page.check(f"input[name=categories][value={category}]")
+        page.check(f"input[name='categories[]'][value={category}]")
     page.check(f"input[name=urgency][value={urgency}]")
     assert page.click_and_wait("form button[type=submit]:not(.link-button)") == 200
     assert re.search(r"/hulpvragen/[0-9a-f-]{36}$", page.url()), page.url()
@@ -125,8 +125,8 @@ def test_search_take_clarify_pass_on_and_work_list(page, base_url, screenshot_di
     assert page.exists(".error-summary a[href='#passon-consentItems']")
 
     # With consent for name and phone number it goes through.
-    page.check("input[name=consentItems][value=name]")
-    page.check("input[name=consentItems][value=phone]")
+    page.check("input[name='consentItems[]'][value=name]")
+    page.check("input[name='consentItems[]'][value=phone]")
     assert page.click_and_wait("form[action$='/doorverwijzen'] button[type=submit]") == 200
     assert page.url() == passed
     message = flash(page)

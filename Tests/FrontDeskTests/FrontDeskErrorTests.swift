@@ -18,8 +18,18 @@ struct FrontDeskErrorTests {
         .consentWithdrawn(partner: "p", on: LocalDate(year: 2026, month: 1, day: 2)!),
         .consentNotForPartner(consentPartner: "a", requestedPartner: "b"), .consentNotForRequest, .consentNotForPerson,
         .consentWithoutReachableItem, .consentAlreadyWithdrawn, .unknownPartner("p"),
-        .partnerCannotReceiveReferrals("p"), .otherMunicipality,
+        .partnerCannotReceiveReferrals("p"), .otherMunicipality, .questionNotClarified,
+        .personalDataInText(field: "findings", label: "De bevindingen", item: .familyName), .consentItemWithoutValue(.phone),
+        .notAComplaint, .invalidCharacters(field: "name", label: "Naam"),
     ]
+
+    /// Found by schemathesis: a NUL in a participant's name reached PostgreSQL and gave a 500.
+    @Test("control characters in free text are refused next to the field")
+    func controlCharacters() {
+        #expect(FieldRules.text("Jan\u{0}", field: "name", label: "Naam", max: 100) == [.invalidCharacters(field: "name", label: "Naam")])
+        #expect(FieldRules.text("a\u{1B}[31m", field: "name", label: "Naam", max: 100).count == 1)
+        #expect(FieldRules.text("regel 1\nregel 2\ttab", field: "note", label: "Notitie", max: 100).isEmpty)
+    }
 
     @Test("codes are unique, kebab-case English; statuses are 404, 409 or 422")
     func codes() {

@@ -17,15 +17,24 @@ struct StaffPagesTests {
         team: "noord"
     )
 
-    @Test("a form body keeps repeated names and decodes + and percent-escapes")
-    func formData() {
-        let form = FormData(urlEncoded: "bsn=1234+56&items=name&items=phone&text=caf%C3%A9%3F&bad=%E0%A4%A&empty=")
+    @Test("a form body (URLEncodedFormDecoder) has list fields as name[] and decodes + and percent-escapes")
+    func formData() throws {
+        let form = try FormData(urlEncoded: "bsn=1234+56&items[]=name&items[]=phone&text=caf%C3%A9%3F&empty=")
         #expect(form["bsn"] == "1234 56")
         #expect(form.values("items") == ["name", "phone"])
         #expect(form["text"] == "café?")
-        #expect(form["bad"] == "")
         #expect(form["empty"] == "" && form.nonBlank("empty") == nil)
         #expect(form["missing"] == nil && !form.isChecked("missing"))
+        #expect(form.values("missing").isEmpty)
+    }
+
+    @Test("a body that is not a form is refused; a query that is not one reads as empty")
+    func formDataRefused() {
+        #expect(throws: (any Error).self) { try FormData(urlEncoded: "items=name&items=phone") }
+        #expect(throws: (any Error).self) { try FormData(urlEncoded: "bad=%E0%A4%A") }
+        #expect(FormData(query: "a=1&a=2")["a"] == nil)
+        #expect(FormData(query: nil)["a"] == nil)
+        #expect(FormData(query: "reden=intake")["reden"] == "intake")
     }
 
     @Test("CSRF tokens are 64 hex characters, fresh each time, and compared exactly")
@@ -52,8 +61,8 @@ struct StaffPagesTests {
     }
 
     @Test("a form that comes back puts each problem at its field and links the summary to it")
-    func formState() {
-        let submitted = FormData(urlEncoded: "bsn=123&familyName=")
+    func formState() throws {
+        let submitted = try FormData(urlEncoded: "bsn=123&familyName=")
         let form = FormState(
             prefix: "person-",
             submitted: submitted,
@@ -103,7 +112,7 @@ struct StaffPagesTests {
 
     @Test("the registration form with errors: 422, messages at the fields, values escaped")
     func registrationForm() async throws {
-        let submitted = FormData(urlEncoded: "bsn=123&familyName=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+        let submitted = try FormData(urlEncoded: "bsn=123&familyName=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
         let errors: [FrontDeskError] = [.invalidBSN(.wrongLength), .invalidDate(field: "birthDate", label: "Geboortedatum")]
         let page = PersonPages.newPage(FormState(prefix: "person-", submitted: submitted, errors: errors), status: 422)
         #expect(page.status.code == 422)
@@ -135,7 +144,7 @@ struct StaffPagesTests {
         let failed = RequestDetailPage.page(
             details,
             staff: Self.staff,
-            failed: .init(form: .close, submitted: FormData(urlEncoded: "outcome=resolved"), errors: [.routesStillOpen([.indication])])
+            failed: .init(form: .close, submitted: try FormData(urlEncoded: "outcome=resolved"), errors: [.routesStillOpen([.indication])])
         )
         #expect(failed.status.code == 422)
         let html = try await Self.render(failed)
@@ -173,7 +182,7 @@ struct LoginThrottleTests {
 
     @Test("a key waits after its failures; a success clears the user, not the address")
     func keys() {
-        let throttle = LoginThrottle(freeAttempts: 1, maximumWait: 60)
+        let throttle = LoginThrottle(freeAttempts: 1, freeAttemptsPerClient: 1, maximumWait: 60)
         let start = Date()
         let keys = LoginThrottle.keys(username: "Anna", client: "10.0.0.1")
         #expect(keys == ["user:anna", "client:10.0.0.1"])

@@ -44,7 +44,11 @@ public struct PartnerInput: Sendable, Codable, Hashable {
         problems += FieldRules.text(offer, field: "offer", label: "Aanbod", max: FieldRules.maxReasonLength, required: false)
         if categories.isEmpty { problems.append(.noCategories) }
         var sla: ReferralSLA?
-        if let accept = acceptWithinWorkingDays, let contact = contactWithinWorkingDays, accept >= 0, contact >= accept {
+        // At most 60 working days (three months): a longer term is no warm referral, and it keeps
+        // the stored day counts far from any overflow.
+        if let accept = acceptWithinWorkingDays, let contact = contactWithinWorkingDays, accept >= 0, contact >= accept,
+            contact <= 60
+        {
             sla = ReferralSLA(acceptWithinWorkingDays: accept, contactWithinWorkingDays: contact)
         } else if acceptWithinWorkingDays != nil || contactWithinWorkingDays != nil {
             problems.append(.missingField(field: "sla", label: "Termijnen (accepteren en contact, in werkdagen)"))

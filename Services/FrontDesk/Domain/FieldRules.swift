@@ -19,8 +19,9 @@ public enum FieldRules {
     /// Maximum length of a short reason (closing, hand-over, withdrawal).
     public static let maxReasonLength = 1000
 
-    /// Checks a free-text field: required (not blank) unless `required` is false, and at most
-    /// `max` characters.
+    /// Checks a free-text field: required (not blank) unless `required` is false, at most `max`
+    /// characters, and no control characters other than tab and line breaks (a NUL cannot be
+    /// stored, and none of them belongs in a name or a note).
     public static func text(
         _ value: String?,
         field: String,
@@ -33,7 +34,18 @@ public enum FieldRules {
             return required ? [.missingField(field: field, label: label)] : []
         }
         let length = value?.count ?? 0
-        return length > max ? [.fieldTooLong(field: field, label: label, maxLength: max, actualLength: length)] : []
+        if length > max { return [.fieldTooLong(field: field, label: label, maxLength: max, actualLength: length)] }
+        if let value, value.unicodeScalars.contains(where: isForbiddenControl) { return [.invalidCharacters(field: field, label: label)] }
+        return []
+    }
+
+    /// C0 and C1 control characters, except tab, line feed and carriage return.
+    static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0x7F...0x9F: true
+        default: false
+        }
     }
 
     /// Checks an e-mail address: at most 254 characters and the simple shape

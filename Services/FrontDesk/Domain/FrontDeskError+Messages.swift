@@ -153,6 +153,9 @@ extension FrontDeskError {
         case .notTheCoordinator(let current):
             current.map { "Alleen de regisseur van dit huishouden (\($0.rawValue)) of een teamleider mag dit doen." }
                 ?? "Dit huishouden heeft geen regisseur; alleen een teamleider mag dit doen."
+        case .invalidCharacters(_, let label):
+            "\(label) bevat onzichtbare stuurtekens (bijvoorbeeld uit een ander programma geplakt). Typ de tekst "
+                + "opnieuw in."
         case .notAComplaint:
             "Een klachtencommissie adviseert alleen over een klacht. Deze hulpvraag is geen klacht; laat het vinkje "
                 + "leeg."

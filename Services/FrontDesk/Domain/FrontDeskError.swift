@@ -117,6 +117,8 @@ public enum FrontDeskError: Error, Sendable, Hashable, CustomStringConvertible {
     case notTheCoordinator(current: StaffID?)
     /// A complaints committee can only advise on a complaint.
     case notAComplaint
+    /// Free text with control characters (e.g. a NUL byte pasted from another program).
+    case invalidCharacters(field: String, label: String)
 
     /// What is wrong with a birth date.
     public enum BirthDateProblem: String, Sendable, Hashable, Codable {
@@ -180,6 +182,7 @@ public enum FrontDeskError: Error, Sendable, Hashable, CustomStringConvertible {
         case .consentItemWithoutValue: "consent-item-without-value"
         case .notTheCoordinator: "not-the-coordinator"
         case .notAComplaint: "not-a-complaint"
+        case .invalidCharacters: "invalid-characters"
         }
     }
 
@@ -205,6 +208,7 @@ public enum FrontDeskError: Error, Sendable, Hashable, CustomStringConvertible {
         case .personalDataInText(let field, _, _): field
         case .consentItemWithoutValue: "items"
         case .notAComplaint: "complaintsCommittee"
+        case .invalidCharacters(let field, _): field
         default: nil
         }
     }

@@ -10,7 +10,7 @@ public import Hummingbird
 /// |---|---|---|
 /// | GET | `/api/v1/me` | the logged-in staff member |
 /// | POST | `/api/v1/persons` | register a person |
-/// | GET | `/api/v1/persons?bsn=…` / `?name=…&birthDate=…` / `?postcode=…` | search |
+/// | POST | `/api/v1/persons/search` | search by `bsn`, by `name` + `birthDate`, or by `postcode` (a body: no BSN in URLs) |
 /// | GET | `/api/v1/persons/:id` | a person with their requests |
 /// | GET | `/api/v1/persons/:id/access-log` | who looked at the person |
 /// | POST | `/api/v1/requests` | take a request |

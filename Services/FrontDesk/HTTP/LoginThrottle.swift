@@ -2,10 +2,12 @@ import Foundation
 import Synchronization
 
 /// Slows down password guessing: failed logins are counted per user name and per client
-/// address; from the fourth failure in a row a key must wait before the next attempt, twice as
-/// long each time (2, 4, 8 … seconds, at most 15 minutes). A success clears the user name's
-/// count (not the address's: one correct password must not unlock guessing at other accounts).
-/// Counts are forgotten after an hour without failures.
+/// address; past its free attempts a key must wait before the next attempt, twice as long each
+/// time (2, 4, 8 … seconds, at most 15 minutes). A user name has 3 free attempts; an address has
+/// 20, because a whole office can sit behind one address and one colleague's typos must not lock
+/// the others out, while one address trying many user names is still slowed. A success clears
+/// the user name's count (not the address's: one correct password must not unlock guessing at
+/// other accounts). Counts are forgotten after an hour without failures.
 ///
 /// Kept in memory per instance: a restart or a second instance gives an attacker a few more
 /// tries, which the audit trail (`login_refusals`) still shows.
@@ -15,14 +17,17 @@ final class LoginThrottle: Sendable {
         var last: Date
     }
 
-    /// Failures allowed before waiting starts.
+    /// Failures of one user name allowed before waiting starts.
     let freeAttempts: Int
+    /// Failures from one client address allowed before waiting starts.
+    let freeAttemptsPerClient: Int
     /// The longest wait.
     let maximumWait: TimeInterval
     private let entries = Mutex<[String: Entry]>([:])
 
-    init(freeAttempts: Int = 3, maximumWait: TimeInterval = 900) {
+    init(freeAttempts: Int = 3, freeAttemptsPerClient: Int = 20, maximumWait: TimeInterval = 900) {
         self.freeAttempts = freeAttempts
+        self.freeAttemptsPerClient = freeAttemptsPerClient
         self.maximumWait = maximumWait
     }
 
@@ -36,7 +41,8 @@ final class LoginThrottle: Sendable {
         entries.withLock { entries in
             let waits = keys.compactMap { key -> TimeInterval? in
                 guard let entry = entries[key] else { return nil }
-                let remaining = entry.last.addingTimeInterval(delay(after: entry.failures)).timeIntervalSince(now)
+                let free = key.hasPrefix("client:") ? freeAttemptsPerClient : freeAttempts
+                let remaining = entry.last.addingTimeInterval(delay(after: entry.failures, free: free)).timeIntervalSince(now)
                 return remaining > 0 ? remaining : nil
             }
             return waits.max()
@@ -62,9 +68,11 @@ final class LoginThrottle: Sendable {
         _ = entries.withLock { $0.removeValue(forKey: "user:" + username.lowercased()) }
     }
 
-    /// The wait after `failures` failures in a row.
-    func delay(after failures: Int) -> TimeInterval {
-        guard failures > freeAttempts else { return 0 }
-        return min(maximumWait, pow(2, Double(failures - freeAttempts)))
+    /// The wait after `failures` failures in a row of a key with `free` free attempts (default:
+    /// a user name's).
+    func delay(after failures: Int, free: Int? = nil) -> TimeInterval {
+        let free = free ?? freeAttempts
+        guard failures > free else { return 0 }
+        return min(maximumWait, pow(2, Double(failures - free)))
     }
 }

@@ -9,7 +9,7 @@ public enum FrontDeskMigrations {
     /// All migrations in the order they run (after the kit's outbox and inbox).
     public static let all: [Migration] = [
         staffAndPersons, households, requests, referrals, lettersAndAccessLog, consentEnds, storedTerms,
-        needToKnow,
+        needToKnow, regionScale,
     ]
 
     /// Medewerkers, personen.
@@ -357,6 +357,22 @@ public enum FrontDeskMigrations {
             expires_at timestamptz
         );
         CREATE INDEX staff_sessions_expiry ON staff_sessions (expires_at);
+        """
+    )
+
+    /// Indexes for a region's scale (scripts/region-bench.sh): persons by birth date (the
+    /// name + birth date search leads with it), and the work-list indexes carrying the columns
+    /// the counts read, so counting a team of tens of thousands is an index-only scan.
+    static let regionScale = Migration(
+        "frontdesk-0009-region-scale",
+        """
+        CREATE INDEX persons_by_birth_date ON persons (municipality, birth_date);
+        DROP INDEX requests_work_list_handler;
+        DROP INDEX requests_work_list_team;
+        CREATE INDEX requests_work_list_handler ON requests (municipality, handler, next_due, id)
+            INCLUDE (statutory_due, referral_term, referral_due) WHERE status <> 'closed';
+        CREATE INDEX requests_work_list_team ON requests (municipality, team, next_due, id)
+            INCLUDE (statutory_due, referral_term, referral_due) WHERE status <> 'closed';
         """
     )
 }

@@ -80,18 +80,38 @@ public enum PersonRepository {
         in tx: Transaction
     ) throws -> [Person] {
         let pattern = name.map { escapeLike($0.lowercased()) + "%" }
-        return try tx.query(
-            """
-            SELECT \(columns) FROM persons
-            WHERE municipality = \(municipality.rawValue)
-              AND (\(pattern)::text IS NULL OR lower(family_name) LIKE \(pattern)
-                   OR lower(coalesce(family_name_prefix || ' ', '') || family_name) LIKE \(pattern))
-              AND (\(birthDate?.description)::date IS NULL OR birth_date = \(birthDate?.description)::date)
-              AND (\(postcode?.rawValue)::text IS NULL OR postcode = \(postcode?.rawValue))
-            ORDER BY family_name, given_names, birth_date
-            LIMIT \(limit)
-            """
-        ).rows.map(person)
+        // One statement per leading criterion, so each prepared plan can use its index (a
+        // catch-all `$n IS NULL OR …` plan, once generic, scans the municipality).
+        let query: SQLQuery
+        if let birthDate {
+            query = """
+                SELECT \(columns) FROM persons
+                WHERE municipality = \(municipality.rawValue) AND birth_date = \(birthDate.description)::date
+                  AND (\(pattern)::text IS NULL OR lower(family_name) LIKE \(pattern)
+                       OR lower(coalesce(family_name_prefix || ' ', '') || family_name) LIKE \(pattern))
+                  AND (\(postcode?.rawValue)::text IS NULL OR postcode = \(postcode?.rawValue))
+                ORDER BY family_name, given_names, birth_date
+                LIMIT \(limit)
+                """
+        } else if let postcode {
+            query = """
+                SELECT \(columns) FROM persons
+                WHERE municipality = \(municipality.rawValue) AND postcode = \(postcode.rawValue)
+                  AND (\(pattern)::text IS NULL OR lower(family_name) LIKE \(pattern)
+                       OR lower(coalesce(family_name_prefix || ' ', '') || family_name) LIKE \(pattern))
+                ORDER BY family_name, given_names, birth_date
+                LIMIT \(limit)
+                """
+        } else {
+            query = """
+                SELECT \(columns) FROM persons
+                WHERE municipality = \(municipality.rawValue)
+                  AND (lower(family_name) LIKE \(pattern) OR lower(coalesce(family_name_prefix || ' ', '') || family_name) LIKE \(pattern))
+                ORDER BY family_name, given_names, birth_date
+                LIMIT \(limit)
+                """
+        }
+        return try tx.query(query).rows.map(person)
     }
 
     /// The household counts for an indication request (who is there, not who they are).

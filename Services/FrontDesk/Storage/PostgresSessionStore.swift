@@ -36,7 +36,7 @@ public struct PostgresSessionStore: PersistDriver {
     public func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
         let data = try Self.encode(value)
         let seconds = expires.map(Self.seconds)
-        try await pool.withTransaction { tx in
+        _ = try await pool.withTransaction { tx in
             // Without `expires` the current expiry stays (the driver contract).
             try tx.query(
                 """
@@ -77,7 +77,7 @@ public struct PostgresSessionStore: PersistDriver {
     }
 
     public func remove(key: String) async throws {
-        try await pool.withTransaction { tx in try tx.query("DELETE FROM staff_sessions WHERE key = \(key)") }
+        _ = try await pool.withTransaction { tx in try tx.query("DELETE FROM staff_sessions WHERE key = \(key)") }
     }
 
     private static func encode<Object: Encodable>(_ value: Object) throws -> Data {

@@ -32,7 +32,19 @@ struct CSRFMiddleware<Parent: RequestContext>: RouterMiddleware {
                 chrome: chrome
             )
         }
-        let form = FormData(urlEncoded: String(buffer: body))
+        let form: FormData
+        do {
+            form = try FormData(urlEncoded: String(buffer: body))
+        } catch {
+            context.logger.notice("POST with a body that is not a form refused", metadata: ["path": "\(request.uri.path)"])
+            return renderer.message(
+                status: .badRequest,
+                title: "Formulier niet leesbaar",
+                message: "Dit formulier kon niet worden gelezen. Er is niets opgeslagen. Open de pagina opnieuw en "
+                    + "vul het formulier nog eens in.",
+                chrome: chrome
+            )
+        }
         guard CSRFToken.matches(form[CSRFToken.fieldName], expected: context.sessions.session?.csrfToken) else {
             context.logger.notice("POST without a valid CSRF token refused", metadata: ["path": "\(request.uri.path)"])
             return renderer.message(

@@ -1,29 +1,33 @@
 import Foundation
+import Hummingbird
 
-/// The fields of an `application/x-www-form-urlencoded` body or query string, in order, with
-/// repeated names kept (checkbox groups send one pair per ticked box).
+/// The fields of an `application/x-www-form-urlencoded` body or query string, decoded by
+/// Hummingbird's `URLEncodedFormDecoder`: `name=value` for a single field, `name[]=a&name[]=b`
+/// for a checkbox group (the decoder refuses a plain name sent twice, so a form must say which
+/// fields are lists).
 struct FormData: Sendable {
-    private var pairs: [(name: String, value: String)]
+    private var fields: [String: [String]]
 
     /// No fields.
-    init() { pairs = [] }
+    init() { fields = [:] }
 
-    /// Parses `text`; a pair that is not valid percent-encoding is read as an empty value rather
-    /// than rejected, so the page shows the field as missing.
-    init(urlEncoded text: String) {
-        pairs = text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = FormData.decode(parts[0])
-            let value = parts.count > 1 ? FormData.decode(parts[1]) : ""
-            return (name, value)
-        }
+    /// Decodes `text`.
+    /// - Throws: `URLEncodedFormError` or `DecodingError` for a body that is not a form (bad
+    ///   percent-encoding, a plain name repeated, nesting the pages never send).
+    init(urlEncoded text: String) throws {
+        fields = try URLEncodedFormDecoder().decode(Fields.self, from: text).values
+    }
+
+    /// A query string; one that cannot be read counts as empty (a page then shows its defaults).
+    init(query text: String?) {
+        fields = (try? FormData(urlEncoded: text ?? "").fields) ?? [:]
     }
 
     /// The first value of `name`, or `nil` when the form did not send it.
-    subscript(_ name: String) -> String? { pairs.first { $0.name == name }?.value }
+    subscript(_ name: String) -> String? { fields[name]?.first }
 
-    /// Every value sent for `name`, in order.
-    func values(_ name: String) -> [String] { pairs.filter { $0.name == name }.map(\.value) }
+    /// Every value sent for the list field `name` (`name[]`), in order.
+    func values(_ name: String) -> [String] { fields[name] ?? [] }
 
     /// The first value of `name` unless it is blank.
     func nonBlank(_ name: String) -> String? {
@@ -34,7 +38,26 @@ struct FormData: Sendable {
     /// `true` when a checkbox called `name` was ticked.
     func isChecked(_ name: String) -> Bool { self[name] != nil }
 
-    private static func decode(_ text: Substring) -> String {
-        String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+    /// Every top-level field as a list of strings: a single value is a list of one.
+    private struct Fields: Decodable {
+        var values: [String: [String]] = [:]
+
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Key.self)
+            for key in container.allKeys {
+                if let list = try? container.decode([String].self, forKey: key) {
+                    values[key.stringValue] = list
+                } else {
+                    values[key.stringValue] = [try container.decode(String.self, forKey: key)]
+                }
+            }
+        }
     }
 }

@@ -125,7 +125,8 @@ final class FormState {
         let ticked = submitted.map { Set($0.values(name)) } ?? checked
         return ChoiceGroupView(
             groupID: groupID,
-            groupName: name,
+            // A checkbox group is a list field (`name[]`), a radio group a single one.
+            groupName: type == "checkbox" ? "\(name)[]" : name,
             legend: legend,
             groupHint: hint,
             groupError: error,

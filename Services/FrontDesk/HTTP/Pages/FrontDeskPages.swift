@@ -156,7 +156,7 @@ public struct FrontDeskPages: Sendable {
         let call = PageCall(
             staff: staff,
             form: context.form,
-            query: FormData(urlEncoded: request.uri.query ?? ""),
+            query: FormData(query: request.uri.query),
             parameters: context.parameters
         )
         func chrome(_ title: String, problems: [SummaryItem] = [], section: NavSection? = nil) -> Chrome {

@@ -17,7 +17,7 @@ struct LoginPages: Sendable {
     /// `GET /login`.
     func show<P>(_ request: Request, context: StaffPageContext<P>) -> Response {
         if context.identity != nil { return .redirect(to: "/werklijst") }
-        let query = FormData(urlEncoded: request.uri.query ?? "")
+        let query = FormData(query: request.uri.query)
         let notice = query["uitgelogd"] != nil ? "U bent uitgelogd." : nil
         return form(
             context: context,
