@@ -62,6 +62,12 @@ extension FrontDeskIntegration {
                         #expect(response.status == .unsupportedMediaType)
                         #expect(try problem(response).type == "urn:wmo:problem:unsupported-media-type")
                     }
+                    // Review finding: a POST without a body (a consent withdrawal) must also say JSON.
+                    var bare = anna
+                    bare[.contentType] = nil
+                    try await client.execute(uri: "/api/v1/consents/\(UUID())/withdrawal", method: .post, headers: bare) {
+                        #expect($0.status == .unsupportedMediaType)
+                    }
                     var charset = anna
                     charset[.contentType] = "application/json; charset=utf-8"
                     try await client.execute(

@@ -20,6 +20,9 @@ extension FrontDeskIntegration {
             try await fixture.run(consuming: false) {
                 let store = PostgresSessionStore(pool: fixture.pool)
                 try await store.create(key: "a", value: Probe(name: "anna"), expires: .seconds(3600))
+                // The table holds a digest of the key, not the key itself.
+                #expect(await fixture.count("SELECT count(*) FROM staff_sessions WHERE key = 'a'") == 0)
+                #expect(await fixture.count("SELECT count(*) FROM staff_sessions") == 1)
                 await #expect(throws: PersistError.duplicate) {
                     try await store.create(key: "a", value: Probe(name: "other"), expires: nil)
                 }
@@ -138,6 +141,33 @@ extension FrontDeskIntegration {
                 #expect(await fixture.count("SELECT count(*) FROM login_refusals WHERE reason = 'wrong-credentials'") == 25)
                 #expect(await fixture.count("SELECT count(*) FROM login_refusals WHERE reason = 'throttled'") == 2)
                 #expect(await fixture.count("SELECT count(*) FROM login_refusals WHERE username = '\(anna)' AND client = '10.0.0.1'") == 4)
+
+                // Behind a trusted TLS proxy the client is the address the proxy appended.
+                let proxied = StaffAuthenticator(pool: fixture.pool, cost: 4, trustedProxies: ["10.0.0.254"])
+                #expect(proxied.clientAddress(peer: "10.0.0.254", forwardedFor: "1.2.3.4, 192.168.1.7") == "192.168.1.7")
+                #expect(proxied.clientAddress(peer: "10.0.0.99", forwardedFor: "192.168.1.7") == "10.0.0.99")
+                #expect(proxied.clientAddress(peer: "10.0.0.254", forwardedFor: nil) == "10.0.0.254")
+
+                // Review finding: guesses sent in parallel must not all pass the check first.
+                let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                    for _ in 0..<10 {
+                        group.addTask {
+                            if case .refused = try await authenticator.attempt(
+                                username: "parallel",
+                                password: "fout",
+                                client: "10.0.0.50",
+                                channel: "api"
+                            ) {
+                                return true
+                            }
+                            return false
+                        }
+                    }
+                    var checked = 0
+                    for try await wasChecked in group where wasChecked { checked += 1 }
+                    return checked
+                }
+                #expect(outcomes == 4, "only the free attempts reach the password check")
             }
         }
     }

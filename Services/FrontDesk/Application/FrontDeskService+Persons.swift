@@ -63,6 +63,8 @@ extension FrontDeskService {
         guard bsn != nil || (name != nil && birth != nil) || postcode != nil else {
             throw FrontDeskError.searchCriteriaMissing
         }
+        // `system` is the service's own reason; a staff member's search is intake at least.
+        let reason = search.reason == .system ? AccessLog.Reason.intake : (search.reason ?? .intake)
         return try await transaction { tx in
             let found: [Person]
             if let bsn {
@@ -81,7 +83,7 @@ extension FrontDeskService {
                     .searchResult,
                     person: person.id,
                     by: staff,
-                    reason: search.reason ?? .intake,
+                    reason: reason,
                     reasonText: search.reasonText,
                     context: context,
                     at: now,

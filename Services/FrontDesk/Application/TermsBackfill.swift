@@ -28,6 +28,8 @@ extension FrontDeskService {
                     request.startTerms(deadlines.deadlines(for: request))
                     if let decisionDay { request.recordDecision(on: decisionDay) }
                     try RequestRepository.save(request, in: tx)
+                    // Only here (and at insert) is a request marked as having its terms.
+                    try tx.query("UPDATE requests SET terms_version = 1 WHERE id = \(id)")
                 }
                 return ids.count
             }

@@ -16,14 +16,18 @@ public enum DeadlineProgress {
         calendar: WorkingDayCalendar
     ) -> [Deadline] {
         let closedDay = request.closedAt.map { calendar.day(of: $0) }
-        let firstRouteDay = request.routes.map(\.openedAt).min().map { calendar.day(of: $0) }
-        let actedDay = [firstRouteDay, closedDay].compactMap { $0 }.min()
+        let routeDays = request.routes.map { calendar.day(of: $0.openedAt) }
+        // What the desk did counts for a term only from the day the term started (a crisis
+        // recognised after a first route is not met by that earlier route).
+        func actedDay(from start: LocalDate) -> LocalDate? {
+            (routeDays + [closedDay].compactMap { $0 }).filter { $0 >= start }.min()
+        }
         return deadlines.map { deadline in
             var deadline = deadline
             guard deadline.metOn == nil else { return deadline }
             switch deadline.kind {
             case .temporaryProvision, .investigation, .personalPlan:
-                deadline.metOn = actedDay
+                deadline.metOn = actedDay(from: deadline.startDay)
             case .decision:
                 deadline.metOn = [decisionDay, closedDay].compactMap { $0 }.min()
             case .complaintHandling:

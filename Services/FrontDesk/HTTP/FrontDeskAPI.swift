@@ -44,6 +44,7 @@ public enum FrontDeskAPI {
         let api = router.group("api/v1")
             .add(middleware: SecurityHeadersMiddleware())
             .add(middleware: ProblemMiddleware())
+            .add(middleware: JSONOnlyMiddleware())
             .add(middleware: StaffAuthenticationMiddleware(authenticator: authenticator))
         api.get("me") { _, context in
             let staff = try context.requireStaff()

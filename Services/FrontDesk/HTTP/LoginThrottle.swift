@@ -15,6 +15,16 @@ final class LoginThrottle: Sendable {
     private struct Entry {
         var failures: Int
         var last: Date
+        /// When a throttled refusal of this key was last audited (one row per wait).
+        var audited: Date?
+    }
+
+    /// Whether an attempt may be checked.
+    enum Verdict: Equatable {
+        /// Check the password; the attempt already counts as a failure until `succeeded`.
+        case proceed
+        /// Refuse without checking; `audit` for the first refusal of this wait.
+        case wait(seconds: TimeInterval, audit: Bool)
     }
 
     /// Failures of one user name allowed before waiting starts.
@@ -49,18 +59,57 @@ final class LoginThrottle: Sendable {
         }
     }
 
-    /// Records a failed attempt for `keys`.
-    func recordFailure(_ keys: [String], now: Date = Date()) {
+    /// Decides on an attempt and, when it may proceed, counts it as a failure at once, in one
+    /// step under the lock: parallel guesses cannot all pass the check before any is counted.
+    func begin(_ keys: [String], now: Date = Date()) -> Verdict {
         entries.withLock { entries in
-            if entries.count > 100_000 { entries = entries.filter { now.timeIntervalSince($0.value.last) < 3600 } }
+            var longest: (key: String, seconds: TimeInterval)?
             for key in keys {
-                var entry = entries[key] ?? Entry(failures: 0, last: now)
-                if now.timeIntervalSince(entry.last) > 3600 { entry.failures = 0 }
-                entry.failures += 1
-                entry.last = now
-                entries[key] = entry
+                guard let entry = entries[key] else { continue }
+                let free = key.hasPrefix("client:") ? freeAttemptsPerClient : freeAttempts
+                let remaining = entry.last.addingTimeInterval(delay(after: entry.failures, free: free)).timeIntervalSince(now)
+                if remaining > 0, remaining > (longest?.seconds ?? 0) { longest = (key, remaining) }
+            }
+            if let longest {
+                let entry = entries[longest.key]!
+                let audit = entry.audited.map { $0 < entry.last } ?? true
+                entries[longest.key]?.audited = now
+                return .wait(seconds: longest.seconds, audit: audit)
+            }
+            Self.count(keys, in: &entries, now: now)
+            return .proceed
+        }
+    }
+
+    /// The attempt that `begin` let through was right: the user name starts afresh and the
+    /// address's reserved failure is taken back.
+    func succeeded(_ keys: [String]) {
+        entries.withLock { entries in
+            for key in keys {
+                if key.hasPrefix("user:") {
+                    entries[key] = nil
+                } else if var entry = entries[key] {
+                    entry.failures -= 1
+                    entries[key] = entry.failures > 0 ? entry : nil
+                }
             }
         }
+    }
+
+    private static func count(_ keys: [String], in entries: inout [String: Entry], now: Date) {
+        if entries.count > 100_000 { entries = entries.filter { now.timeIntervalSince($0.value.last) < 3600 } }
+        for key in keys {
+            var entry = entries[key] ?? Entry(failures: 0, last: now)
+            if now.timeIntervalSince(entry.last) > 3600 { entry.failures = 0 }
+            entry.failures += 1
+            entry.last = now
+            entries[key] = entry
+        }
+    }
+
+    /// Records a failed attempt for `keys`.
+    func recordFailure(_ keys: [String], now: Date = Date()) {
+        entries.withLock { entries in Self.count(keys, in: &entries, now: now) }
     }
 
     /// Records a success: the user name starts afresh.

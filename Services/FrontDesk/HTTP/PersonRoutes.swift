@@ -43,7 +43,8 @@ enum PersonRoutes {
             guard let fallback else { throw Problem.invalidParameter("reason") }
             return (fallback, text)
         }
-        guard let reason = AccessLog.Reason(rawValue: raw) else { throw Problem.invalidParameter("reason") }
+        // `system` is the service's own reason; staff state theirs.
+        guard let reason = AccessLog.Reason(rawValue: raw), reason != .system else { throw Problem.invalidParameter("reason") }
         return (reason, text)
     }
 

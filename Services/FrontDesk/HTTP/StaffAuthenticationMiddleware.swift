@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import HummingbirdAuth
 
@@ -18,7 +19,10 @@ struct StaffAuthenticationMiddleware: RouterMiddleware {
         switch try await authenticator.attempt(
             username: basic.username,
             password: basic.password,
-            client: context.clientAddress,
+            client: authenticator.clientAddress(
+                peer: context.clientAddress,
+                forwardedFor: request.headers[HTTPField.Name("X-Forwarded-For")!]
+            ),
             channel: "api"
         ) {
         case .accepted(let member): staff = member

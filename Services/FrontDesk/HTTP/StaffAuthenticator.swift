@@ -19,6 +19,8 @@ public final class StaffAuthenticator: Sendable {
     private let verified = Mutex<[String: Date]>([:])
     private let dummyHash: String
     let throttle: LoginThrottle
+    /// Addresses of reverse proxies whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`).
+    let trustedProxies: Set<String>
 
     /// What a login attempt came to.
     public enum Outcome: Sendable {
@@ -33,27 +35,38 @@ public final class StaffAuthenticator: Sendable {
     /// - Parameters:
     ///   - cost: bcrypt cost for the dummy hash (match the cost of stored hashes).
     ///   - cacheLifetime: how long a successful check is remembered; 0 disables the cache.
-    public init(pool: ConnectionPool, cost: UInt8 = 10, cacheLifetime: TimeInterval = 60) {
+    ///   - trustedProxies: peers whose `X-Forwarded-For` names the real client (a TLS proxy in
+    ///     front of the desk); without it every client would share the proxy's address.
+    public init(pool: ConnectionPool, cost: UInt8 = 10, cacheLifetime: TimeInterval = 60, trustedProxies: Set<String> = []) {
         self.pool = pool
         self.cacheLifetime = cacheLifetime
         dummyHash = Bcrypt.hash(UUID().uuidString, cost: cost)
         throttle = LoginThrottle()
+        self.trustedProxies = trustedProxies
+    }
+
+    /// The client's address: the peer, or — when the peer is a trusted proxy — the last address
+    /// in `X-Forwarded-For` (the one that proxy appended; earlier ones are the client's claim).
+    public func clientAddress(peer: String?, forwardedFor: String?) -> String? {
+        guard let peer, trustedProxies.contains(peer), let forwardedFor else { return peer }
+        let last = forwardedFor.split(separator: ",").last?.trimmingCharacters(in: .whitespaces)
+        return last.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) } ?? peer
     }
 
     /// A login attempt from `client` (its address) through `channel` (`page` or `api`):
     /// throttled, checked, and audited when refused.
     public func attempt(username: String, password: String, client: String?, channel: String) async throws -> Outcome {
         let keys = LoginThrottle.keys(username: username, client: client)
-        if let wait = throttle.wait(for: keys) {
-            try await audit(username: username, client: client, channel: channel, reason: .throttled)
-            return .throttled(retryAfter: Int(wait.rounded(.up)))
+        if case .wait(let seconds, let audit) = throttle.begin(keys) {
+            // One audit row per wait: a flood of throttled attempts must not flood the table.
+            if audit { try await self.audit(username: username, client: client, channel: channel, reason: .throttled) }
+            return .throttled(retryAfter: Int(seconds.rounded(.up)))
         }
         guard let staff = try await authenticate(username: username, password: password) else {
-            throttle.recordFailure(keys)
             try await audit(username: username, client: client, channel: channel, reason: .wrongCredentials)
             return .refused
         }
-        throttle.recordSuccess(username: username)
+        throttle.succeeded(keys)
         return .accepted(staff)
     }
 

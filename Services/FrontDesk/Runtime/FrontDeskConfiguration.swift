@@ -10,6 +10,7 @@ public import ServiceRuntime
 /// | `CALENDAR_CLOSED_DAYS` | (none) | extra days the desk is closed, `YYYY-MM-DD`, comma-separated; they move working-day terms, not statutory ones |
 /// | `CALENDAR_LIBERATION_DAY` | `every-year` | `every-year` or `every-fifth-year`: when 5 May is a day off for the desk |
 /// | `CALENDAR_GOOD_FRIDAY_CLOSED` | `false` | whether the desk is closed on Good Friday (statutory terms always count it) |
+/// | `TRUSTED_PROXIES` | (none) | addresses of reverse proxies whose `X-Forwarded-For` names the client (login throttling per address) |
 public struct FrontDeskConfiguration: Sendable {
     /// bcrypt cost.
     public var bcryptCost: UInt8
@@ -17,6 +18,8 @@ public struct FrontDeskConfiguration: Sendable {
     public var authCacheSeconds: Int
     /// The desk's working-day calendar.
     public var calendar: WorkingDayCalendar
+    /// Reverse proxies whose `X-Forwarded-For` is believed.
+    public var trustedProxies: Set<String>
 
     /// A setting that cannot be used; the service refuses to start.
     public enum Problem: Error, CustomStringConvertible, Equatable {
@@ -44,6 +47,11 @@ public struct FrontDeskConfiguration: Sendable {
         let cost = settings.reader.int(forKey: "bcrypt.cost", default: 10)
         bcryptCost = UInt8(min(max(cost, 4), 31))
         authCacheSeconds = max(0, settings.reader.int(forKey: "auth.cache.seconds", default: 60))
+        trustedProxies = Set(
+            settings.reader.string(forKey: "trusted.proxies", default: "").split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }.filter { !$0.isEmpty }
+        )
         calendar = try FrontDeskConfiguration.calendar(
             closedDays: settings.reader.string(forKey: "calendar.closed.days", default: ""),
             liberationDay: settings.reader.string(forKey: "calendar.liberation.day", default: "every-year"),

@@ -37,7 +37,8 @@ public enum FrontDeskServer {
         let authenticator = StaffAuthenticator(
             pool: environment.pool,
             cost: configuration.bcryptCost,
-            cacheLifetime: TimeInterval(configuration.authCacheSeconds)
+            cacheLifetime: TimeInterval(configuration.authCacheSeconds),
+            trustedProxies: configuration.trustedProxies
         )
         let router = FrontDeskAPI.router(service: service, authenticator: authenticator)
         try await FrontDeskPages(service: service, authenticator: authenticator, settings: PageSettings(settings: settings)).add(to: router)

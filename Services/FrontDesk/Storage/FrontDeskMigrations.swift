@@ -9,7 +9,7 @@ public enum FrontDeskMigrations {
     /// All migrations in the order they run (after the kit's outbox and inbox).
     public static let all: [Migration] = [
         staffAndPersons, households, requests, referrals, lettersAndAccessLog, consentEnds, storedTerms,
-        needToKnow, regionScale,
+        needToKnow, regionScale, loginsAndSessions,
     ]
 
     /// Medewerkers, personen.
@@ -331,7 +331,7 @@ public enum FrontDeskMigrations {
     )
 
     /// Need to know: the team-lead role (may step in for another coordinator), and who ended
-    /// a household plan; the audit of refused logins; sessions shared by every instance.
+    /// a household plan.
     static let needToKnow = Migration(
         "frontdesk-0008-need-to-know",
         """
@@ -339,24 +339,6 @@ public enum FrontDeskMigrations {
         ALTER TABLE staff ADD CONSTRAINT staff_role_check
             CHECK (role IN ('consultant', 'coordinator', 'team-lead', 'administrator'));
         ALTER TABLE household_plans ADD COLUMN ended_by text;
-        -- Refused staff logins (LoginAudit) and the staff pages' sessions (PostgresSessionStore).
-        CREATE TABLE login_refusals (
-            id bigserial PRIMARY KEY,
-            at timestamptz NOT NULL,
-            username text NOT NULL,
-            client text,
-            channel text NOT NULL,
-            reason text NOT NULL
-        );
-        CREATE INDEX login_refusals_by_user ON login_refusals (username, at);
-        CREATE TRIGGER login_refusals_no_change BEFORE UPDATE OR DELETE ON login_refusals
-            FOR EACH ROW EXECUTE FUNCTION access_log_is_append_only();
-        CREATE TABLE staff_sessions (
-            key text PRIMARY KEY,
-            value bytea NOT NULL,
-            expires_at timestamptz
-        );
-        CREATE INDEX staff_sessions_expiry ON staff_sessions (expires_at);
         """
     )
 
@@ -367,12 +349,42 @@ public enum FrontDeskMigrations {
         "frontdesk-0009-region-scale",
         """
         CREATE INDEX persons_by_birth_date ON persons (municipality, birth_date);
+        -- The new indexes first, under new names, then the old ones go: the exclusive lock of
+        -- DROP INDEX lasts only to the end of this (short) remainder of the transaction.
+        CREATE INDEX requests_work_list_by_handler ON requests (municipality, handler, next_due, id)
+            INCLUDE (statutory_due, referral_term, referral_due) WHERE status <> 'closed';
+        CREATE INDEX requests_work_list_by_team ON requests (municipality, team, next_due, id)
+            INCLUDE (statutory_due, referral_term, referral_due) WHERE status <> 'closed';
         DROP INDEX requests_work_list_handler;
         DROP INDEX requests_work_list_team;
-        CREATE INDEX requests_work_list_handler ON requests (municipality, handler, next_due, id)
-            INCLUDE (statutory_due, referral_term, referral_due) WHERE status <> 'closed';
-        CREATE INDEX requests_work_list_team ON requests (municipality, team, next_due, id)
-            INCLUDE (statutory_due, referral_term, referral_due) WHERE status <> 'closed';
+        """
+    )
+
+    /// The audit of refused staff logins (append-only, like the access log) and the staff pages'
+    /// sessions, shared by every instance (`PostgresSessionStore`; the key is a SHA-256 of the
+    /// session id, so reading the table does not hand out sessions).
+    static let loginsAndSessions = Migration(
+        "frontdesk-0010-logins-sessions",
+        """
+        -- Refused staff logins (LoginAudit) and the staff pages' sessions (PostgresSessionStore).
+        CREATE TABLE IF NOT EXISTS login_refusals (
+            id bigserial PRIMARY KEY,
+            at timestamptz NOT NULL,
+            username text NOT NULL,
+            client text,
+            channel text NOT NULL,
+            reason text NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS login_refusals_by_user ON login_refusals (username, at);
+        DROP TRIGGER IF EXISTS login_refusals_no_change ON login_refusals;
+        CREATE TRIGGER login_refusals_no_change BEFORE UPDATE OR DELETE ON login_refusals
+            FOR EACH ROW EXECUTE FUNCTION access_log_is_append_only();
+        CREATE TABLE IF NOT EXISTS staff_sessions (
+            key text PRIMARY KEY,
+            value bytea NOT NULL,
+            expires_at timestamptz
+        );
+        CREATE INDEX IF NOT EXISTS staff_sessions_expiry ON staff_sessions (expires_at);
         """
     )
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 public import Hummingbird
 public import Storage
@@ -5,7 +6,9 @@ public import Storage
 /// The staff pages' sessions in PostgreSQL (`staff_sessions`), as Hummingbird's persistence
 /// driver: a restart does not log staff out, and several instances behind a balancer share the
 /// sessions. Values are stored as JSON; expiry is the database's clock, so instances with
-/// skewed clocks agree. Expired rows are swept now and then while sessions are created.
+/// skewed clocks agree. Expired rows are swept now and then while sessions are created. The
+/// table holds a SHA-256 of each session key, so read access to the database does not hand out
+/// sessions.
 public struct PostgresSessionStore: PersistDriver {
     private let pool: ConnectionPool
 
@@ -23,7 +26,7 @@ public struct PostgresSessionStore: PersistDriver {
             return try tx.query(
                 """
                 INSERT INTO staff_sessions (key, value, expires_at)
-                VALUES (\(key), \(data), now() + \(seconds)::float8 * interval '1 second')
+                VALUES (\(Self.digest(key)), \(data), now() + \(seconds)::float8 * interval '1 second')
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
                 WHERE staff_sessions.expires_at <= now()
                 RETURNING key
@@ -41,7 +44,7 @@ public struct PostgresSessionStore: PersistDriver {
             try tx.query(
                 """
                 INSERT INTO staff_sessions (key, value, expires_at)
-                VALUES (\(key), \(data), now() + \(seconds)::float8 * interval '1 second')
+                VALUES (\(Self.digest(key)), \(data), now() + \(seconds)::float8 * interval '1 second')
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value,
                     expires_at = CASE WHEN \(seconds)::float8 IS NULL THEN staff_sessions.expires_at
                         ELSE excluded.expires_at END
@@ -62,7 +65,7 @@ public struct PostgresSessionStore: PersistDriver {
             try tx.query(
                 """
                 SELECT value, extract(epoch FROM expires_at - now())::float8 AS ttl FROM staff_sessions
-                WHERE key = \(key) AND (expires_at IS NULL OR expires_at > now())
+                WHERE key = \(Self.digest(key)) AND (expires_at IS NULL OR expires_at > now())
                 """
             ).rows.first.map { row in (try row.decode(Data.self, "value"), try row.decodeIfPresent(Double.self, "ttl")) }
         }
@@ -77,7 +80,12 @@ public struct PostgresSessionStore: PersistDriver {
     }
 
     public func remove(key: String) async throws {
-        _ = try await pool.withTransaction { tx in try tx.query("DELETE FROM staff_sessions WHERE key = \(key)") }
+        _ = try await pool.withTransaction { tx in try tx.query("DELETE FROM staff_sessions WHERE key = \(Self.digest(key))") }
+    }
+
+    /// The stored form of a session key.
+    private static func digest(_ key: String) -> String {
+        SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     private static func encode<Object: Encodable>(_ value: Object) throws -> Data {

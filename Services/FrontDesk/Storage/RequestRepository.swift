@@ -17,18 +17,18 @@ public enum RequestRepository {
     public static func save(_ request: HelpRequest, in tx: Transaction) throws {
         try tx.query(
             """
-            INSERT INTO requests (\(columns)) VALUES (
+            INSERT INTO requests (\(columns), terms_version) VALUES (
                 \(request.id), \(request.municipality.rawValue), \(request.personID), \(request.kind.rawValue),
                 \(request.channel.rawValue), \(request.source.rawValue), \(request.categories.rawValues),
                 \(request.text), \(request.clarifiedQuestion), \(request.urgency.rawValue), \(request.status.rawValue),
                 \(request.handler?.rawValue), \(request.team?.rawValue), \(request.receivedAt), \(request.updatedAt),
-                \(request.closedAt), \(request.outcome?.rawValue), \(request.closeReason), \(request.complaintsCommittee))
+                \(request.closedAt), \(request.outcome?.rawValue), \(request.closeReason), \(request.complaintsCommittee), 1)
             ON CONFLICT (id) DO UPDATE SET
                 person_id = excluded.person_id, categories = excluded.categories, text = excluded.text,
                 clarified_question = excluded.clarified_question, urgency = excluded.urgency, status = excluded.status,
                 handler = excluded.handler, team = excluded.team, updated_at = excluded.updated_at,
                 closed_at = excluded.closed_at, outcome = excluded.outcome, close_reason = excluded.close_reason,
-                complaints_committee = excluded.complaints_committee, terms_version = 1
+                complaints_committee = excluded.complaints_committee
             WHERE requests.municipality = excluded.municipality
             """
         )

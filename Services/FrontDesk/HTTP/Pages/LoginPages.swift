@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdAuth
 
@@ -41,7 +42,10 @@ struct LoginPages: Sendable {
             outcome = try await authenticator.attempt(
                 username: username,
                 password: password,
-                client: context.clientAddress,
+                client: authenticator.clientAddress(
+                    peer: context.clientAddress,
+                    forwardedFor: request.headers[HTTPField.Name("X-Forwarded-For")!]
+                ),
                 channel: "page"
             )
         }
