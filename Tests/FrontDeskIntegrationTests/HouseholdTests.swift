@@ -61,6 +61,10 @@ extension FrontDeskIntegration {
                 let lead = StaffMember(id: StaffID("lead.\(fixture.schema)"), municipality: .arnhem, displayName: "Lead", role: .teamLead)
                 let ended = try await fixture.service.changeHousehold(id, .endPlan, by: lead)
                 #expect(ended.household.endedPlans.first?.endedBy == lead.id)
+                // Started by a team lead stepping in: recorded as the team lead, not the coordinator.
+                let restarted = try await fixture.service.changeHousehold(id, .startPlan, by: lead)
+                #expect(restarted.household.activePlan?.startedBy == lead.id)
+                _ = try await fixture.service.changeHousehold(id, .endPlan, by: carla)
                 _ = try await fixture.service.changeHousehold(id, .startPlan, by: carla)
 
                 let view = try #require(try await fixture.service.household(ofPerson: child.id, by: anna))

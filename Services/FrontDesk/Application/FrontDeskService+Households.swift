@@ -92,7 +92,7 @@ extension FrontDeskService {
             case .handOver(let staffID, let reason):
                 try household.handOver(to: try colleague(staffID, of: staff, in: tx), at: now, reason: reason, recordedBy: staff.id)
             case .startPlan:
-                try household.startPlan(at: now)
+                try household.startPlan(at: now, by: staff.id)
             case .endPlan:
                 try household.endPlan(at: now, by: staff.id)
             }

@@ -120,10 +120,12 @@ public struct Household: Sendable, Hashable, Codable, Identifiable {
     /// - Throws: `.noCoordinator` when no coordinator is assigned, `.activePlanExists` when a plan
     ///   is already active (one household, one plan).
     @discardableResult
-    public mutating func startPlan(id: UUID = UUID(), at time: Date) throws(FrontDeskError) -> HouseholdPlan {
+    /// - Parameter staff: who starts it (a team lead stepping in is recorded as themself);
+    ///   the coordinator when `nil`.
+    public mutating func startPlan(id: UUID = UUID(), at time: Date, by staff: StaffID? = nil) throws(FrontDeskError) -> HouseholdPlan {
         guard let coordinator else { throw .noCoordinator }
         guard activePlan == nil else { throw .activePlanExists }
-        let plan = HouseholdPlan(id: id, startedAt: time, startedBy: coordinator)
+        let plan = HouseholdPlan(id: id, startedAt: time, startedBy: staff ?? coordinator)
         activePlan = plan
         return plan
     }
