@@ -186,13 +186,14 @@ struct LoginThrottleTests {
         let start = Date()
         let keys = LoginThrottle.keys(username: "Anna", client: "10.0.0.1")
         #expect(keys == ["user:anna", "client:10.0.0.1"])
-        throttle.recordFailure(keys, now: start)
-        #expect(throttle.wait(for: keys, now: start) == nil)
-        throttle.recordFailure(keys, now: start)
-        #expect(throttle.wait(for: keys, now: start) == 2)
-        #expect(throttle.wait(for: keys, now: start.addingTimeInterval(3)) == nil)
-        throttle.recordSuccess(username: "ANNA")
-        #expect(throttle.wait(for: ["user:anna"], now: start) == nil)
-        #expect(throttle.wait(for: ["client:10.0.0.1"], now: start) == 2)
+        // Each attempt let through counts as a failure at once.
+        #expect(throttle.begin(keys, now: start) == .proceed)
+        #expect(throttle.begin(keys, now: start) == .proceed)
+        #expect(throttle.begin(keys, now: start) == .wait(seconds: 2, audit: true))
+        #expect(throttle.begin(keys, now: start) == .wait(seconds: 2, audit: false))
+        #expect(throttle.begin(keys, now: start.addingTimeInterval(3)) == .proceed)
+        throttle.succeeded(keys)
+        #expect(throttle.begin(["user:anna"], now: start.addingTimeInterval(3)) == .proceed)
+        #expect(throttle.begin(["client:10.0.0.1"], now: start.addingTimeInterval(3)) == .wait(seconds: 2, audit: true))
     }
 }

@@ -2,10 +2,9 @@ import Contracts
 import Foundation
 import Hummingbird
 
-/// Reading and writing JSON bodies with the front desk's problems: a body that is not declared
-/// `application/json` is 415 (a browser sends a cross-site form as `text/plain` or form data
-/// without asking first, so only JSON proves the caller meant it), one that is too large is 413,
-/// one that is not the expected JSON is 400 naming the field.
+/// Reading and writing JSON bodies with the front desk's problems: a body that is too large is
+/// 413, one that is not the expected JSON is 400 naming the field. (That it is declared
+/// `application/json` at all is checked for every API write by `JSONOnlyMiddleware`.)
 enum JSONBody {
     /// Decodes the body as `T`.
     static func decode<T: Decodable>(
@@ -15,9 +14,6 @@ enum JSONBody {
     )
         async throws -> T
     {
-        guard isJSON(request.headers[.contentType]) else {
-            throw Problem.unsupportedMediaType(request.headers[.contentType])
-        }
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: context.maxUploadSize)

@@ -46,19 +46,6 @@ final class LoginThrottle: Sendable {
         ["user:" + username.lowercased()] + (client.map { ["client:" + $0] } ?? [])
     }
 
-    /// Seconds to wait before `keys` may try again at `now`, or `nil` when it may try now.
-    func wait(for keys: [String], now: Date = Date()) -> TimeInterval? {
-        entries.withLock { entries in
-            let waits = keys.compactMap { key -> TimeInterval? in
-                guard let entry = entries[key] else { return nil }
-                let free = key.hasPrefix("client:") ? freeAttemptsPerClient : freeAttempts
-                let remaining = entry.last.addingTimeInterval(delay(after: entry.failures, free: free)).timeIntervalSince(now)
-                return remaining > 0 ? remaining : nil
-            }
-            return waits.max()
-        }
-    }
-
     /// Decides on an attempt and, when it may proceed, counts it as a failure at once, in one
     /// step under the lock: parallel guesses cannot all pass the check before any is counted.
     func begin(_ keys: [String], now: Date = Date()) -> Verdict {
@@ -68,7 +55,7 @@ final class LoginThrottle: Sendable {
                 guard let entry = entries[key] else { continue }
                 let free = key.hasPrefix("client:") ? freeAttemptsPerClient : freeAttempts
                 let remaining = entry.last.addingTimeInterval(delay(after: entry.failures, free: free)).timeIntervalSince(now)
-                if remaining > 0, remaining > (longest?.seconds ?? 0) { longest = (key, remaining) }
+                if remaining > (longest?.seconds ?? 0) { longest = (key, remaining) }
             }
             if let longest {
                 let entry = entries[longest.key]!
@@ -105,16 +92,6 @@ final class LoginThrottle: Sendable {
             entry.last = now
             entries[key] = entry
         }
-    }
-
-    /// Records a failed attempt for `keys`.
-    func recordFailure(_ keys: [String], now: Date = Date()) {
-        entries.withLock { entries in Self.count(keys, in: &entries, now: now) }
-    }
-
-    /// Records a success: the user name starts afresh.
-    func recordSuccess(username: String) {
-        _ = entries.withLock { $0.removeValue(forKey: "user:" + username.lowercased()) }
     }
 
     /// The wait after `failures` failures in a row of a key with `free` free attempts (default:

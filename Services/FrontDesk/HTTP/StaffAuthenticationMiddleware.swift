@@ -1,4 +1,3 @@
-import HTTPTypes
 import Hummingbird
 import HummingbirdAuth
 
@@ -19,10 +18,7 @@ struct StaffAuthenticationMiddleware: RouterMiddleware {
         switch try await authenticator.attempt(
             username: basic.username,
             password: basic.password,
-            client: authenticator.clientAddress(
-                peer: context.clientAddress,
-                forwardedFor: request.headers[HTTPField.Name("X-Forwarded-For")!]
-            ),
+            client: authenticator.clientAddress(of: request, peer: context.clientAddress),
             channel: "api"
         ) {
         case .accepted(let member): staff = member

@@ -1,5 +1,7 @@
 import Crypto
 public import Foundation
+import HTTPTypes
+public import Hummingbird
 import HummingbirdBcrypt
 public import Storage
 import Synchronization
@@ -43,6 +45,11 @@ public final class StaffAuthenticator: Sendable {
         dummyHash = Bcrypt.hash(UUID().uuidString, cost: cost)
         throttle = LoginThrottle()
         self.trustedProxies = trustedProxies
+    }
+
+    /// The client of `request` that came from `peer` (see `clientAddress(peer:forwardedFor:)`).
+    public func clientAddress(of request: Request, peer: String?) -> String? {
+        clientAddress(peer: peer, forwardedFor: request.headers[HTTPField.Name("X-Forwarded-For")!])
     }
 
     /// The client's address: the peer, or — when the peer is a trusted proxy — the last address

@@ -20,23 +20,23 @@ enum PartnerReferralHandlers {
     /// - Parameter clock: the desk's time of receipt, against which the terms are measured.
     static func register(in handlers: inout MessageHandlers, clock: @escaping @Sendable () -> Date) {
         handlers.on(ReferralAccepted.self) { message, header, context, tx in
-            try apply(message, header, context, tx) { referral in
-                try referral.accept(at: clock(), reportedAt: header.timestamp)
+            try apply(message, header, context, tx, clock: clock) { referral, received in
+                try referral.accept(at: received, reportedAt: header.timestamp)
             }
         }
         handlers.on(ReferralDeclined.self) { message, header, context, tx in
-            try apply(message, header, context, tx, clock: clock) { referral in
-                try referral.decline(reason: message.reason, at: clock(), reportedAt: header.timestamp)
+            try apply(message, header, context, tx, clock: clock) { referral, received in
+                try referral.decline(reason: message.reason, at: received, reportedAt: header.timestamp)
             }
         }
         handlers.on(ReferralContacted.self) { message, header, context, tx in
-            try apply(message, header, context, tx) { referral in
-                try referral.recordContact(at: clock(), reportedAt: message.contactedAt)
+            try apply(message, header, context, tx, clock: clock) { referral, received in
+                try referral.recordContact(at: received, reportedAt: message.contactedAt)
             }
         }
         handlers.on(ReferralCompleted.self) { message, header, context, tx in
-            try apply(message, header, context, tx, summary: message.summary) { referral in
-                try referral.complete(at: clock(), reportedAt: header.timestamp)
+            try apply(message, header, context, tx, summary: message.summary, clock: clock) { referral, received in
+                try referral.complete(at: received, reportedAt: header.timestamp)
             }
         }
     }
@@ -47,9 +47,11 @@ enum PartnerReferralHandlers {
         _ context: DeliveryContext,
         _ tx: Transaction,
         summary: String? = nil,
-        clock: @Sendable () -> Date = { Date() },
-        _ change: (inout Referral) throws -> Bool
+        clock: @Sendable () -> Date,
+        _ change: (inout Referral, _ received: Date) throws -> Bool
     ) throws {
+        // One time of receipt for the answer: the transition, the consent's end and the route.
+        let received = clock()
         guard context.exchange == Topology.partnerExchange else {
             throw HandlerError.rejected("an answer must come through \(Topology.partnerExchange), not '\(context.exchange)'")
         }
@@ -85,7 +87,7 @@ enum PartnerReferralHandlers {
         var referral = stored.referral
         let changed: Bool
         do {
-            changed = try change(&referral)
+            changed = try change(&referral, received)
         } catch {
             let code = (error as? FrontDeskError)?.code ?? "\(error)"
             throw HandlerError.rejected("\(code): referral is \(referral.status.rawValue), \(M.messageType) contradicts it")
@@ -100,7 +102,7 @@ enum PartnerReferralHandlers {
                 stored,
                 .declined,
                 by: nil,
-                at: clock(),
+                at: received,
                 correlationId: header.correlationId,
                 causationId: header.messageId,
                 producer: "front-desk",
@@ -113,7 +115,7 @@ enum PartnerReferralHandlers {
             in: &request,
             to: referral.routeState,
             note: referral.declineReason ?? summary,
-            at: clock(),
+            at: received,
             in: tx
         )
     }

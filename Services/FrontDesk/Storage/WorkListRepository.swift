@@ -120,10 +120,10 @@ public enum WorkListRepository {
         query: WorkListQuery,
         in tx: Transaction
     ) throws -> [Entry] {
-        let filter =
-            query.attentionOnly
-            ? SQLFragment("AND r.next_due <= $1 AND (r.statutory_due <= $1 OR r.referral_term = 'declined' OR r.referral_due < $1)")
-            : SQLFragment("")
+        // Only what needs action today: the due-day bound lets the index range do the work,
+        // `attention` decides (its columns are the request's; the persons join has none of them).
+        let bound = query.attentionOnly ? SQLFragment("AND r.next_due <= $1 AND") : SQLFragment("AND")
+        let condition = query.attentionOnly ? attention : SQLFragment("true")
         let order =
             query.sort == .dueFirst
             ? SQLFragment("r.next_due ASC NULLS LAST, r.id") : SQLFragment("r.next_due DESC NULLS LAST, r.id")
@@ -134,7 +134,7 @@ public enum WorkListRepository {
                 r.referral_due, r.next_due, p.given_names, p.family_name_prefix, p.family_name
             FROM requests r LEFT JOIN persons p ON p.id = r.person_id
             WHERE \(today.description)::date IS NOT NULL AND r.municipality = \(municipality.rawValue)
-                AND r.\(owner.column) = \(owner.value) AND r.status <> 'closed' \(filter)
+                AND r.\(owner.column) = \(owner.value) AND r.status <> 'closed' \(bound) \(condition)
             ORDER BY \(order)
             LIMIT \(query.pageSize) OFFSET \((query.page - 1) * query.pageSize)
             """

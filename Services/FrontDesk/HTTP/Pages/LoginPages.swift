@@ -1,5 +1,4 @@
 import Foundation
-import HTTPTypes
 import Hummingbird
 import HummingbirdAuth
 
@@ -42,10 +41,7 @@ struct LoginPages: Sendable {
             outcome = try await authenticator.attempt(
                 username: username,
                 password: password,
-                client: authenticator.clientAddress(
-                    peer: context.clientAddress,
-                    forwardedFor: request.headers[HTTPField.Name("X-Forwarded-For")!]
-                ),
+                client: authenticator.clientAddress(of: request, peer: context.clientAddress),
                 channel: "page"
             )
         }
