@@ -17,7 +17,7 @@ func service(
         .target(
             name: module,
             dependencies: [
-                "Contracts", "Messaging", "Storage", "ReliableMessaging", "ServiceRuntime",
+                "Contracts", "Messaging", "Storage", "ReliableMessaging", "ServiceRuntime", "ServiceHTTP", "WorkingDays",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -119,6 +119,20 @@ let package = Package(
             ],
             path: "Shared/ServiceRuntime", swiftSettings: swiftSettings),
         .target(
+            name: "WorkingDays",
+            dependencies: [],
+            path: "Shared/WorkingDays", swiftSettings: swiftSettings),
+        .target(
+            name: "ServiceHTTP",
+            dependencies: [
+                "Storage", "Contracts",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Shared/ServiceHTTP", swiftSettings: swiftSettings),
+        .target(
             name: "TestKit",
             dependencies: ["Messaging", "Storage", "ReliableMessaging", "Contracts"],
             path: "Shared/TestKit", swiftSettings: swiftSettings),
@@ -155,7 +169,7 @@ let package = Package(
                 name: "frontdesk-bench",
                 dependencies: [
                     "BenchmarkSupport",
-                    "FrontDesk", "TestKit", "Messaging", "Storage", "ReliableMessaging", "Contracts",
+                    "FrontDesk", "WorkingDays", "TestKit", "Messaging", "Storage", "ReliableMessaging", "Contracts",
                     .product(name: "ArgumentParser", package: "swift-argument-parser"),
                     .product(name: "Histogram", package: "hdrhistogram-swift"),
                     .product(name: "Logging", package: "swift-log"),
@@ -166,7 +180,7 @@ let package = Package(
                 name: "region-bench",
                 dependencies: [
                     "BenchmarkSupport",
-                    "FrontDesk", "TestKit", "Messaging", "Storage", "ReliableMessaging", "Contracts", "ServiceRuntime",
+                    "FrontDesk", "WorkingDays", "TestKit", "Messaging", "Storage", "ReliableMessaging", "Contracts", "ServiceRuntime",
                     .product(name: "ArgumentParser", package: "swift-argument-parser"),
                     .product(name: "AsyncHTTPClient", package: "async-http-client"),
                     .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -202,12 +216,12 @@ let package = Package(
                 path: "Tests/BrokerDefinitionsTests", swiftSettings: swiftSettings),
             .testTarget(
                 name: "FrontDeskTests",
-                dependencies: ["FrontDesk"],
+                dependencies: ["FrontDesk", "ServiceHTTP", "WorkingDays"],
                 path: "Tests/FrontDeskTests", swiftSettings: swiftSettings),
             .testTarget(
                 name: "FrontDeskIntegrationTests",
                 dependencies: [
-                    "FrontDesk", "TestKit", "Storage", "Messaging", "ReliableMessaging", "Contracts",
+                    "FrontDesk", "ServiceHTTP", "WorkingDays", "TestKit", "Storage", "Messaging", "ReliableMessaging", "Contracts",
                     .product(name: "HummingbirdTesting", package: "hummingbird"),
                     .product(name: "Yams", package: "Yams"),
                 ],

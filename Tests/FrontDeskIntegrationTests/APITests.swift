@@ -3,6 +3,7 @@ import Foundation
 import FrontDesk
 import Hummingbird
 import HummingbirdTesting
+import ServiceHTTP
 import Storage
 import TestKit
 import Testing

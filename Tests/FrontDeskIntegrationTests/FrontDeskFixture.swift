@@ -8,6 +8,7 @@ import ServiceLifecycle
 import Storage
 import Synchronization
 import TestKit
+import WorkingDays
 
 /// One test's world: a fresh schema, a private inbound queue, a private partner with its own
 /// queue, staff of two municipalities, the service with an injectable clock, the inbox

@@ -3,6 +3,7 @@ import Foundation
 import FrontDesk
 import TestKit
 import Testing
+import WorkingDays
 
 extension FrontDeskIntegration {
     /// The indication and matching routes round trip: the desk asks (by subjectRef, no identity),

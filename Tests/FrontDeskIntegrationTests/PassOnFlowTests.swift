@@ -4,6 +4,7 @@ import FrontDesk
 import Messaging
 import TestKit
 import Testing
+import WorkingDays
 
 extension FrontDeskIntegration {
     /// The warm referral end to end over the real broker and database: the desk passes a request

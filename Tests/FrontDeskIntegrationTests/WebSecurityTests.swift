@@ -3,6 +3,7 @@ import FrontDesk
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import ServiceHTTP
 import Storage
 import TestKit
 import Testing

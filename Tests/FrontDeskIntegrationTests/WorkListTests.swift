@@ -3,6 +3,7 @@ import Foundation
 import FrontDesk
 import TestKit
 import Testing
+import WorkingDays
 
 extension FrontDeskIntegration {
     /// The work list computed in SQL on stored due days, judged at an injected `now` (SPEC P5:

@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import Testing
+import WorkingDays
 
 @testable import FrontDesk
 

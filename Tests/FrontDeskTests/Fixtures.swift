@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import WorkingDays
 
 @testable import FrontDesk
 

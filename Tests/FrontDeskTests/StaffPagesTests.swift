@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import ServiceHTTP
 import Testing
 
 @testable import FrontDesk

@@ -1,5 +1,6 @@
 public import Contracts
 public import Foundation
+public import WorkingDays
 
 /// Beschikking als brief: the data of a printable decision letter. Indication sends the
 /// content; only the desk adds the name and address (SPEC §2).

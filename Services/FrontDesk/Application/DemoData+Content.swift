@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import WorkingDays
 
 /// The social map and the persons of the demo.
 extension DemoData {

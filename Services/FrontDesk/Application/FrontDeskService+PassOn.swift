@@ -2,6 +2,7 @@ import Contracts
 public import Foundation
 import ReliableMessaging
 import Storage
+public import WorkingDays
 
 /// What passing a request on produced.
 public struct PassOnResult: Sendable, Codable {

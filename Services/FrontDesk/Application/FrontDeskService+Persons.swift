@@ -1,6 +1,7 @@
 import Contracts
 public import Foundation
 import Storage
+import WorkingDays
 
 /// A person with their requests, as shown when staff open the record.
 public struct PersonRecord: Sendable, Codable {

@@ -2,6 +2,7 @@ import Contracts
 public import Foundation
 public import ReliableMessaging
 public import Storage
+public import WorkingDays
 
 /// The front desk's use cases (Wmo-loket): each one checks the staff member's role, runs in one
 /// transaction scoped to the staff member's municipality, writes the access log for every read

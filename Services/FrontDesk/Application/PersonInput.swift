@@ -1,5 +1,6 @@
 public import Contracts
 import Foundation
+public import WorkingDays
 
 /// What staff submit to register a person: the fields as typed, checked into a `Person` by
 /// `makePerson`, which reports every problem at once, each next to its field.

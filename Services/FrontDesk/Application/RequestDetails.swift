@@ -1,5 +1,6 @@
 public import Contracts
 public import Foundation
+public import WorkingDays
 
 /// Everything about one request that staff see on its page: the request with its routes, its
 /// deadlines, referrals with their warm-referral state, consents, conversations and decisions.

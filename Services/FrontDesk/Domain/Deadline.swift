@@ -1,3 +1,5 @@
+public import WorkingDays
+
 /// Termijn: a statutory deadline of a request, by calendar day.
 ///
 /// A deadline is met in time when the work is done on or before `dueDay`; it is overdue from

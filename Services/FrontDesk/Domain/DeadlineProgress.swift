@@ -1,3 +1,5 @@
+public import WorkingDays
+
 /// Voortgang van termijnen: which statutory deadlines of a request are met, and when, from
 /// what happened to it (SPEC §2). Pure; a day once recorded as met stays.
 ///

@@ -1,4 +1,5 @@
 public import Foundation
+public import WorkingDays
 
 /// Escalatie: a passed-on request that came back to the desk's work list because the partner
 /// did not respond in time or declined (SPEC P5: never silently stalls).

@@ -1,4 +1,5 @@
 public import Foundation
+public import WorkingDays
 
 /// Fout van de balie: every rule the front-desk domain refuses, with a Dutch message for staff
 /// that says what was wrong and what to do, a stable English `code` for problem+json and

@@ -1,4 +1,5 @@
 public import Foundation
+public import WorkingDays
 
 /// The statutory terms a request carries (SPEC §2). Due days are computed once, when a term
 /// starts (`StatutoryDeadlines`), and stored with the request; what happens to the request

@@ -1,4 +1,5 @@
 import Foundation
+import WorkingDays
 
 /// Contactgegevens voor de partner: the data minimisation rule of SPEC P1 as a type.
 ///

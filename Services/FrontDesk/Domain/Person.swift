@@ -1,5 +1,6 @@
 public import Contracts
 public import Foundation
+public import WorkingDays
 
 /// Persoon: a citizen as recorded once, at the front desk (SPEC P2, "tell once").
 ///

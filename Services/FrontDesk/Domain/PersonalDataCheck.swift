@@ -1,4 +1,5 @@
 import Foundation
+import WorkingDays
 
 /// An identifier of a person that must not appear in free text leaving the desk.
 public enum PersonalIdentifier: String, Sendable, Hashable, Codable, CaseIterable {

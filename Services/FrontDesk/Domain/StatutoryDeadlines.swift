@@ -1,5 +1,6 @@
 public import Contracts
 public import Foundation
+public import WorkingDays
 
 /// Wettelijke termijnen: computes the statutory deadlines of a request (SPEC §2, Wmo 2015, Awb).
 ///

@@ -1,5 +1,6 @@
 public import Contracts
 public import Foundation
+public import WorkingDays
 
 /// Warme overdracht: decides whether a passed-on request is late at its partner (SPEC P5, §2).
 ///

@@ -1,5 +1,6 @@
 public import Contracts
 public import Foundation
+public import WorkingDays
 
 /// Werkvoorraad: a page of the open requests a consultant handles, or a team has, each with
 /// who and what, and its statutory term and warm-referral term side by side (SPEC §2, P5).

@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import ServiceHTTP
 
 /// The JSON shapes of values whose domain types are not Codable (they are views, not records).
 enum APIViews {

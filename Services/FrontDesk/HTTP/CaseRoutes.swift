@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ServiceHTTP
 
 /// The routes that take a request forward or look across requests: pass on, indication,
 /// matching, close, consent withdrawal, work list, decision letter, social map.

@@ -1,4 +1,5 @@
 public import Hummingbird
+public import ServiceHTTP
 
 /// The JSON API under `/api/v1`, for the same functions as the staff pages. Every route needs a
 /// staff login (HTTP Basic); errors are `application/problem+json`; a request body must be
@@ -43,7 +44,7 @@ public enum FrontDeskAPI {
         // Problems are made inside the group, so the headers reach them as well.
         let api = router.group("api/v1")
             .add(middleware: SecurityHeadersMiddleware())
-            .add(middleware: ProblemMiddleware())
+            .add(middleware: ProblemMiddleware(realm: "wmo-loket"))
             .add(middleware: JSONOnlyMiddleware())
             .add(middleware: StaffAuthenticationMiddleware(authenticator: authenticator))
         api.get("me") { _, context in
@@ -64,7 +65,7 @@ public enum FrontDeskAPI {
         authenticator: StaffAuthenticator
     ) -> Router<FrontDeskRequestContext> {
         let router = Router(context: FrontDeskRequestContext.self)
-        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: ProblemMiddleware(realm: "wmo-loket"))
         addRoutes(to: router, service: service, authenticator: authenticator)
         return router
     }

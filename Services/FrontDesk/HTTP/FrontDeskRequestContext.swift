@@ -1,4 +1,5 @@
 public import Hummingbird
+import ServiceHTTP
 
 /// The request context of the front desk's HTTP routes: Hummingbird's core storage plus the
 /// staff member the request was authenticated as (`nil` until authentication ran).

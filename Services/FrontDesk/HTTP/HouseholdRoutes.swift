@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ServiceHTTP
 
 /// `/api/v1/households`: create around a person, open, change (member, carer, coordinator,
 /// hand-over, plan).

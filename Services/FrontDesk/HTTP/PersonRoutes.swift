@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ServiceHTTP
 
 /// `/api/v1/persons`: register, search, open, access log.
 enum PersonRoutes {

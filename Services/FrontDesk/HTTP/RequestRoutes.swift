@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ServiceHTTP
 
 /// `/api/v1/requests`: take, open, clarify, record a conversation, suggest partners, answer.
 enum RequestRoutes {

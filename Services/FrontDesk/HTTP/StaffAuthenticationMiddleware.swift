@@ -1,5 +1,6 @@
 import Hummingbird
 import HummingbirdAuth
+import ServiceHTTP
 
 /// Deny by default: every request through this middleware must carry HTTP Basic credentials of
 /// an active staff account; the staff member goes into the context, and every use case is then

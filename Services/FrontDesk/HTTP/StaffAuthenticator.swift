@@ -1,126 +1,18 @@
-import Crypto
 public import Foundation
-import HTTPTypes
-public import Hummingbird
-import HummingbirdBcrypt
+public import ServiceHTTP
 public import Storage
-import Synchronization
 
-/// Checks a staff member's username and password against the bcrypt hash in `staff`.
-///
-/// bcrypt is slow on purpose (cost 10 takes tens of milliseconds), so it runs off the Swift
-/// cooperative pool, and a successful check is remembered for a short while (keyed by a SHA-256
-/// of username, password and hash, so a changed password or hash invalidates it). An unknown
-/// user costs the same as a wrong password, so the answer does not reveal which usernames exist.
-///
-/// Guessing is slowed per user name and per client address (`LoginThrottle`), and every refusal
-/// is written to `login_refusals` (`LoginAudit`).
-public final class StaffAuthenticator: Sendable {
-    private let pool: ConnectionPool
-    private let cacheLifetime: TimeInterval
-    private let verified = Mutex<[String: Date]>([:])
-    private let dummyHash: String
-    let throttle: LoginThrottle
-    /// Addresses of reverse proxies whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`).
-    let trustedProxies: Set<String>
+/// Logs staff members in against the desk's `staff` table (bcrypt, throttled, audited: see
+/// `PasswordAuthenticator`).
+public typealias StaffAuthenticator = PasswordAuthenticator<StaffMember>
 
-    /// What a login attempt came to.
-    public enum Outcome: Sendable {
-        /// The credentials match an active account.
-        case accepted(StaffMember)
-        /// They do not (unknown user, inactive, wrong password: not told apart).
-        case refused
-        /// Not checked: too many failures; try again after this many seconds.
-        case throttled(retryAfter: Int)
-    }
-
-    /// - Parameters:
-    ///   - cost: bcrypt cost for the dummy hash (match the cost of stored hashes).
-    ///   - cacheLifetime: how long a successful check is remembered; 0 disables the cache.
-    ///   - trustedProxies: peers whose `X-Forwarded-For` names the real client (a TLS proxy in
-    ///     front of the desk); without it every client would share the proxy's address.
-    public init(pool: ConnectionPool, cost: UInt8 = 10, cacheLifetime: TimeInterval = 60, trustedProxies: Set<String> = []) {
-        self.pool = pool
-        self.cacheLifetime = cacheLifetime
-        dummyHash = Bcrypt.hash(UUID().uuidString, cost: cost)
-        throttle = LoginThrottle()
-        self.trustedProxies = trustedProxies
-    }
-
-    /// The client of `request` that came from `peer` (see `clientAddress(peer:forwardedFor:)`).
-    public func clientAddress(of request: Request, peer: String?) -> String? {
-        clientAddress(peer: peer, forwardedFor: request.headers[HTTPField.Name("X-Forwarded-For")!])
-    }
-
-    /// The client's address: the peer, or — when the peer is a trusted proxy — the last address
-    /// in `X-Forwarded-For` (the one that proxy appended; earlier ones are the client's claim).
-    public func clientAddress(peer: String?, forwardedFor: String?) -> String? {
-        guard let peer, trustedProxies.contains(peer), let forwardedFor else { return peer }
-        let last = forwardedFor.split(separator: ",").last?.trimmingCharacters(in: .whitespaces)
-        return last.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) } ?? peer
-    }
-
-    /// A login attempt from `client` (its address) through `channel` (`page` or `api`):
-    /// throttled, checked, and audited when refused.
-    public func attempt(username: String, password: String, client: String?, channel: String) async throws -> Outcome {
-        let keys = LoginThrottle.keys(username: username, client: client)
-        if case .wait(let seconds, let audit) = throttle.begin(keys) {
-            // One audit row per wait: a flood of throttled attempts must not flood the table.
-            if audit { try await self.audit(username: username, client: client, channel: channel, reason: .throttled) }
-            return .throttled(retryAfter: Int(seconds.rounded(.up)))
-        }
-        guard let staff = try await authenticate(username: username, password: password) else {
-            try await audit(username: username, client: client, channel: channel, reason: .wrongCredentials)
-            return .refused
-        }
-        throttle.succeeded(keys)
-        return .accepted(staff)
-    }
-
-    private func audit(username: String, client: String?, channel: String, reason: LoginAudit.Reason) async throws {
-        let now = Date()
-        try await pool.withTransaction { tx in
-            try LoginAudit.record(username: username, client: client, channel: channel, reason: reason, at: now, in: tx)
-        }
-    }
-
-    /// The staff member for the credentials, or `nil` when they do not match an active account.
-    public func authenticate(username: String, password: String) async throws -> StaffMember? {
-        let account = try await pool.withTransaction { tx in try StaffRepository.find(username: username, in: tx) }
-        guard let account, account.isActive else {
-            _ = await Self.verify(password, hash: dummyHash)
-            return nil
-        }
-        let key = Self.cacheKey(username: username, password: password, hash: account.passwordHash)
-        let now = Date()
-        if verified.withLock({ $0[key].map { $0 > now } ?? false }) { return account.staff }
-        guard await Self.verify(password, hash: account.passwordHash) else { return nil }
-        if cacheLifetime > 0 {
-            verified.withLock { cache in
-                if cache.count > 10_000 { cache = cache.filter { $0.value > now } }
-                cache[key] = now.addingTimeInterval(cacheLifetime)
+extension PasswordAuthenticator where Account == StaffMember {
+    /// The desk's authenticator over `staff`.
+    public convenience init(pool: ConnectionPool, cost: UInt8 = 10, cacheLifetime: TimeInterval = 60, trustedProxies: Set<String> = []) {
+        self.init(pool: pool, cost: cost, cacheLifetime: cacheLifetime, trustedProxies: trustedProxies) { username, tx in
+            try StaffRepository.find(username: username, in: tx).map {
+                StoredAccount(account: $0.staff, passwordHash: $0.passwordHash, isActive: $0.isActive)
             }
         }
-        return account.staff
-    }
-
-    /// A bcrypt hash of `password` at `cost`, computed off the cooperative pool.
-    public static func hash(_ password: String, cost: UInt8) async -> String {
-        await offPool { Bcrypt.hash(password, cost: cost) }
-    }
-
-    static func verify(_ password: String, hash: String) async -> Bool {
-        await offPool { Bcrypt.verify(password, hash: hash) }
-    }
-
-    private static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: work()) }
-        }
-    }
-
-    private static func cacheKey(username: String, password: String, hash: String) -> String {
-        let digest = SHA256.hash(data: Data("\(username)\u{0}\(password)\u{0}\(hash)".utf8))
-        return digest.map { String(format: "%02x", $0) }.joined()
     }
 }

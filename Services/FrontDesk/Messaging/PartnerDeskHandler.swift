@@ -3,6 +3,7 @@ import Foundation
 import Messaging
 import ReliableMessaging
 import Storage
+import WorkingDays
 
 /// `partner.request.submitted` (loketnetwerk, SPEC §2): a partner desk submits a request on a
 /// citizen's behalf. The request enters the desk's own lifecycle: the person is matched by BSN

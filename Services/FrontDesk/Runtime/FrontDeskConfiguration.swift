@@ -1,5 +1,6 @@
 import Foundation
 public import ServiceRuntime
+public import WorkingDays
 
 /// The front desk's own settings, read once at start-up next to the common `ServiceSettings`.
 ///

@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import Storage
+import WorkingDays
 
 /// Typed reads of the front desk's columns: enums stored as their raw text, municipality codes,
 /// calendar days (`date`), and text arrays of enums.

@@ -1,6 +1,7 @@
 public import Contracts
 public import Foundation
 public import Storage
+public import WorkingDays
 
 /// Werkvoorraad in SQL: each request carries its earliest running statutory term and
 /// warm-referral term (`refresh` keeps them after every change of the request, its terms or a

@@ -1,5 +1,7 @@
 import Contracts
 import Foundation
+import ServiceHTTP
+import WorkingDays
 
 /// Gesprek vastleggen (keukentafelgesprek): who took part, the clarified question, what the
 /// citizen and their network do themselves, what is needed and the intended result.

@@ -1,4 +1,5 @@
 import Foundation
+import WorkingDays
 
 /// De beschikking als brief: the printable decision letter, addressed from the person registry.
 /// The page prints on A4 without the navigation (print CSS); no PDF is made.

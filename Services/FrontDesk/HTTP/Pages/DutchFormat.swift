@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import WorkingDays
 
 /// How the pages write dates, times and codes in Dutch.
 enum DutchFormat {

@@ -1,5 +1,6 @@
 public import Hummingbird
 import HummingbirdAuth
+public import ServiceHTTP
 
 /// De medewerkerspagina's: the server-rendered staff pages of the front desk (Dutch, no
 /// JavaScript needed), on the same router as the JSON API.

@@ -1,4 +1,5 @@
 import Foundation
+import ServiceHTTP
 
 /// Huishouden: one household, one plan, one coordinator (SPEC P3). Opened from a member's
 /// record (`/personen/{id}/huishouden`), because a household is found through its people; the

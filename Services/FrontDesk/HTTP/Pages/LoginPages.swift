@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdAuth
+import ServiceHTTP
 
 /// Inloggen en uitloggen. The login form gets a short anonymous session first, so even the
 /// login POST carries a CSRF token; a successful login starts a new session (new id), so a

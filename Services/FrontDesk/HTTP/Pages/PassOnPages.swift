@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import ServiceHTTP
 
 /// Doorverwijzen: pass the request (not the person) to a partner, suggested from the social map
 /// by the request's life domains and the person's district, with the citizen's consent for each

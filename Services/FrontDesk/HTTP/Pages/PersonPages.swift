@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import ServiceHTTP
 
 /// Persoon zoeken, registreren en bekijken. Every person shown is written to the access log by
 /// the use cases, with the reason the staff member gave.

@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import ServiceHTTP
 
 /// The data of `request-detail.mustache`, and how it is built from `RequestDetails`. The forms
 /// on the page (clarify, answer, indication, matching, close) each have their own id prefix, so

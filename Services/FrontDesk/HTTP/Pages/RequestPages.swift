@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import ServiceHTTP
 
 /// Hulpvraag aannemen en bekijken: the intake form for a person, and the request's page with
 /// its deadlines, routes, referrals, consents, conversations and decisions.

@@ -1,4 +1,5 @@
 import Foundation
+import WorkingDays
 
 /// Werklijst: the staff member's (or their team's) open requests, a page at a time, each row
 /// with who and what and the statutory and warm-referral terms side by side, sortable by due

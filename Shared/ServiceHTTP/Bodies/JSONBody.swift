@@ -1,16 +1,16 @@
 import Contracts
-import Foundation
-import Hummingbird
+public import Foundation
+public import Hummingbird
 
-/// Reading and writing JSON bodies with the front desk's problems: a body that is too large is
+/// Reading and writing JSON bodies with the services' problems: a body that is too large is
 /// 413, one that is not the expected JSON is 400 naming the field. (That it is declared
 /// `application/json` at all is checked for every API write by `JSONOnlyMiddleware`.)
-enum JSONBody {
+public enum JSONBody {
     /// Decodes the body as `T`.
-    static func decode<T: Decodable>(
+    public static func decode<T: Decodable>(
         _ type: T.Type,
         from request: Request,
-        context: FrontDeskRequestContext
+        context: some RequestContext
     )
         async throws -> T
     {
@@ -28,7 +28,7 @@ enum JSONBody {
     }
 
     /// Whether a `Content-Type` is `application/json` (parameters such as a charset allowed).
-    static func isJSON(_ contentType: String?) -> Bool {
+    public static func isJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
         let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
@@ -37,7 +37,7 @@ enum JSONBody {
     }
 
     /// A JSON response with `value`.
-    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+    public static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         let data = try encoder.encode(value)
         return Response(
             status: status,
@@ -46,13 +46,13 @@ enum JSONBody {
         )
     }
 
-    static var decoder: JSONDecoder {
+    public static var decoder: JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return decoder
     }
 
-    static var encoder: JSONEncoder {
+    public static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -1,7 +1,7 @@
 public import Foundation
 public import Storage
 
-/// Geweigerde aanmeldingen: every refused staff login (wrong credentials, or too many attempts),
+/// Geweigerde aanmeldingen: every refused staff login of a service (its `login_refusals` table) (wrong credentials, or too many attempts),
 /// with the user name tried and the client address, so a guessing attack is visible afterwards.
 /// Append-only for the service's role, like the access log.
 public enum LoginAudit {

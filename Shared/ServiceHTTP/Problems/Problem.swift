@@ -1,6 +1,13 @@
 import Foundation
 public import Hummingbird
 
+/// An error that knows its problem: a service's domain errors conform, so `ProblemMiddleware`
+/// answers them with their own message, code and status.
+public protocol ProblemConvertible: Error {
+    /// The problem to answer with.
+    var problem: Problem { get }
+}
+
 /// An RFC 9457 problem (`application/problem+json`): `type` is `urn:wmo:problem:<code>`, `title`
 /// the Dutch message for staff, `field` the form field it belongs to; `errors` lists every
 /// problem when a form had several.
@@ -17,6 +24,12 @@ public struct Problem: Error, Sendable, Codable, Equatable {
         public var type: String
         public var title: String
         public var field: String?
+
+        public init(type: String, title: String, field: String? = nil) {
+            self.type = type
+            self.title = title
+            self.field = field
+        }
     }
 
     /// Creates a problem with code `code` (becomes `urn:wmo:problem:<code>`).
@@ -27,24 +40,6 @@ public struct Problem: Error, Sendable, Codable, Equatable {
         self.detail = detail
         self.field = field
         self.errors = errors
-    }
-
-    /// The problem for a domain error.
-    public init(_ error: FrontDeskError) {
-        self.init(code: error.code, title: error.message, status: error.httpStatus, field: error.field)
-    }
-
-    /// The problem for several field problems: the first one's type and title, all in `errors`.
-    public init(_ input: InputProblems) {
-        let first = input.problems[0]
-        self.init(
-            code: first.code,
-            title: first.message,
-            status: first.httpStatus,
-            detail: input.problems.count == 1 ? nil : "\(input.problems.count) velden zijn niet goed ingevuld.",
-            field: first.field,
-            errors: input.problems.map { Item(type: "urn:wmo:problem:\($0.code)", title: $0.message, field: $0.field) }
-        )
     }
 
     /// No or wrong credentials.

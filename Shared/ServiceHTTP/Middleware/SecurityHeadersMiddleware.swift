@@ -1,15 +1,17 @@
 import HTTPTypes
-import Hummingbird
+public import Hummingbird
 
 /// Headers on every staff page: no scripts, styles only from here, no framing, no caching of
 /// pages with personal data, no referrer leaving the site.
-struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var policy: String {
+public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    public init() {}
+
+    public static var policy: String {
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
             + "base-uri 'none'"
     }
 
-    func handle(
+    public func handle(
         _ request: Request,
         context: Context,
         next: (Request, Context) async throws -> Response

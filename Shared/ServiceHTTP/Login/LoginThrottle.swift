@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// Slows down password guessing: failed logins are counted per user name and per client
@@ -11,7 +11,7 @@ import Synchronization
 ///
 /// Kept in memory per instance: a restart or a second instance gives an attacker a few more
 /// tries, which the audit trail (`login_refusals`) still shows.
-final class LoginThrottle: Sendable {
+public final class LoginThrottle: Sendable {
     private struct Entry {
         var failures: Int
         var last: Date
@@ -20,7 +20,7 @@ final class LoginThrottle: Sendable {
     }
 
     /// Whether an attempt may be checked.
-    enum Verdict: Equatable {
+    public enum Verdict: Equatable, Sendable {
         /// Check the password; the attempt already counts as a failure until `succeeded`.
         case proceed
         /// Refuse without checking; `audit` for the first refusal of this wait.
@@ -28,27 +28,27 @@ final class LoginThrottle: Sendable {
     }
 
     /// Failures of one user name allowed before waiting starts.
-    let freeAttempts: Int
+    public let freeAttempts: Int
     /// Failures from one client address allowed before waiting starts.
-    let freeAttemptsPerClient: Int
+    public let freeAttemptsPerClient: Int
     /// The longest wait.
-    let maximumWait: TimeInterval
+    public let maximumWait: TimeInterval
     private let entries = Mutex<[String: Entry]>([:])
 
-    init(freeAttempts: Int = 3, freeAttemptsPerClient: Int = 20, maximumWait: TimeInterval = 900) {
+    public init(freeAttempts: Int = 3, freeAttemptsPerClient: Int = 20, maximumWait: TimeInterval = 900) {
         self.freeAttempts = freeAttempts
         self.freeAttemptsPerClient = freeAttemptsPerClient
         self.maximumWait = maximumWait
     }
 
     /// The keys of an attempt: the user name (case-insensitive) and the client address.
-    static func keys(username: String, client: String?) -> [String] {
+    public static func keys(username: String, client: String?) -> [String] {
         ["user:" + username.lowercased()] + (client.map { ["client:" + $0] } ?? [])
     }
 
     /// Decides on an attempt and, when it may proceed, counts it as a failure at once, in one
     /// step under the lock: parallel guesses cannot all pass the check before any is counted.
-    func begin(_ keys: [String], now: Date = Date()) -> Verdict {
+    public func begin(_ keys: [String], now: Date = Date()) -> Verdict {
         entries.withLock { entries in
             var longest: (key: String, seconds: TimeInterval)?
             for key in keys {
@@ -70,7 +70,7 @@ final class LoginThrottle: Sendable {
 
     /// The attempt that `begin` let through was right: the user name starts afresh and the
     /// address's reserved failure is taken back.
-    func succeeded(_ keys: [String]) {
+    public func succeeded(_ keys: [String]) {
         entries.withLock { entries in
             for key in keys {
                 if key.hasPrefix("user:") {
@@ -96,7 +96,7 @@ final class LoginThrottle: Sendable {
 
     /// The wait after `failures` failures in a row of a key with `free` free attempts (default:
     /// a user name's).
-    func delay(after failures: Int, free: Int? = nil) -> TimeInterval {
+    public func delay(after failures: Int, free: Int? = nil) -> TimeInterval {
         let free = free ?? freeAttempts
         guard failures > free else { return 0 }
         return min(maximumWait, pow(2, Double(failures - free)))

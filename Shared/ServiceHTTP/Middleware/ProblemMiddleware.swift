@@ -1,14 +1,20 @@
-import Hummingbird
+public import Hummingbird
 import Logging
 import Storage
 
-/// Turns every error into `application/problem+json`: domain errors with their Dutch message
-/// and status, unknown routes as 404, bodies too large as 413, anything else as 500 (details
-/// only in the log). Added first, so it also wraps the router's not-found responder.
-struct ProblemMiddleware: RouterMiddleware {
-    typealias Context = FrontDeskRequestContext
+/// Turns every error into `application/problem+json`: domain errors (`ProblemConvertible`) with
+/// their Dutch message and status, unknown routes as 404, bodies too large as 413, anything else
+/// as 500 (details only in the log). Added first, so it also wraps the router's not-found
+/// responder.
+public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// The realm of the `WWW-Authenticate` challenge on a 401 (e.g. `wmo-loket`).
+    let realm: String
 
-    func handle(
+    public init(realm: String) {
+        self.realm = realm
+    }
+
+    public func handle(
         _ request: Request,
         context: Context,
         next: (Request, Context) async throws -> Response
@@ -18,17 +24,17 @@ struct ProblemMiddleware: RouterMiddleware {
         } catch {
             let problem = Self.problem(for: error, request: request, context: context)
             var headers: HTTPFields = [:]
-            if problem.status == 401 { headers[.wwwAuthenticate] = #"Basic realm="wmo-loket", charset="UTF-8""# }
+            if problem.status == 401 { headers[.wwwAuthenticate] = #"Basic realm="\#(realm)", charset="UTF-8""# }
             if problem.status == 429, let seconds = problem.detail { headers[.retryAfter] = seconds }
             return problem.response(headers: headers)
         }
     }
 
-    static func problem(for error: any Error, request: Request, context: Context) -> Problem {
+    /// The problem that answers `error`.
+    public static func problem(for error: any Error, request: Request, context: Context) -> Problem {
         switch error {
         case let problem as Problem: return problem
-        case let error as FrontDeskError: return Problem(error)
-        case let error as InputProblems: return Problem(error)
+        case let error as any ProblemConvertible: return error.problem
         case let error as StorageError where error.isTransient:
             context.logger.warning("database unavailable", metadata: ["error": "\(error)"])
             return .unavailable

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Kalenderdatum: a day on the calendar (year, month, day) without a time or a time zone.
 ///
 /// Birth dates, deadlines and holidays are days, not instants: storing them as `Date` invites
@@ -32,19 +34,21 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.init(year: year, month: month, day: day)
     }
 
-    /// Parses what staff type or a form sends: the ISO form `2026-04-06` (HTML date input) or the
-    /// Dutch form `6-4-2026` / `06-04-2026` (also with `/` or `.`).
-    /// - Throws: `FrontDeskError.invalidDate(field:label:)` for anything else or an impossible date.
-    public static func parse(_ text: String, field: String, label: String) throws(FrontDeskError) -> LocalDate {
-        let trimmed = text.trimmingWhitespace()
-        if let iso = LocalDate(iso: trimmed) { return iso }
+    /// Reads what staff type or a form sends: the ISO form `2026-04-06` (HTML date input) or the
+    /// Dutch form `6-4-2026` / `06-04-2026` (also with `/` or `.`); `nil` for anything else or an
+    /// impossible date.
+    public init?(typed text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let iso = LocalDate(iso: trimmed) {
+            self = iso
+            return
+        }
         let parts = trimmed.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
         guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
             parts[2].count == 4, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
-            let date = LocalDate(year: year, month: month, day: day)
-        else { throw .invalidDate(field: field, label: label) }
-        return date
+            let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 
     /// The date `dayNumber` days after 1970-01-01 (negative before it).
