@@ -146,7 +146,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Templates")])
-        + service("Indication", executable: "indication", folder: "Indication")
+        + service(
+            "Indication", executable: "indication", folder: "Indication",
+            dependencies: [.product(name: "HummingbirdAuth", package: "hummingbird-auth")],
+            resources: [.copy("Reference")])
         + service("ReferralIndex", executable: "referral-index", folder: "ReferralIndex",
                   dependencies: [.product(name: "Crypto", package: "swift-crypto")])
         + service("Matching", executable: "matching", folder: "Matching")

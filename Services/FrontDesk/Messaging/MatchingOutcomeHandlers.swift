@@ -7,10 +7,14 @@ import Storage
 /// route, with the volunteer's first name or the reason, so staff see it on the request.
 /// A failed match comes back to the desk for a formal alternative.
 ///
+/// An outcome with a `lineId` belongs to an arrangement line of indication, which handles it: the
+/// desk's own matching route is not touched.
+///
 /// Rejected: an unknown request, or a subjectRef that is not the request's person.
 enum MatchingOutcomeHandlers {
     static func register(in handlers: inout MessageHandlers) {
         handlers.on(MatchingMatched.self) { message, header, tx in
+            guard message.lineId == nil else { return }
             try apply(
                 requestID: message.requestId,
                 subjectRef: message.subjectRef,
@@ -21,6 +25,7 @@ enum MatchingOutcomeHandlers {
             )
         }
         handlers.on(MatchingFailed.self) { message, header, tx in
+            guard message.lineId == nil else { return }
             try apply(
                 requestID: message.requestId,
                 subjectRef: message.subjectRef,

@@ -1,17 +1,32 @@
+public import Contracts
 public import Messaging
 
-/// What the indication service declares on the broker (SPEC §3).
+/// What the indication service declares on the broker (SPEC §3): its inbound queue for the
+/// desk's requests, matching's outcomes and the assessor organisations' advice.
 public enum IndicationTopology {
-    /// Assessment requests from the desk, informal-support answers from matching, provider answers.
-    public static let inbound = Topology.Queue(
-        name: "indication.inbound",
-        bindings: [
-            .init(routingKey: "frontdesk.indication.requested"),
-            .init(routingKey: "matching.failed"),
-            .init(routingKey: "matching.matched"),
-            .init(routingKey: "provider.#"),
-        ]
-    )
+    /// The routing keys indication consumes on `wmo.events`.
+    public static let inboundRoutingKeys = ["frontdesk.indication.requested", "matching.failed", "matching.matched"]
+
+    /// Advice from independent assessor organisations, on `wmo.partners` only
+    /// (`assessor.<organisation>.advice.given`).
+    public static let adviceRoutingKey = "assessor.*.advice.given"
+
+    /// The inbound queue under `name` (tests use a private name).
+    public static func inboundQueue(name: String = "indication.inbound") -> Topology.Queue {
+        Topology.Queue(
+            name: name,
+            bindings: inboundRoutingKeys.map { .init(routingKey: $0) }
+                + [.init(exchange: Topology.partnerExchange, routingKey: adviceRoutingKey)]
+        )
+    }
+
+    public static let inbound = inboundQueue()
 
     public static let topology = Topology.standard(queues: [inbound])
+
+    /// Routing key of an advice request for `organisation` (bound to its queue
+    /// `assessor.<organisation>` by `scripts/organisations.sh add assessor`).
+    public static func adviceRoutingKey(_ organisation: OrganisationKey) -> String {
+        "\(AdviceRequested.messageType).\(organisation)"
+    }
 }

@@ -1,7 +1,126 @@
 public import Storage
 
-/// The indication schema. Assessments, arrangements and decisions arrive with the
-/// indication issue; the kit's outbox and inbox are created before these.
+/// The indication schema: assessors, cases (known by subjectRef only), assessments, the
+/// arrangement's lines, decisions, and the access log. The kit's outbox and inbox come first.
 public enum IndicationMigrations {
-    public static let all: [Migration] = []
+    public static let all: [Migration] = [cases]
+
+    static let cases = Migration(
+        "indication-0001-cases",
+        """
+        CREATE FUNCTION indication_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'append-only table %', TG_TABLE_NAME; END $$;
+
+        -- Indicatiestellers, with bcrypt hashes (PasswordAuthenticator).
+        CREATE TABLE assessors (
+            id uuid PRIMARY KEY,
+            municipality text NOT NULL,
+            username text NOT NULL UNIQUE,
+            display_name text NOT NULL,
+            password_hash text NOT NULL,
+            active boolean NOT NULL DEFAULT true
+        );
+        CREATE TABLE login_refusals (
+            id bigserial PRIMARY KEY,
+            at timestamptz NOT NULL,
+            username text NOT NULL,
+            client text,
+            channel text NOT NULL,
+            reason text NOT NULL
+        );
+        CREATE TRIGGER login_refusals_no_change BEFORE UPDATE OR DELETE ON login_refusals
+            FOR EACH ROW EXECUTE FUNCTION indication_append_only();
+
+        -- One case per request of the desk; no name, BSN or address, only the subjectRef.
+        CREATE TABLE cases (
+            id uuid PRIMARY KEY,
+            request_id uuid NOT NULL,
+            municipality text NOT NULL,
+            subject_ref uuid NOT NULL,
+            adults int NOT NULL,
+            children int NOT NULL,
+            informal_carers int NOT NULL,
+            question text NOT NULL,
+            findings text NOT NULL,
+            domains text[] NOT NULL,
+            urgency text NOT NULL,
+            received_at timestamptz NOT NULL,
+            application_day date NOT NULL,
+            decision_due date NOT NULL,
+            status text NOT NULL,
+            route text NOT NULL,
+            assignee text,
+            profile jsonb,
+            advice jsonb,
+            reindications int NOT NULL DEFAULT 0,
+            decided_at timestamptz,
+            UNIQUE (municipality, request_id)
+        );
+        CREATE INDEX cases_open ON cases (municipality, decision_due) WHERE status <> 'decided';
+        CREATE INDEX cases_by_subject ON cases (municipality, subject_ref);
+
+        CREATE TABLE assessments (
+            id uuid PRIMARY KEY,
+            case_id uuid NOT NULL REFERENCES cases (id),
+            assessed_at timestamptz NOT NULL,
+            assessed_by text NOT NULL,
+            list_version text NOT NULL,
+            scores jsonb NOT NULL,
+            notes text
+        );
+        CREATE INDEX assessments_by_case ON assessments (case_id, assessed_at);
+
+        CREATE TABLE arrangement_lines (
+            id uuid PRIMARY KEY,
+            case_id uuid NOT NULL REFERENCES cases (id),
+            position int NOT NULL,
+            layer text NOT NULL,
+            delivered_by text NOT NULL,
+            activity text NOT NULL,
+            category text,
+            task text,
+            volume double precision,
+            unit text,
+            intended_result text NOT NULL,
+            reciprocal_contribution text,
+            p4_reason text,
+            status text NOT NULL,
+            status_reason text,
+            added_by text NOT NULL,
+            added_at timestamptz NOT NULL,
+            -- P4 in the schema too: no individual provision without the reason.
+            CHECK (layer <> 'individual-provision' OR (p4_reason IS NOT NULL AND category IS NOT NULL))
+        );
+        CREATE INDEX arrangement_lines_by_case ON arrangement_lines (case_id, position);
+        CREATE INDEX arrangement_lines_failed ON arrangement_lines (case_id) WHERE status = 'failed';
+
+        CREATE TABLE decisions (
+            id uuid PRIMARY KEY,
+            case_id uuid NOT NULL REFERENCES cases (id),
+            municipality text NOT NULL,
+            decided_at timestamptz NOT NULL,
+            decided_by text NOT NULL,
+            review_day date,
+            own_contribution boolean NOT NULL,
+            income_tested boolean NOT NULL,
+            protocol text NOT NULL,
+            lines jsonb NOT NULL
+        );
+        CREATE INDEX decisions_by_case ON decisions (case_id, decided_at);
+        CREATE INDEX decisions_review ON decisions (municipality, review_day) WHERE review_day IS NOT NULL;
+
+        -- Who read or changed which case, and why (append-only).
+        CREATE TABLE access_log (
+            id bigserial PRIMARY KEY,
+            at timestamptz NOT NULL,
+            municipality text NOT NULL,
+            assessor text NOT NULL,
+            case_id uuid NOT NULL,
+            action text NOT NULL
+        );
+        CREATE INDEX access_log_by_case ON access_log (case_id, at);
+        CREATE TRIGGER access_log_no_change BEFORE UPDATE OR DELETE ON access_log
+            FOR EACH ROW EXECUTE FUNCTION indication_append_only();
+        """
+    )
 }

@@ -2,7 +2,7 @@
 ///
 /// The list is versioned (`LifeDomain.listVersion`): the 2013 vision had eleven domains,
 /// the current matrix thirteen. Messages carry the raw values.
-public enum LifeDomain: String, Sendable, Hashable, Codable, CaseIterable {
+public enum LifeDomain: String, Sendable, Hashable, Codable, CodingKeyRepresentable, CaseIterable {
     case finances
     case workAndEducation = "work-and-education"
     case timeUse = "time-use"

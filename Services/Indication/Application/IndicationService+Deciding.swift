@@ -1,0 +1,118 @@
+import Contracts
+public import Foundation
+import ReliableMessaging
+import Storage
+import WorkingDays
+
+extension IndicationService {
+    /// Decides every open individual provision of the case (beschikking): publishes
+    /// `indication.decided` for the desk's letter and asks matching for the arrangement's
+    /// informal-support lines (`indication.informal-support.requested`).
+    public func decide(_ id: UUID, _ input: DecisionInput, by assessor: Assessor) async throws -> CaseDetails {
+        let lines = try input.lines.map { line throws(IndicationError) in try line.makeDecision() }
+        let reviewDay = try DateField.optional(input.reviewDate, field: "reviewDate")
+        let now = clock()
+        let today = self.today
+        return try await transaction(publishes: true) { [self] tx in
+            var item = try Self.lockedCase(id, of: assessor, in: tx)
+            try item.checkChangeable()
+            guard item.profile != nil || item.route == .independentAssessor else { throw IndicationError.noAssessmentYet }
+            let arrangement = try ArrangementRepository.lines(of: id, in: tx)
+            let decision = try Decision(
+                caseID: id,
+                arrangement: arrangement,
+                lines: lines,
+                decidedAt: now,
+                today: today,
+                decidedBy: assessor.id,
+                reviewDay: reviewDay,
+                ownContribution: input.ownContribution ?? false,
+                incomeTested: input.incomeTested ?? false,
+                incomeTestCategories: settings.rules.incomeTestCategories
+            )
+            try record(decision, for: &item, arrangement: arrangement, by: assessor, at: now, in: tx)
+            return try details(of: item, in: tx)
+        }
+    }
+
+    /// The simplified protocol (standaard indicatieprotocol): one standard provision added and
+    /// decided in one step, without scores or profile; the same messages as a full decision.
+    public func decideStandard(_ id: UUID, _ input: StandardDecisionInput, by assessor: Assessor) async throws -> CaseDetails {
+        let line = try input.line.makeLine()
+        guard let category = line.category else { throw IndicationError.individualProvisionWithoutCategory }
+        guard settings.rules.isStandard(category) else { throw IndicationError.notAStandardProvision(category) }
+        let lineDecision = try LineDecisionInput(
+            lineId: line.id,
+            granted: input.granted,
+            grounds: input.grounds,
+            form: input.form,
+            validFrom: input.validFrom,
+            validUntil: input.validUntil
+        ).makeDecision()
+        let now = clock()
+        let today = self.today
+        return try await transaction(publishes: true) { [self] tx in
+            var item = try Self.lockedCase(id, of: assessor, in: tx)
+            try item.checkChangeable()
+            try ArrangementRepository.insert(line, caseID: id, by: assessor.id, at: now, in: tx)
+            let arrangement = try ArrangementRepository.lines(of: id, in: tx)
+            let decision = try Decision(
+                caseID: id,
+                arrangement: arrangement,
+                lines: [lineDecision],
+                decidedAt: now,
+                today: today,
+                decidedBy: assessor.id,
+                reviewDay: nil,
+                ownContribution: input.ownContribution ?? false,
+                incomeTested: false,
+                incomeTestCategories: [],
+                procedure: .standard
+            )
+            try record(decision, for: &item, arrangement: arrangement, by: assessor, at: now, in: tx)
+            return try details(of: item, in: tx)
+        }
+    }
+
+    /// Stores `decision`, settles the lines, and writes the events.
+    private func record(
+        _ decision: Decision,
+        for item: inout IndicationCase,
+        arrangement: [ArrangementLine],
+        by assessor: Assessor,
+        at now: Date,
+        in tx: Transaction
+    ) throws {
+        try DecisionRepository.insert(decision, municipality: item.municipality, in: tx)
+        for line in decision.lines { try ArrangementRepository.setStatus(.decided, reason: nil, of: line.lineID, in: tx) }
+        for line in arrangement where line.layer == .informalSupport && line.status == .open {
+            guard let task = line.task else { continue }
+            try ArrangementRepository.setStatus(.requested, reason: nil, of: line.id, in: tx)
+            let request = InformalSupportRequested(
+                requestId: item.requestID,
+                lineId: line.id,
+                subjectRef: item.subjectRef,
+                task: task,
+                question: "\(line.activity) — \(line.intendedResult)",
+                certificateRequired: false,
+                urgency: item.urgency
+            )
+            try Outbox.enqueue(envelope(request, about: item), in: tx)
+        }
+        item.status = .decided
+        item.decidedAt = now
+        try CaseRepository.save(item, in: tx)
+        let decided = IndicationDecided(
+            decisionId: decision.id,
+            requestId: item.requestID,
+            subjectRef: item.subjectRef,
+            decidedAt: now,
+            decidedBy: assessor.displayName,
+            lines: decision.contractLines(arrangement: arrangement, calendar: settings.calendar),
+            reviewDate: decision.reviewDay.map(settings.calendar.startOfDay),
+            ownContribution: decision.ownContribution
+        )
+        try Outbox.enqueue(envelope(decided, about: item), in: tx)
+        try CaseAccessLog.record(.decide, caseID: item.id, by: assessor.id, municipality: item.municipality, at: now, in: tx)
+    }
+}

@@ -1,0 +1,30 @@
+public import WorkingDays
+
+/// The rules a running indication service applies: routing, the decision term, the calendar,
+/// the client-profile catalogue, how far ahead reviews show, how long an advice may take.
+public struct IndicationSettings: Sendable {
+    public var rules: RoutingRules
+    public var term: DecisionTerm
+    public var catalogue: ClientProfileCatalogue
+    /// Days before a review date that the case appears on the work list (default 28).
+    public var reviewHorizonDays: Int
+    /// Working days the independent assessor has for an advice (default 5).
+    public var adviceWorkingDays: Int
+
+    public init(
+        rules: RoutingRules = RoutingRules(),
+        term: DecisionTerm = DecisionTerm(),
+        catalogue: ClientProfileCatalogue,
+        reviewHorizonDays: Int = 28,
+        adviceWorkingDays: Int = 5
+    ) {
+        self.rules = rules
+        self.term = term
+        self.catalogue = catalogue
+        self.reviewHorizonDays = reviewHorizonDays
+        self.adviceWorkingDays = adviceWorkingDays
+    }
+
+    /// The calendar of terms.
+    public var calendar: WorkingDayCalendar { term.calendar }
+}

@@ -1,0 +1,86 @@
+import Configuration
+import Contracts
+import Foundation
+public import ServiceRuntime
+
+/// Indication's own settings, read once at start-up next to the common `ServiceSettings`.
+///
+/// | variable | default | meaning |
+/// |---|---|---|
+/// | `INDICATION_ASSESSORS` | (none) | independent assessor organisation per municipality, `0202=0202-advies,0268=0268-advies` (broker logins, kind `assessor`) |
+/// | `INDICATION_ASSESSOR_DOMAINS` | `substance-use,mental-health` | life domains whose requests go to the assessor |
+/// | `INDICATION_ASSESSOR_PROFILES` | `7,9` | client profiles that go to the assessor |
+/// | `INDICATION_STANDARD_CATEGORIES` | `aids,transport` | provisions the simplified protocol decides in one step |
+/// | `INDICATION_INCOME_TEST_CATEGORIES` | (none) | categories that need an income test before a grant |
+/// | `INDICATION_DECISION_WEEKS` | `2` | the decision term |
+/// | `BCRYPT_COST`, `AUTH_CACHE_SECONDS`, `TRUSTED_PROXIES` | `10`, `60`, (none) | as at the front desk |
+public struct IndicationConfiguration: Sendable {
+    public var rules: RoutingRules
+    public var decisionWeeks: Int
+    public var bcryptCost: UInt8
+    public var authCacheSeconds: Int
+    public var trustedProxies: Set<String>
+
+    /// A setting that cannot be used; the service refuses to start.
+    public enum Problem: Error, CustomStringConvertible, Equatable {
+        case assessors(String)
+        case domain(String)
+        case profile(String)
+        case category(key: String, value: String)
+
+        public var description: String {
+            switch self {
+            case .assessors(let text):
+                "INDICATION_ASSESSORS: '\(text)' is not <municipality>=<organisation login>, e.g. 0202=0202-advies"
+            case .domain(let text): "INDICATION_ASSESSOR_DOMAINS: '\(text)' is not a life domain (e.g. mental-health)"
+            case .profile(let text): "INDICATION_ASSESSOR_PROFILES: '\(text)' is not a profile number 1-9"
+            case .category(let key, let text): "\(key): '\(text)' is not a product category (e.g. aids, household-help)"
+            }
+        }
+    }
+
+    /// Reads the settings from `settings.reader`.
+    public init(settings: ServiceSettings) throws(Problem) {
+        let reader = settings.reader
+        func list(_ key: String, _ fallback: String) -> [String] {
+            reader.string(forKey: ConfigKey(key), default: fallback).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+        }
+        var assessors: [MunicipalityCode: OrganisationKey] = [:]
+        for entry in list("indication.assessors", "") {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let code = MunicipalityCode(parts[0]), let key = OrganisationKey(parts[1]), key.municipality == code
+            else { throw .assessors(entry) }
+            assessors[code] = key
+        }
+        var domains: Set<LifeDomain> = []
+        for name in list("indication.assessor.domains", "substance-use,mental-health") {
+            guard let domain = LifeDomain(rawValue: name) else { throw .domain(name) }
+            domains.insert(domain)
+        }
+        var profiles: Set<Int> = []
+        for text in list("indication.assessor.profiles", "7,9") {
+            guard let number = Int(text), (1...9).contains(number) else { throw .profile(text) }
+            profiles.insert(number)
+        }
+        func categories(_ key: String, _ fallback: String, env: String) throws(Problem) -> Set<ProductCategory> {
+            var result: Set<ProductCategory> = []
+            for name in list(key, fallback) {
+                guard let category = ProductCategory(rawValue: name) else { throw .category(key: env, value: name) }
+                result.insert(category)
+            }
+            return result
+        }
+        rules = RoutingRules(
+            assessorDomains: domains,
+            assessorProfiles: profiles,
+            assessors: assessors,
+            standardCategories: try categories("indication.standard.categories", "aids,transport", env: "INDICATION_STANDARD_CATEGORIES"),
+            incomeTestCategories: try categories("indication.income.test.categories", "", env: "INDICATION_INCOME_TEST_CATEGORIES")
+        )
+        decisionWeeks = max(1, reader.int(forKey: "indication.decision.weeks", default: 2))
+        bcryptCost = UInt8(min(max(reader.int(forKey: "bcrypt.cost", default: 10), 4), 31))
+        authCacheSeconds = max(0, reader.int(forKey: "auth.cache.seconds", default: 60))
+        trustedProxies = Set(list("trusted.proxies", ""))
+    }
+}

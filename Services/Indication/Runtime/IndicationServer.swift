@@ -1,0 +1,86 @@
+import Contracts
+import Foundation
+import Hummingbird
+import Logging
+public import ServiceHTTP
+public import ServiceRuntime
+public import Storage
+
+/// The commands of the `indication` executable: serve, and seed the demo assessors.
+public enum IndicationServer {
+    /// The settings of indication (schema `indication`, port 8081 by default).
+    public static func settings() -> ServiceSettings {
+        ServiceSettings(serviceName: "indication", defaultSchema: "indication", defaultPort: 8081)
+    }
+
+    /// Migrates, and runs the assessors' API, the inbound consumer and the outbox relay until
+    /// SIGTERM or SIGINT.
+    public static func serve(settings: ServiceSettings = settings()) async throws {
+        let configuration = try IndicationConfiguration(settings: settings)
+        let environment = try await ServiceEnvironment.start(
+            settings: settings,
+            migrations: IndicationMigrations.all,
+            topology: IndicationTopology.topology
+        )
+        let service = IndicationService(
+            pool: environment.pool,
+            settings: IndicationSettings(
+                rules: configuration.rules,
+                term: DecisionTerm(weeks: configuration.decisionWeeks),
+                catalogue: try ClientProfileCatalogue.bundled()
+            ),
+            producer: settings.serviceName,
+            relay: environment.relay
+        )
+        let authenticator = authenticator(pool: environment.pool, configuration: configuration)
+        let router = IndicationAPI.router(service: service, authenticator: authenticator)
+        OperationsRoutes.add(to: router) { await environment.readiness() }
+        let application = Application(
+            router: router,
+            configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort)),
+            logger: environment.logger
+        )
+        let consumer = environment.inboxConsumer(queue: IndicationTopology.inbound, handlers: IndicationHandlers.make(service: service))
+        try await environment.run([application, consumer])
+    }
+
+    /// The assessors' authenticator over `assessors`.
+    public static func authenticator(pool: ConnectionPool, configuration: IndicationConfiguration) -> PasswordAuthenticator<Assessor> {
+        PasswordAuthenticator(
+            pool: pool,
+            cost: configuration.bcryptCost,
+            cacheLifetime: TimeInterval(configuration.authCacheSeconds),
+            trustedProxies: configuration.trustedProxies
+        ) { username, tx in try AssessorRepository.find(username: username, in: tx) }
+    }
+
+    /// The demo assessors (idempotent); returns the logins as printable lines.
+    public static func seedDemo(settings: ServiceSettings = settings()) async throws -> [String] {
+        let configuration = try IndicationConfiguration(settings: settings)
+        let environment = try await ServiceEnvironment.start(
+            settings: settings,
+            migrations: IndicationMigrations.all,
+            topology: IndicationTopology.topology
+        )
+        let demo: [(String, MunicipalityCode, String, String)] = [
+            ("iris.arnhem", .arnhem, "Iris Bakker", "wmo-demo-iris"),
+            ("ruben.nijmegen", .nijmegen, "Ruben Smit", "wmo-demo-ruben"),
+        ]
+        var lines: [String] = []
+        for (username, municipality, name, password) in demo {
+            let hash = await PasswordAuthenticator<Assessor>.hash(password, cost: configuration.bcryptCost)
+            try await environment.pool.withTransaction { tx in
+                try AssessorRepository.insert(
+                    Assessor(id: AssessorID(username), municipality: municipality, displayName: name),
+                    passwordHash: hash,
+                    in: tx
+                )
+            }
+            lines.append(
+                "  \(username.padding(toLength: 18, withPad: " ", startingAt: 0)) \(password.padding(toLength: 26, withPad: " ", startingAt: 0)) indicatiesteller, \(name) (\(municipality.rawValue))"
+            )
+        }
+        await environment.publisher.close()
+        return lines
+    }
+}
