@@ -134,7 +134,11 @@ let package = Package(
             path: "Shared/ServiceHTTP", swiftSettings: swiftSettings),
         .target(
             name: "TestKit",
-            dependencies: ["Messaging", "Storage", "ReliableMessaging", "Contracts"],
+            dependencies: [
+                "Messaging", "Storage", "ReliableMessaging", "Contracts", "WorkingDays",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Shared/TestKit", swiftSettings: swiftSettings),
     ]
         + service(
@@ -221,6 +225,20 @@ let package = Package(
                 name: "FrontDeskTests",
                 dependencies: ["FrontDesk", "ServiceHTTP", "WorkingDays"],
                 path: "Tests/FrontDeskTests", swiftSettings: swiftSettings),
+            .testTarget(
+                name: "IndicationTests",
+                dependencies: ["Indication", "Contracts", "WorkingDays"],
+                path: "Tests/IndicationTests", swiftSettings: swiftSettings),
+            .testTarget(
+                name: "IndicationIntegrationTests",
+                dependencies: [
+                    "Indication", "ServiceHTTP", "WorkingDays", "TestKit", "Storage", "Messaging", "ReliableMessaging", "Contracts",
+                    .product(name: "HummingbirdTesting", package: "hummingbird"),
+                    .product(name: "Yams", package: "Yams"),
+                    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                    .product(name: "Logging", package: "swift-log"),
+                ],
+                path: "Tests/IndicationIntegrationTests", swiftSettings: swiftSettings),
             .testTarget(
                 name: "FrontDeskIntegrationTests",
                 dependencies: [

@@ -71,7 +71,12 @@ case "$command" in
                 # The desk declares the partner's queue (with its bindings) and lists it.
                 "$ROOT/scripts/lib/front-desk.sh" register-partner --municipality "$municipality" --id "$id" --name "$name"
             else
-                python3 "$ROOT/scripts/lib/declare-organisation-queue.py" "$queue" "$login"
+                # What the services send each kind, besides rejection notices.
+                keys=()
+                case "$kind" in
+                    assessor) keys=("indication.advice.requested.$login") ;;
+                esac
+                python3 "$ROOT/scripts/lib/declare-organisation-queue.py" "$queue" "$login" "${keys[@]}"
             fi
         fi
         echo "organisation $login ($kind) added"

@@ -1,5 +1,5 @@
 public import Contracts
-public import Foundation
+import Foundation
 public import Logging
 public import Messaging
 
@@ -22,18 +22,14 @@ public actor OrganisationLogins {
         return url
     }
 
-    /// Makes the login of `key` (kind `kind`) unless this instance already did.
-    public func ensure(_ key: OrganisationKey, kind: String = "partner") async throws {
+    /// Makes the login of `key` (kind `kind`) unless this instance already did; with
+    /// `withQueue`, also its queue and bindings, as operators do for a non-partner kind.
+    public func ensure(_ key: OrganisationKey, kind: String = "partner", withQueue: Bool = false) async throws {
         guard !made.contains(where: { $0.key == key }) else { return }
         try await Scripts.run(
             "organisations.sh",
-            "add",
-            kind,
-            key.municipality.rawValue,
-            key.id,
-            "--broker-only",
-            "--password",
-            Self.password(for: key)
+            arguments: ["add", kind, key.municipality.rawValue, key.id, "--password", Self.password(for: key)]
+                + (withQueue ? [] : ["--broker-only"])
         )
         made.append((kind, key))
     }

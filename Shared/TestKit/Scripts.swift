@@ -6,6 +6,12 @@ public enum Scripts {
     /// non-zero exit with the script's output.
     @discardableResult
     public static func run(_ name: String, _ arguments: String...) async throws -> String {
+        try await run(name, arguments: arguments)
+    }
+
+    /// `run(_:_:)` with the arguments as an array.
+    @discardableResult
+    public static func run(_ name: String, arguments: [String]) async throws -> String {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("wmo-script-\(UUID().uuidString).log").path
         defer { try? FileManager.default.removeItem(atPath: log) }
         let script = TestServers.repositoryRoot.appendingPathComponent("scripts/\(name)").path

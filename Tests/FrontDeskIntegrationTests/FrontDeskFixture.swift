@@ -6,7 +6,6 @@ import Messaging
 import ReliableMessaging
 import ServiceLifecycle
 import Storage
-import Synchronization
 import TestKit
 import WorkingDays
 
@@ -117,25 +116,12 @@ struct FrontDeskFixture: Sendable {
     /// (it would otherwise show only as a timeout of what it should have done).
     func run(consuming: Bool = true, _ body: () async throws -> Void) async throws {
         let services: [any Service] = consuming ? [relay, consumer()] : [relay]
-        let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) }, logger: logger))
-        var failure: (any Error)?
-        var serviceFailure: (any Error)?
-        await withTaskGroup(of: (any Error)?.self) { tasks in
-            tasks.addTask {
-                do {
-                    try await group.run()
-                    return nil
-                } catch {
-                    return error
-                }
-            }
-            do { try await body() } catch { failure = error }
-            await group.triggerGracefulShutdown()
-            for await error in tasks { serviceFailure = serviceFailure ?? error }
-        }
+        let outcome = await ServicesUnderTest.run(services, logger: logger, body)
         await cleanUp()
-        if let serviceFailure { throw FixtureError.serviceFailed("\(serviceFailure)", during: failure.map { "\($0)" }) }
-        if let failure { throw failure }
+        if let serviceFailure = outcome.serviceFailure {
+            throw FixtureError.serviceFailed("\(serviceFailure)", during: outcome.failure.map { "\($0)" })
+        }
+        if let failure = outcome.failure { throw failure }
     }
 
     func cleanUp() async {
@@ -320,23 +306,9 @@ struct FrontDeskFixture: Sendable {
     func count(_ sql: String) async -> Int { await TestDatabase.count(pool, sql) }
 }
 
-/// A clock the test moves by hand.
-final class TestClock: Sendable {
-    private let current: Mutex<Date>
-
-    init(_ start: Date) { current = Mutex(start) }
-
-    var now: Date { current.withLock { $0 } }
-
-    func set(_ date: Date) { current.withLock { $0 = date } }
-
+extension TestClock {
     /// Monday 2 March 2026, 10:00 in Amsterdam.
     static let monday = at(2026, 3, 2)
-
-    /// A wall-clock time in Europe/Amsterdam.
-    static func at(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 10) -> Date {
-        WorkingDayCalendar().calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour))!
-    }
 }
 
 /// A failure of the fixture itself, not of the code under test.

@@ -190,8 +190,47 @@ struct ContractCase: Sendable, CustomTestStringConvertible {
             minimal: Samples.decided(line: Samples.minimalLine, reviewDate: nil)
         ),
         .of(
+            AdviceRequested.self,
+            full: AdviceRequested(
+                caseId: Samples.id,
+                requestId: Samples.id,
+                subjectRef: SubjectRef(),
+                household: HouseholdSummary(adults: 1, children: 0, informalCarers: 0),
+                question: "Beschermd wonen nodig?",
+                findings: "Woont alleen",
+                categories: [.mentalHealth, .housing],
+                urgency: .normal,
+                adviceDue: "2026-12-01"
+            )
+        ),
+        .of(
+            AdviceGiven.self,
+            full: AdviceGiven(caseId: Samples.id, advice: "Begeleiding thuis", recommendedCategories: [.support], suggestedProfile: 5),
+            minimal: AdviceGiven(caseId: Samples.id, advice: "Geen maatwerk nodig")
+        ),
+        .of(
+            InformalSupportRequested.self,
+            full: InformalSupportRequested(
+                requestId: Samples.id,
+                lineId: Samples.id,
+                subjectRef: SubjectRef(),
+                task: .visiting,
+                question: "Wekelijks bezoek",
+                certificateRequired: false,
+                urgency: .high
+            )
+        ),
+        .of(
             MatchingMatched.self,
             full: MatchingMatched(
+                requestId: Samples.id,
+                subjectRef: SubjectRef(),
+                matchId: Samples.id,
+                task: .visiting,
+                volunteerDisplayName: "Anneke",
+                lineId: Samples.id
+            ),
+            minimal: MatchingMatched(
                 requestId: Samples.id,
                 subjectRef: SubjectRef(),
                 matchId: Samples.id,
@@ -199,7 +238,11 @@ struct ContractCase: Sendable, CustomTestStringConvertible {
                 volunteerDisplayName: "Anneke"
             )
         ),
-        .of(MatchingFailed.self, full: MatchingFailed(requestId: Samples.id, subjectRef: SubjectRef(), reason: "Geen vrijwilliger")),
+        .of(
+            MatchingFailed.self,
+            full: MatchingFailed(requestId: Samples.id, subjectRef: SubjectRef(), reason: "Geen vrijwilliger", lineId: Samples.id),
+            minimal: MatchingFailed(requestId: Samples.id, subjectRef: SubjectRef(), reason: "Geen vrijwilliger")
+        ),
         .of(
             PanelInvitationRequested.self,
             full: PanelInvitationRequested(

@@ -20,4 +20,3 @@ extension Row {
         try optionalParsed(column, as: "LocalDate", LocalDate.init(iso:))
     }
 }
-

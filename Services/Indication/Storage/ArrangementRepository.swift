@@ -6,7 +6,7 @@ public import Storage
 public enum ArrangementRepository {
     static let columns = SQLFragment(
         """
-        id, layer, delivered_by, activity, category, task, volume, unit, intended_result, reciprocal_contribution, \\
+        id, layer, delivered_by, activity, category, task, volume, unit, intended_result, reciprocal_contribution, \
         p4_reason, status, status_reason
         """
     )
