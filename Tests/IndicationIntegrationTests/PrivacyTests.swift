@@ -38,7 +38,7 @@ extension IndicationIntegration {
                         ),
                         granted: true,
                         grounds: "Vervoer nodig.",
-                        form: .personalBudget,
+                        form: .inKind,
                         validFrom: "2026-12-08"
                     ),
                     by: fixture.arnhem

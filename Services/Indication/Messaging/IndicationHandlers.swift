@@ -8,7 +8,6 @@ public enum IndicationHandlers {
         IntakeHandler.register(in: &handlers, service: service)
         AdviceHandler.register(in: &handlers)
         MatchingOutcomeHandler.register(in: &handlers, service: service)
-        ProviderHandlers.register(in: &handlers, service: service)
         return handlers
     }
 }

@@ -26,7 +26,6 @@ public enum IndicationServer {
             pool: environment.pool,
             settings: IndicationSettings(
                 rules: configuration.rules,
-                contracts: configuration.contracts,
                 term: DecisionTerm(weeks: configuration.decisionWeeks),
                 catalogue: try ClientProfileCatalogue.bundled()
             ),
@@ -42,8 +41,7 @@ public enum IndicationServer {
             logger: environment.logger
         )
         let consumer = environment.inboxConsumer(queue: IndicationTopology.inbound, handlers: IndicationHandlers.make(service: service))
-        let watch = ReceiptWatch(service: service, logger: environment.logger)
-        try await environment.run([application, consumer, watch])
+        try await environment.run([application, consumer])
     }
 
     /// The assessors' authenticator over `assessors`.
