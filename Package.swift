@@ -138,6 +138,7 @@ let package = Package(
                 "Messaging", "Storage", "ReliableMessaging", "Contracts", "WorkingDays",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
             ],
             path: "Shared/TestKit", swiftSettings: swiftSettings),
     ]

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Usage: scripts/browser-test.sh [--no-build] [pytest arguments, e.g. -k pass_on]
 #   The staff pages in a real headless browser: starts a private broker and database (instance
-#   "browser", fresh each run), the front desk on a spare port with the demo data
-#   (front-desk seed-demo), and runs Tests/FrontDeskBrowserTests with pytest, driving Debian
-#   chromium with Selenium and chromium-driver; then schemathesis fuzzes the JSON API against
-#   docs/openapi.yaml on the same desk. Writes docs/screenshots/werklijst.png. Stops everything
-#   it started (by PID), whatever happens.
-#   --no-build  use the front-desk binary already built (debug, or $WMO_BIN_DIR)
+#   "browser", fresh each run), the front desk and indication on spare ports with the demo data
+#   (seed-demo of each), and runs Tests/FrontDeskBrowserTests with pytest, driving Debian
+#   chromium with Selenium and chromium-driver; then schemathesis fuzzes the JSON APIs against
+#   docs/openapi.yaml (desk) and docs/openapi-indication.yaml on the same services. Writes
+#   docs/screenshots/werklijst.png. Stops everything it started (by PID), whatever happens.
+#   --no-build  use the binaries already built (debug, or $WMO_BIN_DIR)
 set -euo pipefail
 
 build=1
@@ -33,6 +33,7 @@ PID_DIR="$WMO_RUN/pids"
 LOG_DIR="$WMO_RUN/logs"
 mkdir -p "$PID_DIR" "$LOG_DIR"
 SERVICE_PID=""
+INDICATION_PID=""
 
 stop_pid() {   # stop_pid PID NEEDLE: TERM, wait up to 10 s, then KILL; only if PID still is NEEDLE
     local pid="$1" needle="$2"
@@ -47,6 +48,7 @@ cleanup() {
     set +e
     say "cleanup"
     [[ -n "$SERVICE_PID" ]] && stop_pid "$SERVICE_PID" "front-desk"
+    [[ -n "$INDICATION_PID" ]] && stop_pid "$INDICATION_PID" "indication"
     # A chromium and its chromedriver left behind by a pytest that was killed hard.
     local name
     for name in chromium chromedriver; do
@@ -55,7 +57,7 @@ cleanup() {
             rm -f "$PID_DIR/$name.pid"
         fi
     done
-    rm -f "$PID_DIR/front-desk.pid"
+    rm -f "$PID_DIR/front-desk.pid" "$PID_DIR/indication.pid"
     "$WMO_ROOT/scripts/broker.sh" stop
     "$WMO_ROOT/scripts/database.sh" stop
     say "done, exit status $status"
@@ -75,11 +77,14 @@ if ! python3 -c 'import pytest, selenium' 2>/dev/null; then
 fi
 
 if (( build )); then
-    say "build front-desk (debug)"
+    say "build front-desk and indication (debug)"
     swift build --product front-desk
+    swift build --product indication
 fi
 BIN_DIR="${WMO_BIN_DIR:-$(swift build --show-bin-path)}"
-[[ -x "$BIN_DIR/front-desk" ]] || die "$BIN_DIR/front-desk missing: run without --no-build"
+for binary in front-desk indication; do
+    [[ -x "$BIN_DIR/$binary" ]] || die "$BIN_DIR/$binary missing: run without --no-build"
+done
 
 say "fresh broker and database (instance $WMO_INSTANCE)"
 "$WMO_ROOT/scripts/broker.sh" reset
@@ -108,6 +113,25 @@ say "demo data"
 env "${service_env[@]}" LOG_LEVEL=warning "$BIN_DIR/front-desk" seed-demo >"$LOG_DIR/seed-demo.log" 2>&1 \
     || { cat "$LOG_DIR/seed-demo.log" >&2; die "seed-demo failed"; }
 
+# Indication, as its own login and schema, on the same broker and database.
+INDICATION_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+indication_env=(AMQP_URL="amqp://indication:indication@127.0.0.1:$WMO_AMQP_PORT/"
+    DATABASE_URL="postgresql://indication:indication@127.0.0.1:$WMO_PG_PORT/wmo"
+    DATABASE_MIGRATION_URL="postgresql://indication_owner:indication_owner@127.0.0.1:$WMO_PG_PORT/wmo"
+    HTTP_HOST=127.0.0.1 HTTP_PORT="$INDICATION_PORT")
+say "indication on http://127.0.0.1:$INDICATION_PORT"
+setsid env "${indication_env[@]}" LOG_LEVEL=info "$BIN_DIR/indication" serve >"$LOG_DIR/indication.log" 2>&1 </dev/null &
+INDICATION_PID=$!
+echo "$INDICATION_PID" >"$PID_DIR/indication.pid"
+deadline=$((SECONDS + 90))
+until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$INDICATION_PORT/health" 2>/dev/null; do
+    wmo_alive "$INDICATION_PID" || { tail -n 30 "$LOG_DIR/indication.log" >&2; die "indication exited during start-up"; }
+    (( SECONDS < deadline )) || die "indication not healthy after 90 s (log $LOG_DIR/indication.log)"
+    sleep 0.3
+done
+env "${indication_env[@]}" LOG_LEVEL=warning "$BIN_DIR/indication" seed-demo >"$LOG_DIR/indication-seed-demo.log" 2>&1 \
+    || { cat "$LOG_DIR/indication-seed-demo.log" >&2; die "indication seed-demo failed"; }
+
 say "pytest Tests/FrontDeskBrowserTests (chromium, headless, through chromedriver)"
 WMO_BASE_URL="http://127.0.0.1:$PORT" WMO_BROWSER_PID_DIR="$PID_DIR" \
     WMO_SCREENSHOT_DIR="${WMO_SCREENSHOT_DIR:-$WMO_ROOT/docs/screenshots}" \
@@ -121,6 +145,12 @@ if (( ${#pytest_args[@]} == 0 )); then
     say "schemathesis docs/openapi.yaml ($examples examples per operation, checks: no 5xx, documented statuses, content types, response schemas)"
     python3 -m schemathesis.cli run "$WMO_ROOT/docs/openapi.yaml" --url "http://127.0.0.1:$PORT" \
         --auth bram.arnhem:wmo-demo-bram \
+        --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
+        --max-examples "$examples" --seed 20261202 --workers 1 --generation-database none \
+        --generation-with-security-parameters false --request-timeout 10 --no-color
+    say "schemathesis docs/openapi-indication.yaml ($examples examples per operation, same checks)"
+    python3 -m schemathesis.cli run "$WMO_ROOT/docs/openapi-indication.yaml" --url "http://127.0.0.1:$INDICATION_PORT" \
+        --auth iris.arnhem:wmo-demo-iris \
         --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
         --max-examples "$examples" --seed 20261202 --workers 1 --generation-database none \
         --generation-with-security-parameters false --request-timeout 10 --no-color

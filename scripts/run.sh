@@ -111,6 +111,12 @@ say "broker and database"
 "$WMO_ROOT/scripts/broker.sh" start
 "$WMO_ROOT/scripts/database.sh" start
 
+# Arnhem's independent assessor organisation (advice on complex cases, INDICATION_ASSESSORS),
+# before indication starts, so no advice request finds its queue missing.
+if ! "$WMO_ROOT/scripts/broker.sh" ctl list_users --silent | cut -f1 | grep -qx "0202-advies"; then
+    "$WMO_ROOT/scripts/organisations.sh" add assessor 0202 advies --password "wmo-demo-0202-advies" >/dev/null
+fi
+
 say "services"
 for s in "${SERVICES[@]}"; do
     echo "--- $(date -Is) started by scripts/run.sh" >>"$LOG_DIR/$s.log"
@@ -123,6 +129,7 @@ for s in "${SERVICES[@]}"; do
         HTTP_PORT="$(http_port "$s")" \
         LOG_LEVEL=info \
         COOKIE_SECURE=false \
+        INDICATION_ASSESSORS="0202=0202-advies" \
         "$BIN_DIR/$s" >>"$LOG_DIR/$s.log" 2>&1 </dev/null &
     echo $! >"$PID_DIR/$s.pid"
 done
@@ -162,8 +169,13 @@ if (( seed_status != 0 )); then
     echo "WARNING: front-desk seed-demo exited with status $seed_status (output in $LOG_DIR/seed-demo.log)" >&2
 fi
 
+say "demo assessors (indication seed-demo)"
+indication_output=$(env AMQP_URL="$(service_amqp_url indication)" DATABASE_URL="$(service_db_url indication)" \
+    DATABASE_MIGRATION_URL="$(owner_db_url indication)" LOG_LEVEL=warning \
+    "$BIN_DIR/indication" seed-demo 2>&1) || echo "WARNING: indication seed-demo failed: $indication_output" >&2
+
 # The demo partners log in as themselves too (scripts/organisations.sh; demo passwords).
-partner_logins=""
+partner_logins="$(printf '%-34s %-30s queue assessor.%s' 0202-advies wmo-demo-0202-advies 0202-advies)"$'\n'
 for key in $("$BIN_DIR/front-desk" demo-partners); do
     if ! "$WMO_ROOT/scripts/broker.sh" ctl list_users --silent | cut -f1 | grep -qx "$key"; then
         "$WMO_ROOT/scripts/organisations.sh" add partner "${key%%-*}" "${key#*-}" --broker-only \
@@ -191,7 +203,10 @@ cat <<EOF
  Demo logins (from front-desk seed-demo):
 $(sed 's/^/   /' <<<"$seed_output")
 
- Demo partners' broker logins (amqp://LOGIN:PASSWORD@127.0.0.1:$WMO_AMQP_PORT/, docs/partners.md):
+ Demo assessors (indication API, http://127.0.0.1:8081/api/v1/, HTTP Basic):
+$(sed 's/^/ /' <<<"$indication_output")
+
+ Demo organisations' broker logins (amqp://LOGIN:PASSWORD@127.0.0.1:$WMO_AMQP_PORT/, docs/partners.md):
 $(sed 's/^/   /' <<<"$partner_logins")
 
  Ctrl-C here, or scripts/stop.sh from another shell, stops everything.

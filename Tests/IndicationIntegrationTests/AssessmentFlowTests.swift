@@ -71,7 +71,7 @@ extension IndicationIntegration {
                             lineId: individual.id,
                             granted: true,
                             grounds: "Eigen kracht, netwerk en algemene voorzieningen volstaan niet.",
-                            form: .inKind,
+                            form: .personalBudget,
                             validFrom: "2026-12-14",
                             validUntil: "2027-12-13"
                         )
@@ -140,13 +140,19 @@ extension IndicationIntegration {
                 await #expect(throws: IndicationError.notAStandardProvision(.householdHelp)) {
                     try await fixture.service.decideStandard(
                         opened.id,
-                        StandardDecisionInput(line: household, granted: true, grounds: "g", form: .inKind, validFrom: "2026-12-08"),
+                        StandardDecisionInput(line: household, granted: true, grounds: "g", form: .personalBudget, validFrom: "2026-12-08"),
                         by: fixture.arnhem
                     )
                 }
                 let decided = try await fixture.service.decideStandard(
                     opened.id,
-                    StandardDecisionInput(line: line, granted: true, grounds: "Beperking vastgesteld.", form: .inKind, validFrom: "2026-12-08"),
+                    StandardDecisionInput(
+                        line: line,
+                        granted: true,
+                        grounds: "Beperking vastgesteld.",
+                        form: .personalBudget,
+                        validFrom: "2026-12-08"
+                    ),
                     by: fixture.arnhem
                 )
                 #expect(decided.decisions.last?.procedure == .standard)

@@ -29,6 +29,8 @@ struct IndicationFixture: Sendable {
     let nijmegen: Assessor
     /// The independent assessor organisation of Arnhem (kind `assessor`).
     let adviser: OrganisationKey
+    /// A provider contracted in Arnhem for household help (kind `provider`).
+    let provider: OrganisationKey
     let logins = OrganisationLogins()
 
     static let password = "geheim-wachtwoord"
@@ -40,6 +42,7 @@ struct IndicationFixture: Sendable {
         let (schema, pool) = try await TestDatabase.freshSchema("ind_\(name)", migrations: IndicationMigrations.all)
         let suffix = schema.replacingOccurrences(of: "_", with: "-")
         let adviser = OrganisationKey(municipality: .arnhem, id: "adv-\(suffix.suffix(12))")
+        let provider = OrganisationKey(municipality: .arnhem, id: "zorg-\(suffix.suffix(12))")
         let inbound = IndicationTopology.inboundQueue(name: "ind.inbound.\(schema)")
         let observed = Topology.Queue(name: "ind.observed.\(schema)", bindings: observedKeys.map { .init(routingKey: $0) })
         let admin = try BrokerAdmin()
@@ -52,6 +55,7 @@ struct IndicationFixture: Sendable {
             pool: pool,
             settings: IndicationSettings(
                 rules: RoutingRules(assessors: [.arnhem: adviser], incomeTestCategories: [.householdHelp]),
+                contracts: ProviderContracts([provider: [.householdHelp: 3250, .personalCare: 5500]]),
                 catalogue: try ClientProfileCatalogue.bundled()
             ),
             relay: relay,
@@ -78,7 +82,8 @@ struct IndicationFixture: Sendable {
             service: service,
             arnhem: arnhem,
             nijmegen: nijmegen,
-            adviser: adviser
+            adviser: adviser,
+            provider: provider
         )
     }
 
@@ -103,6 +108,7 @@ struct IndicationFixture: Sendable {
         await logins.removeAll()
         for queue in [inbound, observed] { try? await admin.delete(queue) }
         try? await admin.delete(Topology.Queue(name: "assessor.\(adviser)", bindings: []))
+        try? await admin.delete(Topology.Queue(name: "provider.\(provider)", bindings: []))
         await publisher.close()
         _ = try? await pool.withConnection { try $0.executeSimple("DROP SCHEMA IF EXISTS \"\(schema)\" CASCADE") }
         if let serviceFailure = outcome.serviceFailure { throw FixtureFailure(description: "relay or consumer failed: \(serviceFailure)") }
@@ -143,17 +149,37 @@ struct IndicationFixture: Sendable {
     /// `assessor.<organisation>.advice.given`.
     @discardableResult
     func publishAdvice(_ advice: AdviceGiven, as organisation: OrganisationKey) async throws -> UUID {
-        let sender = try await logins.publisher(for: organisation, kind: "assessor", logger: logger)
-        let envelope = Envelope(advice, correlationId: advice.caseId, municipality: organisation.municipality, producer: "\(organisation)")
+        try await publish(advice, as: organisation, kind: "assessor", correlationId: advice.caseId)
+    }
+
+    /// Publishes `payload` (type `<kind>.<rest>`) as `organisation` of `kind` does: its own
+    /// login, `wmo.partners`, routing key `<kind>.<organisation>.<rest>`.
+    @discardableResult
+    func publish<M: MessageContract>(
+        _ payload: M,
+        as organisation: OrganisationKey,
+        kind: String,
+        correlationId: UUID = UUID()
+    ) async throws
+        -> UUID
+    {
+        let sender = try await logins.publisher(for: organisation, kind: kind, logger: logger)
+        let envelope = Envelope(payload, correlationId: correlationId, municipality: organisation.municipality, producer: "\(organisation)")
+        let rest = M.messageType.dropFirst(kind.count + 1)
         try await sender.publish(
             OutgoingMessage(
                 exchange: Topology.partnerExchange,
-                routingKey: "assessor.\(organisation).advice.given",
+                routingKey: "\(kind).\(organisation).\(rest)",
                 body: try ContractJSON.encoder().encode(envelope),
-                properties: MessageProperties(messageId: envelope.header.messageId.uuidString.lowercased(), type: AdviceGiven.messageType)
+                properties: MessageProperties(messageId: envelope.header.messageId.uuidString.lowercased(), type: M.messageType)
             )
         )
         return envelope.header.messageId
+    }
+
+    /// Messages on the provider's queue.
+    func providerMessages(_ count: Int, timeout: TimeInterval = 15) async throws -> [Delivery] {
+        try await admin.drain("provider.\(provider)", count: count, timeout: timeout)
     }
 
     /// The desk's request for an assessment.

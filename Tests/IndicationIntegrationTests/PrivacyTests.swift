@@ -38,7 +38,7 @@ extension IndicationIntegration {
                         ),
                         granted: true,
                         grounds: "Vervoer nodig.",
-                        form: .inKind,
+                        form: .personalBudget,
                         validFrom: "2026-12-08"
                     ),
                     by: fixture.arnhem

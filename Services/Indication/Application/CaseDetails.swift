@@ -17,10 +17,11 @@ public struct CaseDetails: Encodable, Sendable {
     public let profile: ClientProfile?
     public let arrangement: [ArrangementLine]
     public let decisions: [StoredDecision]
+    public let allocations: [Allocation]
 
     enum CodingKeys: String, CodingKey {
         case indicationCase = "case"
-        case overdue, assessments, suggestion, profile, arrangement, decisions
+        case overdue, assessments, suggestion, profile, arrangement, decisions, allocations
     }
 }
 
@@ -34,6 +35,8 @@ public struct WorkListItem: Encodable, Sendable {
         case decisionOverdue = "decision-overdue"
         case informalSupportFailed = "informal-support-failed"
         case reviewDue = "review-due"
+        case receiptMissing = "receipt-missing"
+        case allocationRejected = "allocation-rejected"
     }
 
     public let caseId: UUID

@@ -85,8 +85,19 @@ public struct LineDecisionInput: Codable, Sendable {
     public var form: DecisionLine.Form?
     public var validFrom: String?
     public var validUntil: String?
+    /// The contracted provider's broker login (e.g. `0202-rijnstad`) for a granted in-kind line.
+    public var provider: String?
 
-    public init(lineId: UUID, granted: Bool, grounds: String, form: DecisionLine.Form? = nil, validFrom: String? = nil, validUntil: String? = nil) {
+    public init(
+        lineId: UUID,
+        granted: Bool,
+        grounds: String,
+        form: DecisionLine.Form? = nil,
+        validFrom: String? = nil,
+        validUntil: String? = nil,
+        provider: String? = nil
+    ) {
+        self.provider = provider
         self.lineId = lineId
         self.granted = granted
         self.grounds = grounds
@@ -102,7 +113,8 @@ public struct LineDecisionInput: Codable, Sendable {
             grounds: grounds,
             form: form,
             validFrom: try DateField.optional(validFrom, field: "validFrom"),
-            validUntil: try DateField.optional(validUntil, field: "validUntil")
+            validUntil: try DateField.optional(validUntil, field: "validUntil"),
+            provider: provider.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0.trimmingCharacters(in: .whitespaces) }
         )
     }
 }
@@ -130,6 +142,7 @@ public struct StandardDecisionInput: Codable, Sendable {
     public var form: DecisionLine.Form?
     public var validFrom: String?
     public var validUntil: String?
+    public var provider: String?
     public var ownContribution: Bool?
 
     public init(
@@ -139,8 +152,10 @@ public struct StandardDecisionInput: Codable, Sendable {
         form: DecisionLine.Form? = nil,
         validFrom: String? = nil,
         validUntil: String? = nil,
+        provider: String? = nil,
         ownContribution: Bool? = nil
     ) {
+        self.provider = provider
         self.line = line
         self.granted = granted
         self.grounds = grounds

@@ -47,7 +47,8 @@ extension IndicationService {
             grounds: input.grounds,
             form: input.form,
             validFrom: input.validFrom,
-            validUntil: input.validUntil
+            validUntil: input.validUntil,
+            provider: input.provider
         ).makeDecision()
         let now = clock()
         let today = self.today
@@ -74,6 +75,53 @@ extension IndicationService {
         }
     }
 
+    /// The allocations of `decision`'s granted in-kind lines, each to its contracted provider.
+    /// - Throws: `providerNotContracted` for a provider without a contract for the category.
+    private func allocations(
+        of decision: Decision,
+        for item: IndicationCase,
+        arrangement: [ArrangementLine],
+        at now: Date
+    ) throws(IndicationError) -> [Allocation] {
+        let calendar = settings.calendar
+        var result: [Allocation] = []
+        for decided in decision.lines where decided.granted && decided.form == .inKind {
+            guard let line = arrangement.first(where: { $0.id == decided.lineID }), let category = line.category,
+                let validFrom = decided.validFrom
+            else { continue }
+            let name = decided.provider ?? ""
+            guard let provider = OrganisationKey(name), let tariff = settings.contracts.tariff(of: provider, for: category, in: item.municipality)
+            else { throw .providerNotContracted(provider: name, category: category) }
+            result.append(
+                Allocation(
+                    id: UUID(),
+                    caseID: item.id,
+                    decisionID: decision.id,
+                    lineID: line.id,
+                    municipality: item.municipality,
+                    subjectRef: item.subjectRef,
+                    provider: provider,
+                    category: category,
+                    volume: line.volume,
+                    unit: line.unit?.rawValue,
+                    validFrom: validFrom,
+                    validUntil: decided.validUntil,
+                    tariffCents: tariff,
+                    issuedAt: now,
+                    receiptDue: calendar.adding(workingDays: settings.receiptWorkingDays, to: calendar.day(of: now)),
+                    status: .issued,
+                    receiptAt: nil,
+                    retourCodes: [],
+                    escalatedAt: nil,
+                    startDate: nil,
+                    stopDate: nil,
+                    stopReason: nil
+                )
+            )
+        }
+        return result
+    }
+
     /// Stores `decision`, settles the lines, and writes the events.
     private func record(
         _ decision: Decision,
@@ -83,6 +131,7 @@ extension IndicationService {
         at now: Date,
         in tx: Transaction
     ) throws {
+        let allocations = try allocations(of: decision, for: item, arrangement: arrangement, at: now)
         try DecisionRepository.insert(decision, municipality: item.municipality, in: tx)
         for line in decision.lines { try ArrangementRepository.setStatus(.decided, reason: nil, of: line.lineID, in: tx) }
         for line in arrangement where line.layer == .informalSupport && line.status == .open {
@@ -113,6 +162,17 @@ extension IndicationService {
             ownContribution: decision.ownContribution
         )
         try Outbox.enqueue(envelope(decided, about: item), in: tx)
+        for allocation in allocations { try AllocationRepository.insert(allocation, in: tx) }
+        // One message per provider with the client's complete current set (OP087).
+        for provider in Set(allocations.map(\.provider)).sorted() {
+            let current = try AllocationRepository.currentSet(of: item.subjectRef, with: provider, in: tx)
+            let issued = AllocationIssued(subjectRef: item.subjectRef, provider: provider.description, allocations: current.map(\.record))
+            try Outbox.enqueue(
+                envelope(issued, about: item),
+                routingKey: IndicationTopology.providerRoutingKey(AllocationIssued.messageType, provider),
+                in: tx
+            )
+        }
         try CaseAccessLog.record(.decide, caseID: item.id, by: assessor.id, municipality: item.municipality, at: now, in: tx)
     }
 }

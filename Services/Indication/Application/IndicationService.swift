@@ -88,6 +88,9 @@ public struct IndicationService: Sendable {
         {
             reasons.append(.reviewDue)
         }
+        let allocations = try AllocationRepository.allocations(of: item.id, in: tx)
+        if allocations.contains(where: { $0.status == .issued && $0.escalatedAt != nil }) { reasons.append(.receiptMissing) }
+        if allocations.contains(where: { $0.status == .rejected }) { reasons.append(.allocationRejected) }
         return WorkListItem(
             caseId: item.id,
             requestId: item.requestID,
@@ -123,7 +126,8 @@ public struct IndicationService: Sendable {
             suggestion: assessments.last.map { settings.catalogue.suggest(for: $0.scores) },
             profile: try item.profile.map { try settings.catalogue.profile($0.profileID) },
             arrangement: try ArrangementRepository.lines(of: item.id, in: tx),
-            decisions: try DecisionRepository.decisions(of: item.id, in: tx)
+            decisions: try DecisionRepository.decisions(of: item.id, in: tx),
+            allocations: try AllocationRepository.allocations(of: item.id, in: tx)
         )
     }
 }

@@ -39,6 +39,12 @@ public enum IndicationError: Error, Sendable, Hashable, CustomStringConvertible 
     case decisionWithoutGrounds(UUID)
     /// A granted line needs its form (in kind or personal budget) and a start date.
     case grantedLineIncomplete(UUID)
+    /// A granted in-kind line needs the contracted provider that delivers it.
+    case providerMissing(UUID)
+    /// The provider is not contracted for the category in the municipality.
+    case providerNotContracted(provider: String, category: ProductCategory)
+    /// No allocation with this id in the assessor's municipality.
+    case allocationNotFound
     /// The end of validity lies before its start.
     case validityEndsBeforeStart(UUID)
     /// The review date lies in the past.
@@ -83,6 +89,9 @@ public enum IndicationError: Error, Sendable, Hashable, CustomStringConvertible 
         case .decisionWithoutGrounds: "grounds-missing"
         case .grantedLineIncomplete: "granted-line-incomplete"
         case .validityEndsBeforeStart: "validity-ends-before-start"
+        case .providerMissing: "provider-missing"
+        case .providerNotContracted: "provider-not-contracted"
+        case .allocationNotFound: "allocation-not-found"
         case .reviewDateInPast: "review-date-in-past"
         case .incomeTestRequired: "income-test-required"
         case .nothingToDecide: "nothing-to-decide"
@@ -111,6 +120,7 @@ public enum IndicationError: Error, Sendable, Hashable, CustomStringConvertible 
         case .decisionWithoutGrounds: "grounds"
         case .grantedLineIncomplete: "validFrom"
         case .validityEndsBeforeStart: "validUntil"
+        case .providerMissing, .providerNotContracted: "provider"
         case .reviewDateInPast: "reviewDate"
         case .incomeTestRequired: "incomeTested"
         case .invalidParameter(let name): name
@@ -121,7 +131,7 @@ public enum IndicationError: Error, Sendable, Hashable, CustomStringConvertible 
     /// The HTTP status of the problem.
     public var httpStatus: Int {
         switch self {
-        case .caseNotFound, .lineNotFound: 404
+        case .caseNotFound, .lineNotFound, .allocationNotFound: 404
         case .awaitingAdvice, .caseDecided, .nothingToDecide: 409
         default: 422
         }
@@ -153,6 +163,10 @@ public enum IndicationError: Error, Sendable, Hashable, CustomStringConvertible 
         case .grantedLineIncomplete:
             "Bij een toekenning horen de vorm (zorg in natura of persoonsgebonden budget) en de ingangsdatum."
         case .validityEndsBeforeStart: "De einddatum ligt vóór de ingangsdatum. Controleer de data."
+        case .providerMissing: "Kies bij zorg in natura de gecontracteerde aanbieder die de zorg levert."
+        case .providerNotContracted(let provider, let category):
+            "Aanbieder \(provider) is niet gecontracteerd voor ‘\(category.dutchName)’ in uw gemeente. Kies een andere aanbieder."
+        case .allocationNotFound: "Deze toewijzing bestaat niet in uw gemeente."
         case .reviewDateInPast: "De datum van herbeoordeling ligt in het verleden. Kies een datum vanaf vandaag."
         case .incomeTestRequired(let category):
             "Voor ‘\(category.dutchName)’ schrijft de gemeente een inkomenstoets voor. Leg vast dat die is gedaan."

@@ -13,6 +13,8 @@ public struct LineDecision: Sendable, Hashable, Codable {
     public let form: DecisionLine.Form?
     public let validFrom: LocalDate?
     public let validUntil: LocalDate?
+    /// The contracted provider (broker login) of a granted in-kind line: it gets the allocation.
+    public let provider: String?
 
     /// A checked decision on a line.
     /// - Throws: `decisionWithoutGrounds`, `grantedLineIncomplete` (a grant without form or
@@ -23,13 +25,15 @@ public struct LineDecision: Sendable, Hashable, Codable {
         grounds: String,
         form: DecisionLine.Form? = nil,
         validFrom: LocalDate? = nil,
-        validUntil: LocalDate? = nil
+        validUntil: LocalDate? = nil,
+        provider: String? = nil
     ) throws(IndicationError) {
         guard let grounds = try TextField.optional(grounds, field: "grounds", label: "Motivering") else {
             throw .decisionWithoutGrounds(lineID)
         }
         if granted {
             guard form != nil, validFrom != nil else { throw .grantedLineIncomplete(lineID) }
+            if form == .inKind, provider == nil { throw .providerMissing(lineID) }
         }
         if let validFrom, let validUntil, validUntil < validFrom { throw .validityEndsBeforeStart(lineID) }
         self.lineID = lineID
@@ -38,5 +42,6 @@ public struct LineDecision: Sendable, Hashable, Codable {
         self.form = granted ? form : nil
         self.validFrom = granted ? validFrom : nil
         self.validUntil = granted ? validUntil : nil
+        self.provider = granted && form == .inKind ? provider : nil
     }
 }

@@ -8,6 +8,7 @@ public enum IndicationHandlers {
         IntakeHandler.register(in: &handlers, service: service)
         AdviceHandler.register(in: &handlers)
         MatchingOutcomeHandler.register(in: &handlers, service: service)
+        ProviderHandlers.register(in: &handlers, service: service)
         return handlers
     }
 }

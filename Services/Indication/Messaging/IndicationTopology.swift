@@ -11,12 +11,16 @@ public enum IndicationTopology {
     /// (`assessor.<organisation>.advice.given`).
     public static let adviceRoutingKey = "assessor.*.advice.given"
 
+    /// Providers' answers and reports, on `wmo.partners` only (`provider.<organisation>.…`).
+    public static let providerRoutingKeys = ["provider.*.allocation.*", "provider.*.care.*"]
+
     /// The inbound queue under `name` (tests use a private name).
     public static func inboundQueue(name: String = "indication.inbound") -> Topology.Queue {
         Topology.Queue(
             name: name,
             bindings: inboundRoutingKeys.map { .init(routingKey: $0) }
                 + [.init(exchange: Topology.partnerExchange, routingKey: adviceRoutingKey)]
+                + providerRoutingKeys.map { .init(exchange: Topology.partnerExchange, routingKey: $0) }
         )
     }
 
@@ -28,5 +32,11 @@ public enum IndicationTopology {
     /// `assessor.<organisation>` by `scripts/organisations.sh add assessor`).
     public static func adviceRoutingKey(_ organisation: OrganisationKey) -> String {
         "\(AdviceRequested.messageType).\(organisation)"
+    }
+
+    /// Routing key of a message of `type` for `provider` (bound to its queue
+    /// `provider.<organisation>` by `scripts/organisations.sh add provider`).
+    public static func providerRoutingKey(_ type: String, _ provider: OrganisationKey) -> String {
+        "\(type).\(provider)"
     }
 }

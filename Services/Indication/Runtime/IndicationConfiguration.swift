@@ -12,10 +12,12 @@ public import ServiceRuntime
 /// | `INDICATION_ASSESSOR_PROFILES` | `7,9` | client profiles that go to the assessor |
 /// | `INDICATION_STANDARD_CATEGORIES` | `aids,transport` | provisions the simplified protocol decides in one step |
 /// | `INDICATION_INCOME_TEST_CATEGORIES` | (none) | categories that need an income test before a grant |
+/// | `INDICATION_PROVIDERS` | (none) | contracted providers with tariffs in cents per unit, `0202-rijnstad=household-help:3250+personal-care:5500;0202-zorgwijk=support:6000` (broker logins, kind `provider`) |
 /// | `INDICATION_DECISION_WEEKS` | `2` | the decision term |
 /// | `BCRYPT_COST`, `AUTH_CACHE_SECONDS`, `TRUSTED_PROXIES` | `10`, `60`, (none) | as at the front desk |
 public struct IndicationConfiguration: Sendable {
     public var rules: RoutingRules
+    public var contracts: ProviderContracts
     public var decisionWeeks: Int
     public var bcryptCost: UInt8
     public var authCacheSeconds: Int
@@ -27,6 +29,7 @@ public struct IndicationConfiguration: Sendable {
         case domain(String)
         case profile(String)
         case category(key: String, value: String)
+        case provider(String)
 
         public var description: String {
             switch self {
@@ -35,6 +38,8 @@ public struct IndicationConfiguration: Sendable {
             case .domain(let text): "INDICATION_ASSESSOR_DOMAINS: '\(text)' is not a life domain (e.g. mental-health)"
             case .profile(let text): "INDICATION_ASSESSOR_PROFILES: '\(text)' is not a profile number 1-9"
             case .category(let key, let text): "\(key): '\(text)' is not a product category (e.g. aids, household-help)"
+            case .provider(let text):
+                "INDICATION_PROVIDERS: '\(text)' is not <login>=<category>:<cents>+…, e.g. 0202-rijnstad=household-help:3250+personal-care:5500"
             }
         }
     }
@@ -78,6 +83,21 @@ public struct IndicationConfiguration: Sendable {
             standardCategories: try categories("indication.standard.categories", "aids,transport", env: "INDICATION_STANDARD_CATEGORIES"),
             incomeTestCategories: try categories("indication.income.test.categories", "", env: "INDICATION_INCOME_TEST_CATEGORIES")
         )
+        var tariffs: [OrganisationKey: [ProductCategory: Int]] = [:]
+        for entry in reader.string(forKey: "indication.providers", default: "").split(separator: ";") {
+            let text = entry.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { continue }
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let key = OrganisationKey(parts[0]) else { throw .provider(text) }
+            for item in parts[1].split(separator: "+") {
+                let pair = item.split(separator: ":").map(String.init)
+                guard pair.count == 2, let category = ProductCategory(rawValue: pair[0]), let cents = Int(pair[1]), cents >= 0 else {
+                    throw .provider(text)
+                }
+                tariffs[key, default: [:]][category] = cents
+            }
+        }
+        contracts = ProviderContracts(tariffs)
         decisionWeeks = max(1, reader.int(forKey: "indication.decision.weeks", default: 2))
         bcryptCost = UInt8(min(max(reader.int(forKey: "bcrypt.cost", default: 10), 4), 31))
         authCacheSeconds = max(0, reader.int(forKey: "auth.cache.seconds", default: 60))

@@ -26,6 +26,7 @@ public enum IndicationServer {
             pool: environment.pool,
             settings: IndicationSettings(
                 rules: configuration.rules,
+                contracts: configuration.contracts,
                 term: DecisionTerm(weeks: configuration.decisionWeeks),
                 catalogue: try ClientProfileCatalogue.bundled()
             ),
@@ -41,7 +42,8 @@ public enum IndicationServer {
             logger: environment.logger
         )
         let consumer = environment.inboxConsumer(queue: IndicationTopology.inbound, handlers: IndicationHandlers.make(service: service))
-        try await environment.run([application, consumer])
+        let watch = ReceiptWatch(service: service, logger: environment.logger)
+        try await environment.run([application, consumer, watch])
     }
 
     /// The assessors' authenticator over `assessors`.

@@ -3,7 +3,41 @@ public import Storage
 /// The indication schema: assessors, cases (known by subjectRef only), assessments, the
 /// arrangement's lines, decisions, and the access log. The kit's outbox and inbox come first.
 public enum IndicationMigrations {
-    public static let all: [Migration] = [cases]
+    public static let all: [Migration] = [cases, allocations]
+
+    /// Allocations to providers (iWmo 301/302/305/307), with the receipt watch's index.
+    static let allocations = Migration(
+        "indication-0002-allocations",
+        """
+        CREATE TABLE allocations (
+            id uuid PRIMARY KEY,
+            case_id uuid NOT NULL REFERENCES cases (id),
+            decision_id uuid NOT NULL REFERENCES decisions (id),
+            line_id uuid NOT NULL REFERENCES arrangement_lines (id),
+            municipality text NOT NULL,
+            subject_ref uuid NOT NULL,
+            provider text NOT NULL,
+            category text NOT NULL,
+            volume double precision,
+            unit text,
+            valid_from date NOT NULL,
+            valid_until date,
+            tariff_cents int NOT NULL,
+            issued_at timestamptz NOT NULL,
+            receipt_due date NOT NULL,
+            status text NOT NULL,
+            receipt_at timestamptz,
+            retour_codes text[] NOT NULL DEFAULT '{}',
+            escalated_at timestamptz,
+            start_date date,
+            stop_date date,
+            stop_reason text
+        );
+        CREATE INDEX allocations_by_provider ON allocations (provider, subject_ref);
+        CREATE INDEX allocations_by_case ON allocations (case_id);
+        CREATE INDEX allocations_awaiting_receipt ON allocations (receipt_due) WHERE status = 'issued' AND escalated_at IS NULL;
+        """
+    )
 
     static let cases = Migration(
         "indication-0001-cases",

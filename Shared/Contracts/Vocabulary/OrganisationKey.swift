@@ -26,3 +26,21 @@ public struct OrganisationKey: Sendable, Hashable, Comparable, CustomStringConve
 
     public static func < (lhs: OrganisationKey, rhs: OrganisationKey) -> Bool { lhs.description < rhs.description }
 }
+
+extension OrganisationKey: Codable {
+    /// Encoded as its text, `0202-mee`.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let key = OrganisationKey(text) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not an organisation key like 0202-mee")
+            )
+        }
+        self = key
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
