@@ -209,6 +209,34 @@ struct ContractCase: Sendable, CustomTestStringConvertible {
             minimal: AdviceGiven(caseId: Samples.id, advice: "Geen maatwerk nodig")
         ),
         .of(
+            AllocationIssued.self,
+            full: AllocationIssued(
+                subjectRef: SubjectRef(),
+                provider: "0202-rijnstad",
+                allocations: [Samples.fullAllocation],
+                withdrawn: [WithdrawnAllocation(allocationId: Samples.id, reason: "Correctie")]
+            ),
+            minimal: AllocationIssued(subjectRef: SubjectRef(), provider: "0202-rijnstad", allocations: [Samples.minimalAllocation])
+        ),
+        .of(AllocationAcknowledged.self, full: AllocationAcknowledged(allocationIds: [Samples.id])),
+        .of(
+            AllocationRejected.self,
+            full: AllocationRejected(allocationIds: [Samples.id], retourCodes: ["no-capacity"], explanation: "Geen capaciteit"),
+            minimal: AllocationRejected(allocationIds: [Samples.id], retourCodes: ["no-capacity"])
+        ),
+        .of(CareStarted.self, full: CareStarted(allocationId: Samples.id, startDate: "2026-12-01")),
+        .of(CareStopped.self, full: CareStopped(allocationId: Samples.id, stopDate: "2027-03-19", reason: .moved)),
+        .of(
+            ProviderMessageReceipt.self,
+            full: ProviderMessageReceipt(
+                receivedMessageId: Samples.id,
+                receivedType: CareStopped.messageType,
+                allocationId: Samples.id,
+                accepted: true,
+                retourCodes: ["reported-late"]
+            )
+        ),
+        .of(
             InformalSupportRequested.self,
             full: InformalSupportRequested(
                 requestId: Samples.id,
@@ -286,6 +314,16 @@ private enum Samples {
         validUntil: date
     )
     static let minimalLine = DecisionLine(category: .aids, granted: false, grounds: "Algemene voorziening volstaat")
+    static let fullAllocation = AllocationRecord(
+        allocationId: id,
+        decisionId: id,
+        category: .householdHelp,
+        volume: 3,
+        unit: "hours-per-week",
+        validFrom: "2026-12-01",
+        validUntil: "2027-11-30"
+    )
+    static let minimalAllocation = AllocationRecord(allocationId: id, decisionId: id, category: .support, validFrom: "2026-12-15")
 
     static func passedOn(contact: ConsentedContact) -> RequestPassedOn {
         RequestPassedOn(
