@@ -127,6 +127,7 @@ let package = Package(
             dependencies: [
                 "Storage", "Contracts",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -153,7 +154,6 @@ let package = Package(
             resources: [.copy("Templates")])
         + service(
             "Indication", executable: "indication", folder: "Indication",
-            dependencies: [.product(name: "HummingbirdAuth", package: "hummingbird-auth")],
             resources: [.copy("Reference")])
         + service("ReferralIndex", executable: "referral-index", folder: "ReferralIndex",
                   dependencies: [.product(name: "Crypto", package: "swift-crypto")])

@@ -63,7 +63,7 @@ struct IndicationFixture: Sendable {
         )
         let arnhem = Assessor(id: AssessorID("iris.\(schema)"), municipality: .arnhem, displayName: "Iris Bakker")
         let nijmegen = Assessor(id: AssessorID("ruben.\(schema)"), municipality: .nijmegen, displayName: "Ruben Smit")
-        let hash = await PasswordAuthenticatorHash.make(password)
+        let hash = await PasswordAuthenticator<Assessor>.hash(password, cost: 4)
         try await pool.withTransaction { tx in
             try AssessorRepository.insert(arnhem, passwordHash: hash, in: tx)
             try AssessorRepository.insert(nijmegen, passwordHash: hash, in: tx)
@@ -228,11 +228,4 @@ extension TestClock {
 /// A failure of the fixture, not of the code under test.
 struct FixtureFailure: Error, CustomStringConvertible {
     let description: String
-}
-
-/// Test password hashes at the lowest bcrypt cost.
-enum PasswordAuthenticatorHash {
-    static func make(_ password: String) async -> String {
-        await ServiceHTTP.PasswordAuthenticator<Assessor>.hash(password, cost: 4)
-    }
 }

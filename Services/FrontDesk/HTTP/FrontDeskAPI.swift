@@ -46,7 +46,7 @@ public enum FrontDeskAPI {
             .add(middleware: SecurityHeadersMiddleware())
             .add(middleware: ProblemMiddleware(realm: "wmo-loket"))
             .add(middleware: JSONOnlyMiddleware())
-            .add(middleware: StaffAuthenticationMiddleware(authenticator: authenticator))
+            .add(middleware: BasicAuthenticationMiddleware(authenticator: authenticator, logKey: "staff"))
         api.get("me") { _, context in
             let staff = try context.requireStaff()
             return try JSONBody.response(

@@ -1,12 +1,17 @@
 public import Hummingbird
-import ServiceHTTP
+public import ServiceHTTP
 
 /// The request context of the front desk's HTTP routes: Hummingbird's core storage plus the
 /// staff member the request was authenticated as (`nil` until authentication ran).
-public struct FrontDeskRequestContext: RequestContext {
+public struct FrontDeskRequestContext: AuthenticatedRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The logged-in staff member; every use case is scoped to their municipality.
     public var staff: StaffMember?
+    /// The same, as `BasicAuthenticationMiddleware` sets it.
+    public var account: StaffMember? {
+        get { staff }
+        set { staff = newValue }
+    }
 
     /// The client's address (login throttling and audit), when the connection has one.
     public var clientAddress: String?

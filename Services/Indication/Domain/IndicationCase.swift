@@ -71,9 +71,10 @@ public struct IndicationCase: Sendable, Equatable, Codable, Identifiable {
         }
     }
 
-    /// Reopens a decided case (re-indication): counted, and a new decision term from `today`.
-    public mutating func reopen(on today: LocalDate, term: DecisionTerm) {
-        if status == .decided { reindications += 1 }
+    /// Reopens a decided case with a new decision term from `today`; a re-indication (the desk
+    /// asks again) is counted, a line sent back by matching is not.
+    public mutating func reopen(on today: LocalDate, term: DecisionTerm, countsAsReindication: Bool = true) {
+        if status == .decided, countsAsReindication { reindications += 1 }
         status = .assessing
         decisionDue = term.dueDay(applicationDay: today)
     }

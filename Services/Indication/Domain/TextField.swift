@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rules for free text an assessor types: trimmed, required or optional, bounded.
 enum TextField {
     /// `text` trimmed; refused when blank or longer than `maxLength`.
@@ -10,7 +12,7 @@ enum TextField {
 
     /// `text` trimmed, `nil` when blank; refused when longer than `maxLength`.
     static func optional(_ text: String?, field: String, label: String, maxLength: Int = 4000) throws(IndicationError) -> String? {
-        let trimmed = String((text ?? "").drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        let trimmed = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
         guard trimmed.count <= maxLength else { throw .fieldTooLong(field: field, label: label, maxLength: maxLength) }
         return trimmed

@@ -28,7 +28,7 @@ public enum IndicationAPI {
             .add(middleware: SecurityHeadersMiddleware())
             .add(middleware: ProblemMiddleware(realm: "wmo-indicatie"))
             .add(middleware: JSONOnlyMiddleware())
-            .add(middleware: AssessorAuthenticationMiddleware(authenticator: authenticator))
+            .add(middleware: BasicAuthenticationMiddleware(authenticator: authenticator, logKey: "assessor"))
         api.get("me") { _, context in try JSONBody.response(try context.requireAssessor()) }
         api.get("reference") { _, _ in try JSONBody.response(ReferenceView(catalogue: service.settings.catalogue)) }
         api.get("work-list") { _, context in try JSONBody.response(try await service.workList(by: context.requireAssessor())) }

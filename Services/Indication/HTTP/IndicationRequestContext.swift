@@ -1,12 +1,17 @@
 public import Hummingbird
-import ServiceHTTP
+public import ServiceHTTP
 
 /// The request context of indication's HTTP routes: Hummingbird's core storage plus the assessor
 /// the request was authenticated as (`nil` until authentication ran).
-public struct IndicationRequestContext: RequestContext {
+public struct IndicationRequestContext: AuthenticatedRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The logged-in assessor; every use case is scoped to their municipality.
     public var assessor: Assessor?
+    /// The same, as `BasicAuthenticationMiddleware` sets it.
+    public var account: Assessor? {
+        get { assessor }
+        set { assessor = newValue }
+    }
     /// The client's address (login throttling and audit).
     public var clientAddress: String?
 

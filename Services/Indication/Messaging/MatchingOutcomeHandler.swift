@@ -20,8 +20,7 @@ enum MatchingOutcomeHandler {
             var item = try line(lineID, requestID: message.requestId, subjectRef: message.subjectRef, header: header, in: tx)
             try ArrangementRepository.setStatus(.failed, reason: message.reason, of: lineID, in: tx)
             if item.status == .decided {
-                item.status = .assessing
-                item.decisionDue = service.settings.term.dueDay(applicationDay: service.settings.calendar.day(of: service.clock()))
+                item.reopen(on: service.today, term: service.settings.term, countsAsReindication: false)
                 try CaseRepository.save(item, in: tx)
             }
         }

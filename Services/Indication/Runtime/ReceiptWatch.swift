@@ -30,7 +30,7 @@ public struct ReceiptWatch: Service {
             } catch {
                 logger.error("receipt watch failed; next try in a minute", metadata: ["error": "\(error)"])
             }
-            try? await Task.sleep(for: interval)
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: self.interval) }
         }
     }
 }
