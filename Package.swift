@@ -17,7 +17,8 @@ func service(
         .target(
             name: module,
             dependencies: [
-                "Contracts", "Messaging", "Storage", "ReliableMessaging", "ServiceRuntime", "ServiceHTTP", "WorkingDays",
+                "Contracts", "Messaging", "Storage", "ReliableMessaging", "ServiceRuntime", "ServiceHTTP", "StaffPages",
+                "WorkingDays",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -133,6 +134,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Shared/ServiceHTTP", swiftSettings: swiftSettings),
+        // Server-rendered staff pages for every service: sessions, CSRF, login, layout, forms.
+        .target(
+            name: "StaffPages",
+            dependencies: [
+                "Storage", "ServiceHTTP", "ServiceRuntime", "WorkingDays",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Shared/StaffPages",
+            resources: [.copy("Templates")],
+            swiftSettings: swiftSettings),
         .target(
             name: "TestKit",
             dependencies: [
@@ -154,7 +169,11 @@ let package = Package(
             resources: [.copy("Templates")])
         + service(
             "Indication", executable: "indication", folder: "Indication",
-            resources: [.copy("Reference")])
+            dependencies: [
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Reference"), .copy("Templates")])
         + service("ReferralIndex", executable: "referral-index", folder: "ReferralIndex",
                   dependencies: [.product(name: "Crypto", package: "swift-crypto")])
         + service("Matching", executable: "matching", folder: "Matching")
@@ -188,7 +207,7 @@ let package = Package(
                 name: "region-bench",
                 dependencies: [
                     "BenchmarkSupport",
-                    "FrontDesk", "WorkingDays", "TestKit", "Messaging", "Storage", "ReliableMessaging", "Contracts", "ServiceRuntime",
+                    "FrontDesk", "WorkingDays", "TestKit", "Messaging", "Storage", "ReliableMessaging", "Contracts", "ServiceRuntime", "StaffPages",
                     .product(name: "ArgumentParser", package: "swift-argument-parser"),
                     .product(name: "AsyncHTTPClient", package: "async-http-client"),
                     .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -224,7 +243,7 @@ let package = Package(
                 path: "Tests/BrokerDefinitionsTests", swiftSettings: swiftSettings),
             .testTarget(
                 name: "FrontDeskTests",
-                dependencies: ["FrontDesk", "ServiceHTTP", "WorkingDays"],
+                dependencies: ["FrontDesk", "ServiceHTTP", "StaffPages", "WorkingDays"],
                 path: "Tests/FrontDeskTests", swiftSettings: swiftSettings),
             .testTarget(
                 name: "IndicationTests",
@@ -233,7 +252,7 @@ let package = Package(
             .testTarget(
                 name: "IndicationIntegrationTests",
                 dependencies: [
-                    "Indication", "ServiceHTTP", "WorkingDays", "TestKit", "Storage", "Messaging", "ReliableMessaging", "Contracts",
+                    "Indication", "ServiceHTTP", "StaffPages", "WorkingDays", "TestKit", "Storage", "Messaging", "ReliableMessaging", "Contracts",
                     .product(name: "HummingbirdTesting", package: "hummingbird"),
                     .product(name: "Yams", package: "Yams"),
                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -243,7 +262,7 @@ let package = Package(
             .testTarget(
                 name: "FrontDeskIntegrationTests",
                 dependencies: [
-                    "FrontDesk", "ServiceHTTP", "WorkingDays", "TestKit", "Storage", "Messaging", "ReliableMessaging", "Contracts",
+                    "FrontDesk", "ServiceHTTP", "StaffPages", "WorkingDays", "TestKit", "Storage", "Messaging", "ReliableMessaging", "Contracts",
                     .product(name: "HummingbirdTesting", package: "hummingbird"),
                     .product(name: "Yams", package: "Yams"),
                 ],

@@ -11,6 +11,7 @@ import NIOCore
 import ReliableMessaging
 import ServiceLifecycle
 import ServiceRuntime
+import StaffPages
 import Storage
 import TestKit
 

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import ServiceHTTP
+import StaffPages
 import Storage
 import TestKit
 import Testing

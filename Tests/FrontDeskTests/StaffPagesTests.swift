@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import ServiceHTTP
+import StaffPages
 import Testing
 
 @testable import FrontDesk
@@ -58,13 +59,13 @@ struct StaffPagesTests {
         ] as [(String, String?)]
     )
     func returnPath(_ path: String, _ expected: String?) {
-        #expect(LoginPages.safeReturnPath(path) == expected)
+        #expect(ReturnPath.safe(path) == expected)
     }
 
     @Test("a form that comes back puts each problem at its field and links the summary to it")
     func formState() throws {
         let submitted = try FormData(urlEncoded: "bsn=123&familyName=")
-        let form = FormState(
+        let form = DeskForm(
             prefix: "person-",
             submitted: submitted,
             errors: [.invalidBSN(.wrongLength), .missingField(field: "familyName", label: "Achternaam"), .otherMunicipality]
@@ -81,8 +82,15 @@ struct StaffPagesTests {
     // MARK: Templates
 
     static func render(_ page: Page, flash: String? = nil) async throws -> String {
-        let renderer = try await PageRenderer.load()
-        let chrome = Chrome(title: page.title, staff: staff, csrfToken: "token123", flash: flash, problems: page.problems)
+        let renderer = try await FrontDeskPages.renderer()
+        let chrome = Chrome(
+            title: page.title,
+            site: FrontDeskPages.identity,
+            user: staff,
+            csrfToken: "token123",
+            flash: flash,
+            problems: page.problems
+        )
         return try #require(renderer.html(page, chrome: chrome))
     }
 
@@ -115,7 +123,7 @@ struct StaffPagesTests {
     func registrationForm() async throws {
         let submitted = try FormData(urlEncoded: "bsn=123&familyName=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
         let errors: [FrontDeskError] = [.invalidBSN(.wrongLength), .invalidDate(field: "birthDate", label: "Geboortedatum")]
-        let page = PersonPages.newPage(FormState(prefix: "person-", submitted: submitted, errors: errors), status: 422)
+        let page = PersonPages.newPage(DeskForm(prefix: "person-", submitted: submitted, errors: errors), status: 422)
         #expect(page.status.code == 422)
         let html = try await Self.render(page)
         Self.checkAccessible(html)
@@ -158,14 +166,14 @@ struct StaffPagesTests {
     func searchPage() async throws {
         let person = Fixtures.person()
         let html = try await Self.render(
-            PersonPages.searchPage(form: FormState(prefix: "search-"), results: [person]),
+            PersonPages.searchPage(form: DeskForm(prefix: "search-"), results: [person]),
             flash: "Gelukt & klaar"
         )
         Self.checkAccessible(html)
         #expect(html.contains("Jan Pieter van der Berg"))
         #expect(!html.contains(person.bsn.rawValue))
         #expect(html.contains("Gelukt &amp; klaar"))
-        let intake = try await Self.render(RequestPages.newPage(person: person, form: FormState(prefix: "request-")))
+        let intake = try await Self.render(RequestPages.newPage(person: person, form: DeskForm(prefix: "request-")))
         Self.checkAccessible(intake)
     }
 }

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import Messaging
 public import ServiceRuntime
+import StaffPages
 import Storage
 
 /// The two commands of the `front-desk` executable: serve, and seed the demo data.

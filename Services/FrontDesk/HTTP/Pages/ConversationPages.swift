@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import ServiceHTTP
+import StaffPages
 import WorkingDays
 
 /// Gesprek vastleggen (keukentafelgesprek): who took part, the clarified question, what the
@@ -12,13 +13,13 @@ struct ConversationPages: Sendable {
     static let rows = 4
 
     /// `GET /hulpvragen/{id}/gesprek`.
-    func form(_ call: PageCall) async throws -> PageResult {
+    func form(_ call: DeskCall) async throws -> PageResult {
         let details = try await service.requestDetails(try call.id(), by: call.staff)
-        return .page(page(details, staff: call.staff, form: FormState(prefix: "conversation-")))
+        return .page(page(details, staff: call.staff, form: DeskForm(prefix: "conversation-")))
     }
 
     /// `POST /hulpvragen/{id}/gesprek`.
-    func record(_ call: PageCall) async throws -> PageResult {
+    func record(_ call: DeskCall) async throws -> PageResult {
         let id = try call.id()
         let form = call.form
         var problems: [FrontDeskError] = []
@@ -60,14 +61,14 @@ struct ConversationPages: Sendable {
         }
     }
 
-    private func failed(_ call: PageCall, id: UUID, errors: [FrontDeskError]) async throws -> PageResult {
+    private func failed(_ call: DeskCall, id: UUID, errors: [FrontDeskError]) async throws -> PageResult {
         let details = try await service.requestDetails(id, by: call.staff)
-        var page = page(details, staff: call.staff, form: FormState(prefix: "conversation-", submitted: call.form, errors: errors))
+        var page = page(details, staff: call.staff, form: DeskForm(prefix: "conversation-", submitted: call.form, errors: errors))
         page.status = .init(code: 422)
         return .page(page)
     }
 
-    private func page(_ details: RequestDetails, staff: StaffMember, form: FormState) -> Page {
+    private func page(_ details: RequestDetails, staff: StaffMember, form: DeskForm) -> Page {
         let request = details.request
         let id = request.id.uuidString.lowercased()
         let roles = ParticipantRole.allCases.map { (value: $0.rawValue, label: DutchFormat.participant($0)) }

@@ -1,4 +1,5 @@
 import Foundation
+import StaffPages
 import WorkingDays
 
 /// De beschikking als brief: the printable decision letter, addressed from the person registry.
@@ -7,7 +8,7 @@ struct DecisionLetterPages: Sendable {
     let service: FrontDeskService
 
     /// `GET /beschikkingen/{id}/brief`.
-    func letter(_ call: PageCall) async throws -> PageResult {
+    func letter(_ call: DeskCall) async throws -> PageResult {
         let letter = try await service.decisionLetter(try call.id(), by: call.staff)
         let model = DecisionLetterPage(
             sender: Chrome.municipalityName(letter.municipality.rawValue),

@@ -1,31 +1,9 @@
 import Contracts
 import Foundation
-import WorkingDays
+import StaffPages
 
-/// How the pages write dates, times and codes in Dutch.
-enum DutchFormat {
-    private static let calendar = WorkingDayCalendar()
-
-    /// `06-04-2026 14:05` in Europe/Amsterdam.
-    static func dateTime(_ date: Date) -> String {
-        let parts = calendar.calendar.dateComponents([.hour, .minute], from: date)
-        let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
-        return "\(calendar.day(of: date).dutchFormatted) \(time)"
-    }
-
-    /// `06-04-2026` in Europe/Amsterdam.
-    static func date(_ date: Date) -> String { calendar.day(of: date).dutchFormatted }
-
-    /// The day of `date` in Europe/Amsterdam.
-    static func day(of date: Date) -> LocalDate { calendar.day(of: date) }
-
-    /// The start of `day` in Europe/Amsterdam.
-    static func startOfDay(_ day: LocalDate) -> Date { calendar.startOfDay(day) }
-
-    /// The last eight characters of an id, enough to tell requests apart on a list (the end, not
-    /// the start: seeded ids differ only there).
-    static func shortID(_ id: UUID) -> String { String(id.uuidString.suffix(8)).lowercased() }
-
+/// How the desk's pages write its codes in Dutch.
+extension DutchFormat {
     /// `Crisis`, `Hoog`, `Normaal`.
     static func urgency(_ urgency: Urgency) -> String {
         switch urgency {

@@ -1,5 +1,6 @@
 import Foundation
 import ServiceHTTP
+import StaffPages
 
 /// Huishouden: one household, one plan, one coordinator (SPEC P3). Opened from a member's
 /// record (`/personen/{id}/huishouden`), because a household is found through its people; the
@@ -13,12 +14,12 @@ struct HouseholdPages: Sendable {
     }
 
     /// `GET /personen/{id}/huishouden`.
-    func show(_ call: PageCall) async throws -> PageResult {
+    func show(_ call: DeskCall) async throws -> PageResult {
         .page(try await page(call, personID: try call.id(), failed: nil))
     }
 
     /// `POST /personen/{id}/huishouden`: a new household around the person.
-    func create(_ call: PageCall) async throws -> PageResult {
+    func create(_ call: DeskCall) async throws -> PageResult {
         let personID = try call.id()
         _ = try await service.createHousehold(principal: personID, by: call.staff)
         return .redirect(to: Self.path(personID), flash: "Het huishouden is aangemaakt, met deze persoon als hoofdpersoon.")
@@ -26,7 +27,7 @@ struct HouseholdPages: Sendable {
 
     /// `POST /personen/{id}/huishouden/{wijziging}`: one change (member, carer, coordinator,
     /// hand-over, plan).
-    func change(_ call: PageCall) async throws -> PageResult {
+    func change(_ call: DeskCall) async throws -> PageResult {
         let personID = try call.id()
         guard let householdID = call.form.nonBlank("household").flatMap(UUID.init(uuidString:)) else {
             throw FrontDeskError.householdNotFound
@@ -97,12 +98,12 @@ struct HouseholdPages: Sendable {
 
     static func path(_ personID: UUID) -> String { "/personen/\(personID.uuidString.lowercased())/huishouden" }
 
-    private func page(_ call: PageCall, personID: UUID, failed: (form: Form, errors: [FrontDeskError])?) async throws -> Page {
+    private func page(_ call: DeskCall, personID: UUID, failed: (form: Form, errors: [FrontDeskError])?) async throws -> Page {
         let record = try await service.person(personID, context: "huishouden bekijken", by: call.staff)
         let view = try await service.household(ofPerson: personID, by: call.staff)
-        func state(_ form: Form) -> FormState {
-            guard let failed, failed.form == form else { return FormState(prefix: "\(form.rawValue)-") }
-            return FormState(prefix: "\(form.rawValue)-", submitted: call.form, errors: failed.errors) { error in
+        func state(_ form: Form) -> DeskForm {
+            guard let failed, failed.form == form else { return DeskForm(prefix: "\(form.rawValue)-") }
+            return DeskForm(prefix: "\(form.rawValue)-", submitted: call.form, errors: failed.errors) { error in
                 switch error {
                 case .notACoordinator, .noCoordinator, .coordinatorAlreadyAssigned, .handOverToSameCoordinator: "coordinator"
                 default: error.field
@@ -121,7 +122,7 @@ struct HouseholdPages: Sendable {
             title: "Huishouden van \(record.person.displayName)",
             status: .init(code: failed == nil ? 200 : 422),
             model: model,
-            section: .persons,
+            section: NavSection.persons.href,
             problems: problems
         )
     }
@@ -166,7 +167,7 @@ struct HouseholdPage: Sendable {
         var planEnded: String?
     }
 
-    init(record: PersonRecord, view: HouseholdView?, staff: StaffMember, forms: [HouseholdPages.Form: FormState]) {
+    init(record: PersonRecord, view: HouseholdView?, staff: StaffMember, forms: [HouseholdPages.Form: DeskForm]) {
         let household = view?.household
         let personID = record.person.id
         person = PersonRow(record.person)

@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import ServiceHTTP
+import StaffPages
 
 /// Doorverwijzen: pass the request (not the person) to a partner, suggested from the social map
 /// by the request's life domains and the person's district, with the citizen's consent for each
@@ -9,12 +10,12 @@ struct PassOnPages: Sendable {
     let service: FrontDeskService
 
     /// `GET /hulpvragen/{id}/doorverwijzen`.
-    func form(_ call: PageCall) async throws -> PageResult {
-        .page(try await page(call, id: try call.id(), form: FormState(prefix: "passon-", fieldOf: Self.fieldOf)))
+    func form(_ call: DeskCall) async throws -> PageResult {
+        .page(try await page(call, id: try call.id(), form: DeskForm(prefix: "passon-", fieldOf: Self.fieldOf)))
     }
 
     /// `POST /hulpvragen/{id}/doorverwijzen`.
-    func passOn(_ call: PageCall) async throws -> PageResult {
+    func passOn(_ call: DeskCall) async throws -> PageResult {
         let id = try call.id()
         let partner = call.form.nonBlank("partner") ?? ""
         let items = call.form.values("consentItems").compactMap(ContactDataItem.init(rawValue:))
@@ -29,7 +30,7 @@ struct PassOnPages: Sendable {
                     + "\(result.contactDue.dutchFormatted) contact op met de burger."
             )
         } catch let error as FrontDeskError where error.httpStatus != 403 && error != .requestNotFound {
-            let form = FormState(prefix: "passon-", submitted: call.form, errors: [error], fieldOf: Self.fieldOf)
+            let form = DeskForm(prefix: "passon-", submitted: call.form, errors: [error], fieldOf: Self.fieldOf)
             var page = try await page(call, id: id, form: form)
             page.status = .init(code: error.field != nil || error.httpStatus == 422 ? 422 : error.httpStatus)
             return .page(page)
@@ -45,7 +46,7 @@ struct PassOnPages: Sendable {
         }
     }
 
-    private func page(_ call: PageCall, id: UUID, form: FormState) async throws -> Page {
+    private func page(_ call: DeskCall, id: UUID, form: DeskForm) async throws -> Page {
         let details = try await service.requestDetails(id, by: call.staff)
         guard let personID = details.request.personID else { throw FrontDeskError.requestWithoutPerson }
         let record = try await service.person(personID, context: "doorverwijzen: toestemming vastleggen", by: call.staff)

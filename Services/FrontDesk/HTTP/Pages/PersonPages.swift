@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import ServiceHTTP
+import StaffPages
 
 /// Persoon zoeken, registreren en bekijken. Every person shown is written to the access log by
 /// the use cases, with the reason the staff member gave.
@@ -10,12 +11,12 @@ struct PersonPages: Sendable {
     // MARK: Search
 
     /// `GET /personen`: the search form.
-    func searchForm(_ call: PageCall) async throws -> PageResult {
-        .page(Self.searchPage(form: FormState(prefix: "search-"), results: nil))
+    func searchForm(_ call: DeskCall) async throws -> PageResult {
+        .page(Self.searchPage(form: DeskForm(prefix: "search-"), results: nil))
     }
 
     /// `POST /personen`: a search (POST, so a BSN never ends up in a URL, a log or the history).
-    func search(_ call: PageCall) async throws -> PageResult {
+    func search(_ call: DeskCall) async throws -> PageResult {
         let input = PersonSearch(
             bsn: call.form.nonBlank("bsn"),
             name: call.form.nonBlank("name"),
@@ -26,9 +27,9 @@ struct PersonPages: Sendable {
         )
         do {
             let found = try await service.searchPersons(input, by: call.staff)
-            return .page(Self.searchPage(form: FormState(prefix: "search-", submitted: call.form), results: found))
+            return .page(Self.searchPage(form: DeskForm(prefix: "search-", submitted: call.form), results: found))
         } catch let error as FrontDeskError where error.httpStatus == 422 {
-            let form = FormState(prefix: "search-", submitted: call.form, errors: [error]) { error in
+            let form = DeskForm(prefix: "search-", submitted: call.form, errors: [error]) { error in
                 error.code == "search-criteria-missing" ? "bsn" : error.field
             }
             var page = Self.searchPage(form: form, results: nil)
@@ -37,7 +38,7 @@ struct PersonPages: Sendable {
         }
     }
 
-    static func searchPage(form: FormState, results: [Person]?) -> Page {
+    static func searchPage(form: DeskForm, results: [Person]?) -> Page {
         let model = PersonSearchPage(
             bsn: form.input("bsn", label: "BSN", hint: "9 cijfers, van het identiteitsbewijs.", autocomplete: "off", maxLength: 12, width: "medium"),
             name: form.input("name", label: "Achternaam", maxLength: 100),
@@ -67,7 +68,7 @@ struct PersonPages: Sendable {
             title: "Persoon zoeken",
             status: .ok,
             model: model.with(formProblem: form.unplaced()),
-            section: .persons,
+            section: NavSection.persons.href,
             problems: form.summary()
         )
     }
@@ -75,12 +76,12 @@ struct PersonPages: Sendable {
     // MARK: Register
 
     /// `GET /personen/nieuw`.
-    func newForm(_ call: PageCall) async throws -> PageResult {
-        .page(Self.newPage(FormState(prefix: "person-")))
+    func newForm(_ call: DeskCall) async throws -> PageResult {
+        .page(Self.newPage(DeskForm(prefix: "person-")))
     }
 
     /// `POST /personen/nieuw`: registers the person (tell once) and opens the record.
-    func register(_ call: PageCall) async throws -> PageResult {
+    func register(_ call: DeskCall) async throws -> PageResult {
         let form = call.form
         var problems: [FrontDeskError] = []
         var houseNumber: Int?
@@ -118,13 +119,13 @@ struct PersonPages: Sendable {
                 flash: "\(person.displayName) is geregistreerd. Neem nu de hulpvraag aan."
             )
         } catch let error as InputProblems {
-            return .page(Self.newPage(FormState(prefix: "person-", submitted: form, errors: error.problems), status: 422))
+            return .page(Self.newPage(DeskForm(prefix: "person-", submitted: form, errors: error.problems), status: 422))
         } catch let error as FrontDeskError where error.field != nil {
-            return .page(Self.newPage(FormState(prefix: "person-", submitted: form, errors: [error]), status: 422))
+            return .page(Self.newPage(DeskForm(prefix: "person-", submitted: form, errors: [error]), status: 422))
         }
     }
 
-    static func newPage(_ form: FormState, status: Int = 200) -> Page {
+    static func newPage(_ form: DeskForm, status: Int = 200) -> Page {
         let channels = ContactChannel.allCases.map { (value: $0.rawValue, label: $0.dutchName) }
         let model = PersonNewPage(
             bsn: form.input(
@@ -203,7 +204,7 @@ struct PersonPages: Sendable {
             title: "Persoon registreren",
             status: .init(code: status),
             model: model.with(formProblem: form.unplaced()),
-            section: .newPerson,
+            section: NavSection.newPerson.href,
             problems: form.summary()
         )
     }
@@ -211,7 +212,7 @@ struct PersonPages: Sendable {
     // MARK: Record
 
     /// `GET /personen/{id}`: the record with the person's requests (logged as a view).
-    func detail(_ call: PageCall) async throws -> PageResult {
+    func detail(_ call: DeskCall) async throws -> PageResult {
         let reason = call.query.nonBlank("reden").flatMap(AccessLog.Reason.init(rawValue:)) ?? .casework
         let record = try await service.person(try call.id(), context: "dossier bekijken", reason: reason, by: call.staff)
         let person = record.person
@@ -233,7 +234,7 @@ struct PersonPages: Sendable {
             },
             hasRequests: !record.requests.isEmpty
         )
-        return .page(Page(template: "person-detail", title: person.displayName, model: model, section: .persons))
+        return .page(Page(template: "person-detail", title: person.displayName, model: model, section: NavSection.persons.href))
     }
 }
 

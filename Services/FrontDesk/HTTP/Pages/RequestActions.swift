@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import StaffPages
 
 /// The POST forms of the request page: clarify, answer, ask for an indication or a match,
 /// close, withdraw a consent. Each redirects back to the request with a message; when the use
@@ -8,7 +9,7 @@ struct RequestActions: Sendable {
     let service: FrontDeskService
 
     /// `POST /hulpvragen/{id}/verheldering`.
-    func clarify(_ call: PageCall) async throws -> PageResult {
+    func clarify(_ call: DeskCall) async throws -> PageResult {
         let id = try call.id()
         let input = ClarifyInput(
             question: call.form.nonBlank("question"),
@@ -22,7 +23,7 @@ struct RequestActions: Sendable {
     }
 
     /// `POST /hulpvragen/{id}/beantwoorden`.
-    func answer(_ call: PageCall) async throws -> PageResult {
+    func answer(_ call: DeskCall) async throws -> PageResult {
         let id = try call.id()
         let text = call.form["answer"] ?? ""
         return try await perform(.answer, call, id: id, done: "Het antwoord is vastgelegd.") {
@@ -31,7 +32,7 @@ struct RequestActions: Sendable {
     }
 
     /// `POST /hulpvragen/{id}/indicatie`.
-    func requestIndication(_ call: PageCall) async throws -> PageResult {
+    func requestIndication(_ call: DeskCall) async throws -> PageResult {
         let id = try call.id()
         let findings = call.form.nonBlank("findings")
         if let problem = FieldRules.text(findings, field: "findings", label: "Bevindingen", max: 8000, required: false).first {
@@ -48,7 +49,7 @@ struct RequestActions: Sendable {
     }
 
     /// `POST /hulpvragen/{id}/matching`.
-    func requestMatching(_ call: PageCall) async throws -> PageResult {
+    func requestMatching(_ call: DeskCall) async throws -> PageResult {
         let id = try call.id()
         guard let task = call.form.nonBlank("task").flatMap(VolunteerTask.init(rawValue:)) else {
             return try await failed(.matching, call, id: id, errors: [.missingField(field: "task", label: "Soort hulp")])
@@ -65,7 +66,7 @@ struct RequestActions: Sendable {
     }
 
     /// `POST /hulpvragen/{id}/afsluiten`.
-    func close(_ call: PageCall) async throws -> PageResult {
+    func close(_ call: DeskCall) async throws -> PageResult {
         let id = try call.id()
         guard let outcome = call.form.nonBlank("outcome").flatMap(RequestOutcome.init(rawValue:)) else {
             return try await failed(.close, call, id: id, errors: [.missingField(field: "outcome", label: "Uitkomst")])
@@ -82,7 +83,7 @@ struct RequestActions: Sendable {
     }
 
     /// `POST /toestemmingen/{id}/intrekken`: the citizen withdrew a consent; the partner is told.
-    func withdrawConsent(_ call: PageCall) async throws -> PageResult {
+    func withdrawConsent(_ call: DeskCall) async throws -> PageResult {
         let consent = try await service.withdrawConsent(try call.id(), by: call.staff)
         return .redirect(
             to: "/hulpvragen/\(consent.requestID.uuidString.lowercased())",
@@ -94,7 +95,7 @@ struct RequestActions: Sendable {
     /// back with the message at `form`. Not found and not permitted go to the error page.
     private func perform(
         _ form: RequestDetailPage.Form,
-        _ call: PageCall,
+        _ call: DeskCall,
         id: UUID,
         done: String,
         _ action: () async throws -> Void
@@ -111,7 +112,7 @@ struct RequestActions: Sendable {
 
     private func failed(
         _ form: RequestDetailPage.Form,
-        _ call: PageCall,
+        _ call: DeskCall,
         id: UUID,
         errors: [FrontDeskError]
     ) async throws -> PageResult {

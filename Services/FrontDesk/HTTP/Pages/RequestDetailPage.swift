@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import ServiceHTTP
+import StaffPages
 
 /// The data of `request-detail.mustache`, and how it is built from `RequestDetails`. The forms
 /// on the page (clarify, answer, indication, matching, close) each have their own id prefix, so
@@ -89,9 +90,9 @@ struct RequestDetailPage: Sendable {
     static func page(_ details: RequestDetails, staff: StaffMember, failed: Failed?) -> Page {
         let request = details.request
         let id = request.id.uuidString.lowercased()
-        func form(_ which: Form, fieldOf: @escaping (FrontDeskError) -> String? = { $0.field }) -> FormState {
-            guard let failed, failed.form == which else { return FormState(prefix: "\(which.rawValue)-") }
-            return FormState(prefix: "\(which.rawValue)-", submitted: failed.submitted, errors: failed.errors, fieldOf: fieldOf)
+        func form(_ which: Form, fieldOf: @escaping (FrontDeskError) -> String? = { $0.field }) -> DeskForm {
+            guard let failed, failed.form == which else { return DeskForm(prefix: "\(which.rawValue)-") }
+            return DeskForm(prefix: "\(which.rawValue)-", submitted: failed.submitted, errors: failed.errors, fieldOf: fieldOf)
         }
         let clarify = form(.clarify) { $0.field == "clarifiedQuestion" ? "question" : $0.field }
         let answer = form(.answer)

@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import ServiceHTTP
+import StaffPages
 
 /// Hulpvraag aannemen en bekijken: the intake form for a person, and the request's page with
 /// its deadlines, routes, referrals, consents, conversations and decisions.
@@ -10,13 +11,13 @@ struct RequestPages: Sendable {
     // MARK: Intake
 
     /// `GET /personen/{id}/hulpvragen/nieuw`.
-    func newForm(_ call: PageCall) async throws -> PageResult {
+    func newForm(_ call: DeskCall) async throws -> PageResult {
         let record = try await service.person(try call.id(), context: "hulpvraag aannemen", by: call.staff)
-        return .page(Self.newPage(person: record.person, form: FormState(prefix: "request-")))
+        return .page(Self.newPage(person: record.person, form: DeskForm(prefix: "request-")))
     }
 
     /// `POST /personen/{id}/hulpvragen/nieuw`: takes the request; the staff member handles it.
-    func receive(_ call: PageCall) async throws -> PageResult {
+    func receive(_ call: DeskCall) async throws -> PageResult {
         let personID = try call.id()
         let form = call.form
         var problems: [FrontDeskError] = []
@@ -59,14 +60,14 @@ struct RequestPages: Sendable {
         }
     }
 
-    private func failedIntake(_ call: PageCall, personID: UUID, errors: [FrontDeskError]) async throws -> PageResult {
+    private func failedIntake(_ call: DeskCall, personID: UUID, errors: [FrontDeskError]) async throws -> PageResult {
         let record = try await service.person(personID, context: "hulpvraag aannemen", by: call.staff)
-        var page = Self.newPage(person: record.person, form: FormState(prefix: "request-", submitted: call.form, errors: errors))
+        var page = Self.newPage(person: record.person, form: DeskForm(prefix: "request-", submitted: call.form, errors: errors))
         page.status = .init(code: 422)
         return .page(page)
     }
 
-    static func newPage(person: Person, form: FormState) -> Page {
+    static func newPage(person: Person, form: DeskForm) -> Page {
         let model = RequestNewPage(
             person: PersonRow(person),
             kind: form.choices(
@@ -103,7 +104,7 @@ struct RequestPages: Sendable {
             title: "Hulpvraag aannemen voor \(person.displayName)",
             status: .ok,
             model: model.with(formProblem: form.unplaced()),
-            section: .persons,
+            section: NavSection.persons.href,
             problems: form.summary()
         )
     }
@@ -111,7 +112,7 @@ struct RequestPages: Sendable {
     // MARK: Request page
 
     /// `GET /hulpvragen/{id}`.
-    func detail(_ call: PageCall) async throws -> PageResult {
+    func detail(_ call: DeskCall) async throws -> PageResult {
         let details = try await service.requestDetails(try call.id(), by: call.staff)
         return .page(RequestDetailPage.page(details, staff: call.staff, failed: nil))
     }
@@ -119,7 +120,7 @@ struct RequestPages: Sendable {
     // MARK: Shared controls
 
     /// The thirteen life domains as checkboxes.
-    static func domainChoices(_ form: FormState, checked: [LifeDomain], name: String = "categories") -> ChoiceGroupView {
+    static func domainChoices(_ form: DeskForm, checked: [LifeDomain], name: String = "categories") -> ChoiceGroupView {
         form.choices(
             name,
             legend: "Leefgebieden",
@@ -130,7 +131,7 @@ struct RequestPages: Sendable {
     }
 
     /// Crisis, high or normal, as radio buttons.
-    static func urgencyChoices(_ form: FormState, checked: Urgency) -> ChoiceGroupView {
+    static func urgencyChoices(_ form: DeskForm, checked: Urgency) -> ChoiceGroupView {
         form.choices(
             "urgency",
             legend: "Urgentie",

@@ -1,4 +1,5 @@
 import Foundation
+import StaffPages
 import WorkingDays
 
 /// Werklijst: the staff member's (or their team's) open requests, a page at a time, each row
@@ -9,7 +10,7 @@ struct WorkListPages: Sendable {
 
     /// `GET /werklijst` (own) and `GET /werklijst/team`; query `sorteer=oplopend|aflopend`,
     /// `alleen=aandacht`, `pagina=N`.
-    func show(_ call: PageCall, scope: WorkListScope) async throws -> PageResult {
+    func show(_ call: DeskCall, scope: WorkListScope) async throws -> PageResult {
         let sort: WorkListSort = call.query["sorteer"] == "aflopend" ? .dueLast : .dueFirst
         let attentionOnly = call.query["alleen"] == "aandacht"
         let page = Int(call.query["pagina"] ?? "") ?? 1
@@ -54,7 +55,7 @@ struct WorkListPages: Sendable {
             previousHref: list.page > 1 ? link(page: list.page - 1) : nil,
             nextHref: list.page < list.pageCount ? link(page: list.page + 1) : nil
         )
-        return .page(Page(template: "work-list", title: model.scopeLabel, model: model, section: .workList))
+        return .page(Page(template: "work-list", title: model.scopeLabel, model: model, section: NavSection.workList.href))
     }
 
     static func row(_ row: WorkListRow, today: LocalDate) -> WorkListPage.Row {

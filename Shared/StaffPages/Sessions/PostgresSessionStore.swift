@@ -3,7 +3,7 @@ import Foundation
 public import Hummingbird
 public import Storage
 
-/// The staff pages' sessions in PostgreSQL (`staff_sessions`), as Hummingbird's persistence
+/// The staff pages' sessions in PostgreSQL (`staff_sessions` in the service's own schema), as Hummingbird's persistence
 /// driver: a restart does not log staff out, and several instances behind a balancer share the
 /// sessions. Values are stored as JSON; expiry is the database's clock, so instances with
 /// skewed clocks agree. Expired rows are swept now and then while sessions are created. The
@@ -12,7 +12,8 @@ public import Storage
 public struct PostgresSessionStore: PersistDriver {
     private let pool: ConnectionPool
 
-    /// A store on the service's own schema (`staff_sessions` from migration frontdesk-0008).
+    /// A store on the service's own schema; its migrations create `staff_sessions` with
+    /// `StaffSessionTable.sql`.
     public init(pool: ConnectionPool) { self.pool = pool }
 
     public func create<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {

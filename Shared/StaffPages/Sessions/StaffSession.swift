@@ -1,15 +1,15 @@
 /// Sessie: what the session store keeps for one browser, keyed by the random id in the session
-/// cookie. Nothing about citizens goes in here.
-struct StaffSession: Codable, Sendable {
+/// cookie. Nothing about citizens or clients goes in here.
+public struct StaffSession: Codable, Sendable {
     /// The login name once logged in; `nil` for the short anonymous session of the login form.
-    var username: String?
+    public var username: String?
     /// The synchroniser token every POST form of this session must carry (CSRF protection).
-    var csrfToken: String
+    public var csrfToken: String
     /// A one-time message for the page after a redirect ("Doorgezet naar …").
-    var flash: String?
+    public var flash: String?
 
     /// A session with a fresh CSRF token.
-    init(username: String? = nil) {
+    public init(username: String? = nil) {
         self.username = username
         self.csrfToken = CSRFToken.make()
         self.flash = nil
@@ -17,12 +17,12 @@ struct StaffSession: Codable, Sendable {
 }
 
 /// The per-session CSRF token: 32 random bytes as hex, compared in constant time.
-enum CSRFToken {
+public enum CSRFToken {
     /// The name of the hidden form field that carries the token.
-    static let fieldName = "_csrf"
+    public static let fieldName = "_csrf"
 
     /// A new token from the system's secure random source.
-    static func make() -> String {
+    public static func make() -> String {
         var generator = SystemRandomNumberGenerator()
         let digits = Array("0123456789abcdef".utf8)
         var bytes: [UInt8] = []
@@ -37,7 +37,7 @@ enum CSRFToken {
 
     /// `true` when `submitted` equals `expected`; the time taken does not depend on where they
     /// differ, so the token cannot be guessed byte by byte.
-    static func matches(_ submitted: String?, expected: String?) -> Bool {
+    public static func matches(_ submitted: String?, expected: String?) -> Bool {
         guard let submitted, let expected, !expected.isEmpty else { return false }
         let a = Array(submitted.utf8)
         let b = Array(expected.utf8)

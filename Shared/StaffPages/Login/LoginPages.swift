@@ -3,39 +3,43 @@ import Hummingbird
 import HummingbirdAuth
 import ServiceHTTP
 
-/// Inloggen en uitloggen. The login form gets a short anonymous session first, so even the
-/// login POST carries a CSRF token; a successful login starts a new session (new id), so a
-/// session id planted before login is worthless afterwards.
-struct LoginPages: Sendable {
-    /// The API's password check (bcrypt against the staff table, same cost for unknown names).
-    let authenticator: StaffAuthenticator
+/// Inloggen en uitloggen, the same for every service with staff pages. The login form gets a
+/// short anonymous session first, so even the login POST carries a CSRF token; a successful
+/// login starts a new session (new id), so a session id planted before login is worthless
+/// afterwards.
+struct LoginPages<User: PageUser>: Sendable {
+    /// The API's password check (bcrypt against the service's account table, same cost for
+    /// unknown names).
+    let authenticator: PasswordAuthenticator<User>
+    /// The login name of an account (what the session remembers).
+    let username: @Sendable (User) -> String
     let renderer: PageRenderer
     let sessionLifetime: Duration
 
     /// How long the anonymous session of the login form lives.
-    static let loginFormLifetime: Duration = .seconds(30 * 60)
+    static var loginFormLifetime: Duration { .seconds(30 * 60) }
 
     /// `GET /login`.
-    func show<P>(_ request: Request, context: StaffPageContext<P>) -> Response {
-        if context.identity != nil { return .redirect(to: "/werklijst") }
+    func show<P>(_ request: Request, context: StaffPageContext<P, User>) -> Response {
+        if context.identity != nil { return .redirect(to: renderer.site.home) }
         let query = FormData(query: request.uri.query)
         let notice = query["uitgelogd"] != nil ? "U bent uitgelogd." : nil
         return form(
             context: context,
             username: "",
-            back: query["terug"].flatMap(Self.safeReturnPath),
+            back: query["terug"].flatMap(ReturnPath.safe),
             problem: nil,
             notice: notice
         )
     }
 
-    /// `POST /login`: checks the password with bcrypt against the staff table.
-    func login<P>(_ request: Request, context: StaffPageContext<P>) async throws -> Response {
+    /// `POST /login`: checks the password with bcrypt against the account table.
+    func login<P>(_ request: Request, context: StaffPageContext<P, User>) async throws -> Response {
         let form = context.form
         let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces)
         let password = form["password"] ?? ""
-        let back = form["terug"].flatMap(Self.safeReturnPath)
-        let outcome: StaffAuthenticator.Outcome
+        let back = form["terug"].flatMap(ReturnPath.safe)
+        let outcome: PasswordAuthenticator<User>.Outcome
         if username.isEmpty || password.isEmpty || username.count > 100 || password.count > 200 {
             outcome = .refused
         } else {
@@ -46,9 +50,9 @@ struct LoginPages: Sendable {
                 channel: "page"
             )
         }
-        let staff: StaffMember
+        let user: User
         switch outcome {
-        case .accepted(let member): staff = member
+        case .accepted(let account): user = account
         case .refused:
             context.logger.notice("login refused", metadata: ["username": "\(username.prefix(100))"])
             return self.form(
@@ -71,19 +75,20 @@ struct LoginPages: Sendable {
             response.headers[.retryAfter] = "\(seconds)"
             return response
         }
-        context.sessions.createSession(StaffSession(username: staff.id.rawValue), expiresIn: sessionLifetime)
-        context.logger.info("logged in", metadata: ["staff": "\(staff.id)", "municipality": "\(staff.municipality)"])
-        return .redirect(to: back ?? "/werklijst")
+        let name = self.username(user)
+        context.sessions.createSession(StaffSession(username: name), expiresIn: sessionLifetime)
+        context.logger.info("logged in", metadata: ["user": "\(name)", "municipality": "\(user.municipalityCode)"])
+        return .redirect(to: back ?? renderer.site.home)
     }
 
     /// `POST /uitloggen`: ends the session (the store forgets it, the cookie expires).
-    func logout<P>(_ request: Request, context: StaffPageContext<P>) -> Response {
+    func logout<P>(_ request: Request, context: StaffPageContext<P, User>) -> Response {
         context.sessions.clearSession()
         return .redirect(to: "/login?uitgelogd=1")
     }
 
     private func form<P>(
-        context: StaffPageContext<P>,
+        context: StaffPageContext<P, User>,
         username: String,
         back: String?,
         problem: String?,
@@ -131,18 +136,7 @@ struct LoginPages: Sendable {
             model: model,
             problems: problem.map { [SummaryItem(href: "#username", message: $0)] } ?? []
         )
-        return renderer.render(page, chrome: Chrome(title: page.title, staff: nil, csrfToken: token, problems: page.problems))
-    }
-
-    /// `path` when it is a path on this site to return to after login (never another host,
-    /// never the login page itself), else `nil`.
-    static func safeReturnPath(_ path: String) -> String? {
-        guard path.hasPrefix("/"), !path.hasPrefix("//"), path.count <= 200, !path.hasPrefix("/login"),
-            path.unicodeScalars.allSatisfy({
-                CharacterSet.alphanumerics.contains($0) && $0.isASCII || "/-_.".unicodeScalars.contains($0)
-            })
-        else { return nil }
-        return path
+        return renderer.render(page, chrome: Chrome(title: page.title, site: renderer.site, user: nil, csrfToken: token, problems: page.problems))
     }
 }
 

@@ -1,14 +1,13 @@
-import Hummingbird
+public import Hummingbird
 
 /// Refuses every POST whose hidden `_csrf` field does not match the session's token (a
 /// synchroniser token, compared in constant time), with a 403 page. It reads the form body once
 /// and hands the parsed fields to the handler in the context.
-struct CSRFMiddleware<Parent: RequestContext>: RouterMiddleware {
-    typealias Context = StaffPageContext<Parent>
+struct CSRFMiddleware<Parent: RequestContext, User: PageUser>: RouterMiddleware {
+    typealias Context = StaffPageContext<Parent, User>
 
     let renderer: PageRenderer
-    /// Larger bodies are refused with 413; the longest field (a request text) is 4000
-    /// characters, so a form never comes near.
+    /// Larger bodies are refused with 413 (a form of the desk or indication stays far below 64 KiB).
     let maxBodySize: Int
 
     func handle(
@@ -19,7 +18,7 @@ struct CSRFMiddleware<Parent: RequestContext>: RouterMiddleware {
         -> Response
     {
         guard request.method == .post else { return try await next(request, context) }
-        let chrome = Chrome(title: "", staff: context.identity, csrfToken: context.sessions.session?.csrfToken ?? "")
+        let chrome = Chrome(title: "", site: renderer.site, user: context.identity, csrfToken: context.sessions.session?.csrfToken ?? "")
         var request = request
         let body: ByteBuffer
         do {
@@ -28,7 +27,7 @@ struct CSRFMiddleware<Parent: RequestContext>: RouterMiddleware {
             return renderer.message(
                 status: .contentTooLarge,
                 title: "Formulier te groot",
-                message: "Het formulier bevat meer tekst dan de balie aanneemt. Kort de teksten in en probeer het opnieuw.",
+                message: "Het formulier bevat meer tekst dan deze website aanneemt. Kort de teksten in en probeer het opnieuw.",
                 chrome: chrome
             )
         }
@@ -53,7 +52,7 @@ struct CSRFMiddleware<Parent: RequestContext>: RouterMiddleware {
                 message: "Dit formulier is verlopen of kwam niet van deze website. Er is niets opgeslagen. "
                     + "Open de pagina opnieuw en vul het formulier nog eens in.",
                 chrome: chrome,
-                link: .init(href: context.identity == nil ? "/login" : "/werklijst", label: "Opnieuw beginnen")
+                link: .init(href: context.identity == nil ? "/login" : renderer.site.home, label: "Opnieuw beginnen")
             )
         }
         var context = context

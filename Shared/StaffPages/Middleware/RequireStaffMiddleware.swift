@@ -1,10 +1,10 @@
 import Foundation
 import Hummingbird
 
-/// Deny by default: every route added after this middleware needs a logged-in staff member.
+/// Deny by default: every route added after this middleware needs a logged-in user.
 /// A visitor who is not logged in is sent to the login page, which brings them back afterwards.
-struct RequireStaffMiddleware<Parent: RequestContext>: RouterMiddleware {
-    typealias Context = StaffPageContext<Parent>
+struct RequireStaffMiddleware<Parent: RequestContext, User: PageUser>: RouterMiddleware {
+    typealias Context = StaffPageContext<Parent, User>
 
     func handle(
         _ request: Request,
@@ -14,7 +14,7 @@ struct RequireStaffMiddleware<Parent: RequestContext>: RouterMiddleware {
         -> Response
     {
         guard context.identity == nil else { return try await next(request, context) }
-        guard request.method == .get, let back = LoginPages.safeReturnPath(request.uri.path) else {
+        guard request.method == .get, let back = ReturnPath.safe(request.uri.path) else {
             return .redirect(to: "/login")
         }
         let query = back == "/" ? "" : "?terug=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")

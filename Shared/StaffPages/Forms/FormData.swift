@@ -5,38 +5,38 @@ import Hummingbird
 /// Hummingbird's `URLEncodedFormDecoder`: `name=value` for a single field, `name[]=a&name[]=b`
 /// for a checkbox group (the decoder refuses a plain name sent twice, so a form must say which
 /// fields are lists).
-struct FormData: Sendable {
+public struct FormData: Sendable {
     private var fields: [String: [String]]
 
     /// No fields.
-    init() { fields = [:] }
+    public init() { fields = [:] }
 
     /// Decodes `text`.
     /// - Throws: `URLEncodedFormError` or `DecodingError` for a body that is not a form (bad
     ///   percent-encoding, a plain name repeated, nesting the pages never send).
-    init(urlEncoded text: String) throws {
+    public init(urlEncoded text: String) throws {
         fields = try URLEncodedFormDecoder().decode(Fields.self, from: text).values
     }
 
     /// A query string; one that cannot be read counts as empty (a page then shows its defaults).
-    init(query text: String?) {
+    public init(query text: String?) {
         fields = (try? FormData(urlEncoded: text ?? "").fields) ?? [:]
     }
 
     /// The first value of `name`, or `nil` when the form did not send it.
-    subscript(_ name: String) -> String? { fields[name]?.first }
+    public subscript(_ name: String) -> String? { fields[name]?.first }
 
     /// Every value sent for the list field `name` (`name[]`), in order.
-    func values(_ name: String) -> [String] { fields[name] ?? [] }
+    public func values(_ name: String) -> [String] { fields[name] ?? [] }
 
     /// The first value of `name` unless it is blank.
-    func nonBlank(_ name: String) -> String? {
+    public func nonBlank(_ name: String) -> String? {
         guard let value = self[name], value.contains(where: { !$0.isWhitespace }) else { return nil }
         return value
     }
 
     /// `true` when a checkbox called `name` was ticked.
-    func isChecked(_ name: String) -> Bool { self[name] != nil }
+    public func isChecked(_ name: String) -> Bool { self[name] != nil }
 
     /// Every top-level field as a list of strings: a single value is a list of one.
     private struct Fields: Decodable {

@@ -2,24 +2,25 @@
 /// defaults, and with each problem next to its field.
 ///
 /// A reference type on purpose: it records which fields the form shows, so the error summary
-/// links only to fields that exist. It lives only while a page is built.
-final class FormState {
+/// links only to fields that exist. It lives only while a page is built. `Failure` is the
+/// service's domain error (anything with a message and, maybe, the field it belongs to).
+public final class FormState<Failure: FieldProblem> {
     /// Prefix of the element ids, unique per form on a page (`clarify-`, `close-`).
-    let prefix: String
+    public let prefix: String
     /// The fields as sent, when the form comes back with errors.
-    let submitted: FormData?
+    public let submitted: FormData?
     /// The problems found, in order.
-    let errors: [FrontDeskError]
+    public let errors: [Failure]
     /// Where a problem belongs when the domain's `field` is not the right control on this form.
-    let fieldOf: (FrontDeskError) -> String?
+    public let fieldOf: (Failure) -> String?
     private var shown: [String: String] = [:]
 
     /// A fresh form (`submitted` nil) or one that came back with `errors`.
-    init(
+    public init(
         prefix: String,
         submitted: FormData? = nil,
-        errors: [FrontDeskError] = [],
-        fieldOf: @escaping (FrontDeskError) -> String? = { $0.field }
+        errors: [Failure] = [],
+        fieldOf: @escaping (Failure) -> String? = { $0.field }
     ) {
         self.prefix = prefix
         self.submitted = submitted
@@ -28,22 +29,22 @@ final class FormState {
     }
 
     /// The message(s) for field `name`, or `nil`.
-    func error(for name: String) -> String? {
+    public func error(for name: String) -> String? {
         let messages = errors.filter { fieldOf($0) == name }.map(\.message)
         return messages.isEmpty ? nil : messages.joined(separator: " ")
     }
 
     /// The value to show: what was sent, else the default.
-    func value(_ name: String, default defaultValue: String?) -> String {
+    public func value(_ name: String, default defaultValue: String?) -> String {
         if let submitted { return submitted[name] ?? "" }
         return defaultValue ?? ""
     }
 
     /// The element id of field `name`.
-    func id(_ name: String) -> String { prefix + name }
+    public func id(_ name: String) -> String { prefix + name }
 
     /// A text input (or `inputType` email, tel, date, password, number).
-    func input(
+    public func input(
         _ name: String,
         label: String,
         value: String? = nil,
@@ -73,7 +74,7 @@ final class FormState {
     }
 
     /// A textarea.
-    func textarea(
+    public func textarea(
         _ name: String,
         label: String,
         value: String? = nil,
@@ -87,7 +88,7 @@ final class FormState {
     }
 
     /// A select with `options` (value, label); `blank` adds an empty first option.
-    func select(
+    public func select(
         _ name: String,
         label: String,
         options: [(value: String, label: String)],
@@ -112,7 +113,7 @@ final class FormState {
     }
 
     /// A group of checkboxes (`type` checkbox) or radio buttons (`type` radio).
-    func choices(
+    public func choices(
         _ name: String,
         legend: String,
         type: String = "checkbox",
@@ -146,25 +147,25 @@ final class FormState {
 
     /// A group of controls of its own shape (e.g. the participant rows): its id, its error and
     /// the ids that describe it.
-    func fieldset(_ name: String, hint: String? = nil) -> (id: String, error: String?, describedBy: String?) {
+    public func fieldset(_ name: String, hint: String? = nil) -> (id: String, error: String?, describedBy: String?) {
         let groupID = register(name)
         let error = error(for: name)
         return (groupID, error, describedBy(groupID, hint: hint, error: error))
     }
 
     /// The element id of the form's own problem line (for problems without a field here).
-    var problemID: String { prefix + "problem" }
+    public var problemID: String { prefix + "problem" }
 
     /// The problems that belong to no field this form shows (e.g. the request's state), shown
     /// at the top of the form; call after building the fields.
-    func unplaced() -> String? {
+    public func unplaced() -> String? {
         let messages = errors.filter { error in fieldOf(error).flatMap { shown[$0] } == nil }.map(\.message)
         return messages.isEmpty ? nil : messages.joined(separator: " ")
     }
 
     /// The error summary: every problem, linked to its field, or to the form's problem line;
     /// call after building the fields.
-    func summary() -> [SummaryItem] {
+    public func summary() -> [SummaryItem] {
         errors.map { error in
             let target = fieldOf(error).flatMap { shown[$0] } ?? problemID
             return SummaryItem(href: "#\(target)", message: error.message)
@@ -185,15 +186,23 @@ final class FormState {
 
 /// A page with one form whose refusals may belong to none of its fields: those are shown at
 /// the top of the form (`formProblem`, element id `<prefix>problem`).
-protocol FormPage {
+public protocol FormPage {
     var formProblem: String? { get set }
 }
 
 extension FormPage {
     /// A copy with `formProblem` set.
-    func with(formProblem: String?) -> Self {
+    public func with(formProblem: String?) -> Self {
         var copy = self
         copy.formProblem = formProblem
         return copy
     }
+}
+
+/// A refusal a form can show: its message for the user, and the form field it belongs to.
+public protocol FieldProblem: Error {
+    /// The message, in Dutch, that says what to change.
+    var message: String { get }
+    /// The field (form name) it belongs to, or `nil` for the form as a whole.
+    var field: String? { get }
 }

@@ -4,7 +4,7 @@ public import ServiceRuntime
 ///
 /// | variable | default | meaning |
 /// |---|---|---|
-/// | `COOKIE_SECURE` | `true` | mark the session cookie `Secure` (and name it `__Host-wmo-session`); `false` only for plain-HTTP local runs (`scripts/run.sh` sets it) |
+/// | `COOKIE_SECURE` | `true` | mark the session cookie `Secure` (and give its name the `__Host-` prefix); `false` only for plain-HTTP local runs (`scripts/run.sh` sets it) |
 /// | `SESSION_HOURS` | `9` | how long a login lasts (a working day) |
 public struct PageSettings: Sendable {
     /// Send the session cookie only over HTTPS. On by default; a plain-HTTP local run opts out
@@ -26,7 +26,9 @@ public struct PageSettings: Sendable {
         sessionLifetime = .seconds(hours * 3600)
     }
 
-    /// The cookie name; the `__Host-` prefix makes the browser refuse it without `Secure`, over
-    /// plain HTTP, or with a `Domain`, so another host can never set it.
-    var cookieName: String { cookieSecure ? "__Host-wmo-session" : "wmo-session" }
+    /// The session cookie's name for a site whose cookie is called `base` (one per service: the
+    /// services may share a host name on different ports, and a browser sends a host's cookies to
+    /// every port); the `__Host-` prefix makes the browser refuse it without `Secure`, over plain
+    /// HTTP, or with a `Domain`, so another host can never set it.
+    public func cookieName(base: String) -> String { cookieSecure ? "__Host-\(base)" : base }
 }
