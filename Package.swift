@@ -243,7 +243,7 @@ let package = Package(
                 path: "Tests/BrokerDefinitionsTests", swiftSettings: swiftSettings),
             .testTarget(
                 name: "FrontDeskTests",
-                dependencies: ["FrontDesk", "ServiceHTTP", "StaffPages", "WorkingDays"],
+                dependencies: ["FrontDesk", "ServiceHTTP", "StaffPages", "TestKit", "WorkingDays"],
                 path: "Tests/FrontDeskTests", swiftSettings: swiftSettings),
             .testTarget(
                 name: "IndicationTests",

@@ -2,7 +2,7 @@
 # Usage: scripts/browser-test.sh [--no-build] [pytest arguments, e.g. -k pass_on]
 #   The staff pages in a real headless browser: starts a private broker and database (instance
 #   "browser", fresh each run), the front desk and indication on spare ports with the demo data
-#   (seed-demo of each), and runs Tests/FrontDeskBrowserTests with pytest, driving Debian
+#   (seed-demo of each), and runs Tests/BrowserTests (the desk's and the assessors' pages) with pytest, driving Debian
 #   chromium with Selenium and chromium-driver; then schemathesis fuzzes the JSON APIs against
 #   docs/openapi.yaml (desk) and docs/openapi-indication.yaml on the same services. Writes
 #   docs/screenshots/werklijst.png. Stops everything it started (by PID), whatever happens.
@@ -118,7 +118,7 @@ INDICATION_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0
 indication_env=(AMQP_URL="amqp://indication:indication@127.0.0.1:$WMO_AMQP_PORT/"
     DATABASE_URL="postgresql://indication:indication@127.0.0.1:$WMO_PG_PORT/wmo"
     DATABASE_MIGRATION_URL="postgresql://indication_owner:indication_owner@127.0.0.1:$WMO_PG_PORT/wmo"
-    HTTP_HOST=127.0.0.1 HTTP_PORT="$INDICATION_PORT")
+    HTTP_HOST=127.0.0.1 HTTP_PORT="$INDICATION_PORT" COOKIE_SECURE=false)
 say "indication on http://127.0.0.1:$INDICATION_PORT"
 setsid env "${indication_env[@]}" LOG_LEVEL=info "$BIN_DIR/indication" serve >"$LOG_DIR/indication.log" 2>&1 </dev/null &
 INDICATION_PID=$!
@@ -132,10 +132,10 @@ done
 env "${indication_env[@]}" LOG_LEVEL=warning "$BIN_DIR/indication" seed-demo >"$LOG_DIR/indication-seed-demo.log" 2>&1 \
     || { cat "$LOG_DIR/indication-seed-demo.log" >&2; die "indication seed-demo failed"; }
 
-say "pytest Tests/FrontDeskBrowserTests (chromium, headless, through chromedriver)"
-WMO_BASE_URL="http://127.0.0.1:$PORT" WMO_BROWSER_PID_DIR="$PID_DIR" \
+say "pytest Tests/BrowserTests (chromium, headless, through chromedriver)"
+WMO_BASE_URL="http://127.0.0.1:$PORT" WMO_INDICATION_URL="http://127.0.0.1:$INDICATION_PORT" WMO_BROWSER_PID_DIR="$PID_DIR" \
     WMO_SCREENSHOT_DIR="${WMO_SCREENSHOT_DIR:-$WMO_ROOT/docs/screenshots}" \
-    python3 -m pytest -q -p no:cacheprovider "$WMO_ROOT/Tests/FrontDeskBrowserTests" "${pytest_args[@]}"
+    python3 -m pytest -q -p no:cacheprovider "$WMO_ROOT/Tests/BrowserTests" "${pytest_args[@]}"
 
 # The JSON API against its contract (docs/openapi.yaml): schemathesis on the same live desk,
 # bounded, with a fixed seed, as a coordinator (most operations allowed). Skipped when pytest

@@ -192,7 +192,7 @@ cat <<EOF
  The system runs (started in $(wmo_since "$T0") s).
 
  Front desk (staff pages)   http://127.0.0.1:8080/
- Indication                 http://127.0.0.1:8081/
+ Indication (assessors)     http://127.0.0.1:8081/
  Referral index             http://127.0.0.1:8082/
  Matching                   http://127.0.0.1:8083/
  Citizen panel              http://127.0.0.1:8084/
@@ -203,7 +203,7 @@ cat <<EOF
  Demo logins (from front-desk seed-demo):
 $(sed 's/^/   /' <<<"$seed_output")
 
- Demo assessors (indication API, http://127.0.0.1:8081/api/v1/, HTTP Basic):
+ Demo assessors (indication pages http://127.0.0.1:8081/ and API /api/v1/ with HTTP Basic):
 $(sed 's/^/ /' <<<"$indication_output")
 
  Demo organisations' broker logins (amqp://LOGIN:PASSWORD@127.0.0.1:$WMO_AMQP_PORT/, docs/partners.md):

@@ -2,13 +2,14 @@ import Contracts
 import Foundation
 import ServiceHTTP
 import StaffPages
+import TestKit
 import Testing
 
 @testable import FrontDesk
 
 /// The staff pages' plumbing without a server: form parsing, the CSRF token, the return path
 /// after login, the session store, and the templates rendered with real page data (labels,
-/// error ids, escaping). The pages in a browser: Tests/FrontDeskBrowserTests.
+/// error ids, escaping). The pages in a browser: Tests/BrowserTests.
 @Suite("Staff pages")
 struct StaffPagesTests {
     static let staff = StaffMember(
@@ -97,27 +98,11 @@ struct StaffPagesTests {
     /// Every visible input, select and textarea has a `<label for>`; every `aria-describedby`
     /// id exists; every POST form carries the CSRF token.
     static func checkAccessible(_ html: String) {
-        #expect(html.contains("<html lang=\"nl\">"))
-        #expect(html.contains("href=\"#inhoud\""))
-        let ids = Set(matches(#"id="([^"]+)""#, in: html))
-        let labelled = Set(matches(#"<label for="([^"]+)""#, in: html))
-        let controls = matches(#"<(?:input|select|textarea) id="([^"]+)""#, in: html)
-        for control in controls { #expect(labelled.contains(control), "no label for \(control)") }
-        for list in matches(#"aria-describedby="([^"]+)""#, in: html) {
-            for id in list.split(separator: " ") { #expect(ids.contains(String(id)), "no element \(id)") }
-        }
-        let posts = html.components(separatedBy: "<form method=\"post\"").count - 1
-        let tokens = html.components(separatedBy: "name=\"_csrf\" value=\"token123\"").count - 1
-        #expect(posts == tokens)
-        #expect(!html.contains("<script"))
+        let problems = PageChecks.accessibilityProblems(in: html, csrfToken: "token123")
+        #expect(problems.isEmpty, "\(problems)")
     }
 
-    static func matches(_ pattern: String, in text: String) -> [String] {
-        let regex = try! NSRegularExpression(pattern: pattern)
-        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
-            Range($0.range(at: 1), in: text).map { String(text[$0]) }
-        }
-    }
+    static func matches(_ pattern: String, in text: String) -> [String] { PageChecks.matches(pattern, in: text) }
 
     @Test("the registration form with errors: 422, messages at the fields, values escaped")
     func registrationForm() async throws {

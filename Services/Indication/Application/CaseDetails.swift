@@ -43,6 +43,8 @@ public struct WorkListItem: Encodable, Sendable {
     public let requestId: UUID
     public let status: IndicationCase.Status
     public let urgency: Urgency
+    /// The clarified question (the desk checked that it names nobody).
+    public let question: String
     public let decisionDue: String
     public let assignee: AssessorID?
     public let reasons: [Reason]

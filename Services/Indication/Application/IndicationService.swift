@@ -96,6 +96,7 @@ public struct IndicationService: Sendable {
             requestId: item.requestID,
             status: item.status,
             urgency: item.urgency,
+            question: item.question,
             decisionDue: item.decisionDue.description,
             assignee: item.assignee,
             reasons: reasons

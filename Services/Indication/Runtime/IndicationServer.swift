@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 public import ServiceHTTP
 public import ServiceRuntime
+import StaffPages
 public import Storage
 
 /// The commands of the `indication` executable: serve, and seed the demo assessors.
@@ -13,7 +14,7 @@ public enum IndicationServer {
         ServiceSettings(serviceName: "indication", defaultSchema: "indication", defaultPort: 8081)
     }
 
-    /// Migrates, and runs the assessors' API, the inbound consumer and the outbox relay until
+    /// Migrates, and runs the assessors' pages and API, the inbound consumer and the outbox relay until
     /// SIGTERM or SIGINT.
     public static func serve(settings: ServiceSettings = settings()) async throws {
         let configuration = try IndicationConfiguration(settings: settings)
@@ -35,6 +36,7 @@ public enum IndicationServer {
         )
         let authenticator = authenticator(pool: environment.pool, configuration: configuration)
         let router = IndicationAPI.router(service: service, authenticator: authenticator)
+        try await IndicationPages(service: service, authenticator: authenticator, settings: PageSettings(settings: settings)).add(to: router)
         OperationsRoutes.add(to: router) { await environment.readiness() }
         let application = Application(
             router: router,

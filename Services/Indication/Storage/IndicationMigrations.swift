@@ -1,9 +1,13 @@
+public import StaffPages
 public import Storage
 
 /// The indication schema: assessors, cases (known by subjectRef only), assessments, the
 /// arrangement's lines, decisions, and the access log. The kit's outbox and inbox come first.
 public enum IndicationMigrations {
-    public static let all: [Migration] = [cases, allocations]
+    public static let all: [Migration] = [cases, allocations, sessions]
+
+    /// The assessors' page sessions (the same table as every service with staff pages).
+    static let sessions = Migration("indication-0003-sessions", StaffSessionTable.sql)
 
     /// Allocations to providers (iWmo 301/302/305/307), with the receipt watch's index.
     static let allocations = Migration(

@@ -5,28 +5,10 @@ import StaffPages
 /// How the desk's pages write its codes in Dutch.
 extension DutchFormat {
     /// `Crisis`, `Hoog`, `Normaal`.
-    static func urgency(_ urgency: Urgency) -> String {
-        switch urgency {
-        case .crisis: "Crisis"
-        case .high: "Hoog"
-        case .normal: "Normaal"
-        }
-    }
+    static func urgency(_ urgency: Urgency) -> String { urgency.dutchName }
 
     /// `Boodschappen`, …: the tasks of a matching request.
-    static func task(_ task: VolunteerTask) -> String {
-        switch task {
-        case .shopping: "Boodschappen"
-        case .transport: "Vervoer"
-        case .visiting: "Bezoek en gezelschap"
-        case .oddJobs: "Klusjes"
-        case .paperwork: "Administratie en formulieren"
-        case .respiteCare: "Respijtzorg (mantelzorg overnemen)"
-        case .meals: "Maaltijden"
-        case .languageBuddy: "Taalmaatje"
-        case .youthMentoring: "Maatje voor jongeren"
-        }
-    }
+    static func task(_ task: VolunteerTask) -> String { task.dutchName }
 
     /// The place of a conversation.
     static func place(_ place: ConversationPlace) -> String {

@@ -1,0 +1,162 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Indication
+import ServiceHTTP
+import StaffPages
+import TestKit
+import Testing
+
+extension IndicationIntegration {
+    /// The assessors' pages over HTTP, on the shared page kit: deny by default, CSRF, the
+    /// municipality's own cases only, accessible forms, and a refused line shown at its field.
+    /// (The whole flow in a browser: Tests/BrowserTests/assessor_pages_test.py.)
+    @Suite
+    struct PageTests {
+        /// A browser's state: the session cookie and the page's CSRF token.
+        struct Session {
+            var cookie: String
+            var token: String
+        }
+
+        static func app(_ fixture: IndicationFixture) async throws -> some ApplicationProtocol {
+            let router = APITests.router(fixture)
+            let authenticator = PasswordAuthenticator<Assessor>(pool: fixture.pool, cost: 4) { username, tx in
+                try AssessorRepository.find(username: username, in: tx)
+            }
+            try await IndicationPages(service: fixture.service, authenticator: authenticator, settings: PageSettings(cookieSecure: false))
+                .add(to: router)
+            return Application(router: router)
+        }
+
+        static func token(in body: ByteBuffer) throws -> String {
+            String(try #require(String(buffer: body).firstMatch(of: /name="_csrf" value="([0-9a-f]+)"/)?.1))
+        }
+
+        static func cookie(of response: TestResponse) throws -> String {
+            try #require(response.headers[.setCookie]?.split(separator: ";").first.map(String.init))
+        }
+
+        static func logIn(_ client: some TestClientProtocol, as assessor: Assessor) async throws -> Session {
+            let (formCookie, token) = try await client.execute(uri: "/login", method: .get) { response in
+                (try Self.cookie(of: response), try Self.token(in: response.body))
+            }
+            let form = "_csrf=\(token)&username=\(assessor.id.rawValue)&password=\(IndicationFixture.password)"
+            let sessionCookie = try await client.execute(
+                uri: "/login",
+                method: .post,
+                headers: [.cookie: formCookie, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: form)
+            ) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/werklijst")
+                #expect(try Self.cookie(of: response).hasPrefix("wmo-indication-session="))
+                return try Self.cookie(of: response)
+            }
+            let page = try await client.execute(uri: "/werklijst", method: .get, headers: [.cookie: sessionCookie]) { response in
+                #expect(response.status == .ok)
+                return response.body
+            }
+            return Session(cookie: sessionCookie, token: try Self.token(in: page))
+        }
+
+        static func post(
+            _ client: some TestClientProtocol,
+            _ uri: String,
+            _ form: String,
+            session: Session
+        ) async throws -> (HTTPResponse.Status, String) {
+            try await client.execute(
+                uri: uri,
+                method: .post,
+                headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "_csrf=\(session.token)&" + form)
+            ) { response in (response.status, String(buffer: response.body)) }
+        }
+
+        @Test func pagesNeedALoginAndFormsTheirToken() async throws {
+            let fixture = try await IndicationFixture.make("pages_deny")
+            try await fixture.run {
+                try await Self.app(fixture).test(.router) { client in
+                    try await client.execute(uri: "/werklijst", method: .get) { response in
+                        #expect(response.status == .seeOther)
+                        #expect(response.headers[.location] == "/login?terug=%2Fwerklijst")
+                    }
+                    let session = try await Self.logIn(client, as: fixture.arnhem)
+                    let id = UUID()
+                    try await client.execute(
+                        uri: "/aanvragen/\(id)/scores",
+                        method: .post,
+                        headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
+                        body: ByteBuffer(string: "score-finances=3")
+                    ) { response in
+                        #expect(response.status == .forbidden)
+                        #expect(String(buffer: response.body).contains("Formulier niet geaccepteerd"))
+                    }
+                }
+            }
+        }
+
+        @Test func theCasePageIsAccessibleAndRefusesALineWithoutItsP4ReasonAtTheField() async throws {
+            let fixture = try await IndicationFixture.make("pages_case")
+            try await fixture.run {
+                let request = IndicationFixture.request()
+                try await fixture.publish(request, correlationId: request.requestId)
+                let opened = try await fixture.caseOf(request)
+                try await Self.app(fixture).test(.router) { client in
+                    let session = try await Self.logIn(client, as: fixture.arnhem)
+                    let path = "/aanvragen/\(opened.id.uuidString.lowercased())"
+                    let workList = try await client.execute(uri: "/werklijst", method: .get, headers: [.cookie: session.cookie]) {
+                        String(buffer: $0.body)
+                    }
+                    #expect(workList.contains(path))
+                    #expect(workList.contains(request.question))
+
+                    let html = try await client.execute(uri: path, method: .get, headers: [.cookie: session.cookie]) { response in
+                        #expect(response.status == .ok)
+                        return String(buffer: response.body)
+                    }
+                    let problems = PageChecks.accessibilityProblems(in: html, csrfToken: session.token)
+                    #expect(problems.isEmpty, "\(problems)")
+                    #expect(html.contains("Zelfredzaamheid"))
+
+                    let line =
+                        "layer=individual-provision&deliveredBy=Thuiszorg&activity=Schoonmaken&category=household-help"
+                        + "&intendedResult=Schoon+huis"
+                    let (status, refused) = try await Self.post(client, path + "/onderdelen", line, session: session)
+                    #expect(status.code == 422)
+                    #expect(refused.contains(#"id="line-whyEarlierLayersDoNotSuffice-error""#))
+                    #expect(refused.contains(##"href="#line-whyEarlierLayersDoNotSuffice""##))
+                    #expect(refused.contains(#"value="Schoonmaken""#), "what was typed is kept")
+                    #expect(await fixture.count("SELECT count(*) FROM arrangement_lines") == 0)
+
+                    let (accepted, _) = try await Self.post(
+                        client,
+                        path + "/onderdelen",
+                        line + "&whyEarlierLayersDoNotSuffice=Geen+netwerk+en+geen+algemene+voorziening",
+                        session: session
+                    )
+                    #expect(accepted == .seeOther)
+                    #expect(await fixture.count("SELECT count(*) FROM arrangement_lines") == 1)
+                }
+            }
+        }
+
+        @Test func anotherMunicipalitysCaseIsNotShown() async throws {
+            let fixture = try await IndicationFixture.make("pages_scope")
+            try await fixture.run {
+                let request = IndicationFixture.request()
+                try await fixture.publish(request, correlationId: request.requestId)
+                let opened = try await fixture.caseOf(request)
+                try await Self.app(fixture).test(.router) { client in
+                    let session = try await Self.logIn(client, as: fixture.nijmegen)
+                    try await client.execute(uri: "/aanvragen/\(opened.id)", method: .get, headers: [.cookie: session.cookie]) { response in
+                        #expect(response.status == .notFound)
+                        #expect(!String(buffer: response.body).contains(request.question))
+                    }
+                }
+            }
+        }
+    }
+}
