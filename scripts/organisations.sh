@@ -75,7 +75,7 @@ case "$command" in
                 keys=()
                 case "$kind" in
                     assessor) keys=("indication.advice.requested.$login") ;;
-                    provider) keys=("indication.allocation.issued.$login" "indication.receipt.$login") ;;
+                    provider) keys=("indication.allocation.issued.$login" "indication.receipt.$login" "indication.allocation.request.answered.$login") ;;
                 esac
                 python3 "$ROOT/scripts/lib/declare-organisation-queue.py" "$queue" "$login" "${keys[@]}"
             fi

@@ -153,18 +153,26 @@ struct IndicationFixture: Sendable {
     }
 
     /// Publishes `payload` (type `<kind>.<rest>`) as `organisation` of `kind` does: its own
-    /// login, `wmo.partners`, routing key `<kind>.<organisation>.<rest>`.
+    /// login, `wmo.partners`, routing key `<kind>.<organisation>.<rest>`; `messageId` again is a
+    /// redelivery of the same message.
     @discardableResult
     func publish<M: MessageContract>(
         _ payload: M,
         as organisation: OrganisationKey,
         kind: String,
-        correlationId: UUID = UUID()
+        correlationId: UUID = UUID(),
+        messageId: UUID = UUID()
     ) async throws
         -> UUID
     {
         let sender = try await logins.publisher(for: organisation, kind: kind, logger: logger)
-        let envelope = Envelope(payload, correlationId: correlationId, municipality: organisation.municipality, producer: "\(organisation)")
+        let envelope = Envelope(
+            payload,
+            correlationId: correlationId,
+            municipality: organisation.municipality,
+            producer: "\(organisation)",
+            messageId: messageId
+        )
         let rest = M.messageType.dropFirst(kind.count + 1)
         try await sender.publish(
             OutgoingMessage(

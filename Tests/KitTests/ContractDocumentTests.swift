@@ -234,7 +234,53 @@ struct ContractCase: Sendable, CustomTestStringConvertible {
                 allocationId: Samples.id,
                 accepted: true,
                 retourCodes: ["reported-late"]
+            ),
+            minimal: ProviderMessageReceipt(
+                receivedMessageId: Samples.id,
+                receivedType: AllocationRequested.messageType,
+                allocationId: nil,
+                accepted: false,
+                retourCodes: ["client-unknown"]
             )
+        ),
+        .of(
+            AllocationRequested.self,
+            full: AllocationRequested(
+                subjectRef: SubjectRef(),
+                category: .householdHelp,
+                volume: 4,
+                unit: "hours-per-week",
+                validFrom: "2027-01-04",
+                reason: "Meer uren nodig na ziekenhuisopname",
+                providerReference: "RZ-2026-118"
+            ),
+            minimal: AllocationRequested(subjectRef: SubjectRef(), category: .householdHelp, validFrom: "2027-01-04", reason: "Meer uren nodig")
+        ),
+        .of(
+            AllocationChangeRequested.self,
+            full: AllocationChangeRequested(
+                allocationId: Samples.id,
+                volume: 4,
+                unit: "hours-per-week",
+                validUntil: "2028-02-29",
+                reason: "Meer uren nodig na ziekenhuisopname",
+                providerReference: "RZ-2027-004"
+            ),
+            // Only the required fields (validate() wants a volume or an end besides: not checked here).
+            minimal: AllocationChangeRequested(allocationId: Samples.id, reason: "Herstel duurt langer")
+        ),
+        .of(
+            AllocationRequestAnswered.self,
+            full: AllocationRequestAnswered(
+                requestMessageId: Samples.id,
+                requestType: AllocationRequested.messageType,
+                outcome: .underInvestigation,
+                allocationIds: [Samples.id],
+                explanation: "Eerst een huisbezoek",
+                investigationDue: "2027-02-15",
+                providerReference: "RZ-2026-118"
+            ),
+            minimal: AllocationRequestAnswered(requestMessageId: Samples.id, requestType: AllocationRequested.messageType, outcome: .refused)
         ),
         .of(
             InformalSupportRequested.self,

@@ -18,10 +18,12 @@ public struct CaseDetails: Encodable, Sendable {
     public let arrangement: [ArrangementLine]
     public let decisions: [StoredDecision]
     public let allocations: [Allocation]
+    /// Providers' requests about the client (WMO315/317), oldest first.
+    public let providerRequests: [ProviderRequest]
 
     enum CodingKeys: String, CodingKey {
         case indicationCase = "case"
-        case overdue, assessments, suggestion, profile, arrangement, decisions, allocations
+        case overdue, assessments, suggestion, profile, arrangement, decisions, allocations, providerRequests
     }
 }
 
@@ -37,6 +39,10 @@ public struct WorkListItem: Encodable, Sendable {
         case reviewDue = "review-due"
         case receiptMissing = "receipt-missing"
         case allocationRejected = "allocation-rejected"
+        /// A provider asks for a new or changed allocation (WMO315/317).
+        case providerRequest = "provider-request"
+        /// …and its answer term (5 working days) or investigation (8 weeks) has passed.
+        case providerRequestOverdue = "provider-request-overdue"
     }
 
     public let caseId: UUID

@@ -163,10 +163,19 @@ extension IndicationService {
         )
         try Outbox.enqueue(envelope(decided, about: item), in: tx)
         for allocation in allocations { try AllocationRepository.insert(allocation, in: tx) }
-        // One message per provider with the client's complete current set (OP087).
-        for provider in Set(allocations.map(\.provider)).sorted() {
+        let withdrawn = try settleProviderRequests(of: decision, allocations: allocations, about: item, at: now, in: tx)
+        // One message per provider with the client's complete current set (OP087); a correction
+        // is the withdrawal of the old allocation plus the new one.
+        for provider in Set(allocations.map(\.provider) + withdrawn.map(\.provider)).sorted() {
             let current = try AllocationRepository.currentSet(of: item.subjectRef, with: provider, in: tx)
-            let issued = AllocationIssued(subjectRef: item.subjectRef, provider: provider.description, allocations: current.map(\.record))
+            let issued = AllocationIssued(
+                subjectRef: item.subjectRef,
+                provider: provider.description,
+                allocations: current.map(\.record),
+                withdrawn: withdrawn.filter { $0.provider == provider }.map {
+                    WithdrawnAllocation(allocationId: $0.id, reason: "Gewijzigd op verzoek van de aanbieder")
+                }
+            )
             try Outbox.enqueue(
                 envelope(issued, about: item),
                 routingKey: IndicationTopology.providerRoutingKey(AllocationIssued.messageType, provider),

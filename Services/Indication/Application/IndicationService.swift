@@ -91,6 +91,10 @@ public struct IndicationService: Sendable {
         let allocations = try AllocationRepository.allocations(of: item.id, in: tx)
         if allocations.contains(where: { $0.status == .issued && $0.escalatedAt != nil }) { reasons.append(.receiptMissing) }
         if allocations.contains(where: { $0.status == .rejected }) { reasons.append(.allocationRejected) }
+        let requests = try ProviderRequestRepository.requests(of: item.id, in: tx).filter {
+            $0.status == .received || $0.status == .underInvestigation
+        }
+        if !requests.isEmpty { reasons.append(requests.contains { $0.isOverdue(on: today) } ? .providerRequestOverdue : .providerRequest) }
         return WorkListItem(
             caseId: item.id,
             requestId: item.requestID,
@@ -128,7 +132,8 @@ public struct IndicationService: Sendable {
             profile: try item.profile.map { try settings.catalogue.profile($0.profileID) },
             arrangement: try ArrangementRepository.lines(of: item.id, in: tx),
             decisions: try DecisionRepository.decisions(of: item.id, in: tx),
-            allocations: try AllocationRepository.allocations(of: item.id, in: tx)
+            allocations: try AllocationRepository.allocations(of: item.id, in: tx),
+            providerRequests: try ProviderRequestRepository.requests(of: item.id, in: tx)
         )
     }
 }

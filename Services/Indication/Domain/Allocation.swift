@@ -14,6 +14,8 @@ public struct Allocation: Sendable, Equatable, Codable, Identifiable {
         case acknowledged
         /// The provider rejected it with retour codes.
         case rejected
+        /// Taken back by a correction (a withdrawal plus a new allocation, OP087).
+        case withdrawn
     }
 
     public let id: UUID
@@ -114,7 +116,7 @@ public struct Allocation: Sendable, Equatable, Codable, Identifiable {
     }
 
     /// Whether care can be reported under it (a start implies the provider accepted it).
-    var isActive: Bool { status != .rejected }
+    public var isActive: Bool { status != .rejected && status != .withdrawn }
 
     /// Records the start on `day` reported `today`; the codes say why not (empty: accepted),
     /// plus `reported-late` on an accepted late report.

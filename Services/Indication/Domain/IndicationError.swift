@@ -65,6 +65,10 @@ public enum IndicationError: Error, Sendable, Hashable, CustomStringConvertible 
     case lineNotFound
     /// A date field is not a date.
     case invalidDate(field: String)
+    /// No provider request with this id in the assessor's municipality.
+    case providerRequestNotFound
+    /// The provider's request has its final answer already.
+    case providerRequestAnswered
     /// A path or query parameter that does not parse.
     case invalidParameter(String)
 
@@ -102,6 +106,8 @@ public enum IndicationError: Error, Sendable, Hashable, CustomStringConvertible 
         case .lineNotFound: "line-not-found"
         case .invalidDate: "invalid-date"
         case .invalidParameter: "invalid-parameter"
+        case .providerRequestNotFound: "provider-request-not-found"
+        case .providerRequestAnswered: "provider-request-answered"
         }
     }
 
@@ -131,8 +137,8 @@ public enum IndicationError: Error, Sendable, Hashable, CustomStringConvertible 
     /// The HTTP status of the problem.
     public var httpStatus: Int {
         switch self {
-        case .caseNotFound, .lineNotFound, .allocationNotFound: 404
-        case .awaitingAdvice, .caseDecided, .nothingToDecide: 409
+        case .caseNotFound, .lineNotFound, .allocationNotFound, .providerRequestNotFound: 404
+        case .awaitingAdvice, .caseDecided, .nothingToDecide, .providerRequestAnswered: 409
         default: 422
         }
     }
@@ -179,6 +185,8 @@ public enum IndicationError: Error, Sendable, Hashable, CustomStringConvertible 
         case .lineNotFound: "Dit onderdeel van het arrangement bestaat niet."
         case .invalidDate: "Dit is geen geldige datum. Gebruik de vorm 2026-04-06 of 6-4-2026."
         case .invalidParameter(let name): "De waarde van ‘\(name)’ in het adres is ongeldig."
+        case .providerRequestNotFound: "Dit verzoek van een aanbieder bestaat niet in uw gemeente."
+        case .providerRequestAnswered: "Dit verzoek van de aanbieder is al beantwoord."
         }
     }
 

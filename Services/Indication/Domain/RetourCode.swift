@@ -16,4 +16,8 @@ public enum RetourCode: String, Sendable, Hashable, Codable, CaseIterable {
     case stopBeforeStart = "stop-before-start"
     /// Accepted, but reported more than 5 working days after the event.
     case reportedLate = "reported-late"
+    /// A request for a client the provider holds no allocation for in the municipality.
+    case clientUnknown = "client-unknown"
+    /// A request for a category the provider has no contract for in the municipality.
+    case notContracted = "not-contracted"
 }

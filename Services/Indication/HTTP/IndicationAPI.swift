@@ -19,6 +19,7 @@ public import ServiceHTTP
 /// | POST | `/api/v1/cases/:id/lines` | add an arrangement line (P4 checked) |
 /// | POST | `/api/v1/cases/:id/decision` | decide the open individual provisions |
 /// | POST | `/api/v1/cases/:id/standard-decision` | the simplified protocol in one step |
+/// | POST | `/api/v1/provider-requests/:id/answer` | answer a provider's request (WMO315/317) |
 public enum IndicationAPI {
     /// A router with problem+json errors and the API behind assessor authentication.
     public static func router(service: IndicationService, authenticator: PasswordAuthenticator<Assessor>) -> Router<IndicationRequestContext> {
@@ -70,9 +71,16 @@ public enum IndicationAPI {
                 status: .created
             )
         }
+        api.post("provider-requests/:id/answer") { request, context in
+            let input = try await JSONBody.decode(ProviderRequestAnswerInput.self, from: request, context: context)
+            return try JSONBody.response(
+                try await service.answerProviderRequest(try caseID(context), input, by: context.requireAssessor())
+            )
+        }
         return router
     }
 
+    /// The UUID in the path (a case's or a provider request's).
     static func caseID(_ context: IndicationRequestContext) throws -> UUID {
         guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw Problem.invalidParameter("id") }
         return id

@@ -45,16 +45,30 @@ public enum AllocationRepository {
         try tx.query("SELECT \(columns) FROM allocations WHERE id = \(id) FOR UPDATE").rows.first.map(allocation)
     }
 
-    /// The complete current set of allocations of `subjectRef` with `provider` (not rejected):
+    /// The complete current set of allocations of `subjectRef` with `provider` (not rejected,
+    /// not withdrawn):
     /// what an allocation message carries (state, not a delta).
     public static func currentSet(of subjectRef: SubjectRef, with provider: OrganisationKey, in tx: Transaction) throws -> [Allocation] {
         try tx.query(
             """
             SELECT \(columns) FROM allocations
-            WHERE provider = \(provider.description) AND subject_ref = \(subjectRef.rawValue) AND status <> 'rejected'
+            WHERE provider = \(provider.description) AND subject_ref = \(subjectRef.rawValue)
+                AND status NOT IN ('rejected', 'withdrawn')
             ORDER BY issued_at, id
             """
         ).rows.map(allocation)
+    }
+
+    /// The latest allocation `provider` holds or held for `subjectRef` (not rejected): how a
+    /// provider's request for a client is tied to the client's case.
+    public static func latest(of subjectRef: SubjectRef, with provider: OrganisationKey, in tx: Transaction) throws -> Allocation? {
+        try tx.query(
+            """
+            SELECT \(columns) FROM allocations
+            WHERE provider = \(provider.description) AND subject_ref = \(subjectRef.rawValue) AND status <> 'rejected'
+            ORDER BY issued_at DESC, id LIMIT 1
+            """
+        ).rows.first.map(allocation)
     }
 
     /// The allocations of case `caseID`.

@@ -85,6 +85,8 @@ public enum CaseRepository {
             WHERE c.municipality = \(municipality.rawValue) AND (
                 c.status <> 'decided'
                 OR EXISTS (SELECT 1 FROM arrangement_lines l WHERE l.case_id = c.id AND l.status = 'failed')
+                OR EXISTS (SELECT 1 FROM provider_requests r WHERE r.case_id = c.id
+                           AND r.status IN ('received', 'under-investigation'))
                 OR EXISTS (SELECT 1 FROM allocations a WHERE a.case_id = c.id
                            AND (a.status = 'rejected' OR (a.status = 'issued' AND a.escalated_at IS NOT NULL)))
                 OR EXISTS (SELECT 1 FROM decisions d WHERE d.case_id = c.id AND d.review_day <= \(horizon)::date

@@ -4,7 +4,28 @@ public import Storage
 /// The indication schema: assessors, cases (known by subjectRef only), assessments, the
 /// arrangement's lines, decisions, and the access log. The kit's outbox and inbox come first.
 public enum IndicationMigrations {
-    public static let all: [Migration] = [cases, allocations, sessions]
+    public static let all: [Migration] = [cases, allocations, sessions, providerRequests]
+
+    /// Providers' requests for a new or changed allocation (iWmo WMO315/317), answered with
+    /// WMO319. The request is kept as a JSON document; the columns are what the work list and
+    /// the handlers look up by. One row per provider message (`message_id`): a redelivery has no
+    /// second effect.
+    static let providerRequests = Migration(
+        "indication-0004-provider-requests",
+        """
+        CREATE TABLE provider_requests (
+            id uuid PRIMARY KEY,
+            message_id uuid NOT NULL UNIQUE,
+            case_id uuid NOT NULL REFERENCES cases (id),
+            municipality text NOT NULL,
+            provider text NOT NULL,
+            status text NOT NULL CHECK (status IN ('received', 'under-investigation', 'accepted', 'granted', 'refused')),
+            line_id uuid REFERENCES arrangement_lines (id),
+            document jsonb NOT NULL
+        );
+        CREATE INDEX provider_requests_open ON provider_requests (case_id) WHERE status IN ('received', 'under-investigation', 'accepted');
+        """
+    )
 
     /// The assessors' page sessions (the same table as every service with staff pages).
     static let sessions = Migration("indication-0003-sessions", StaffSessionTable.sql)

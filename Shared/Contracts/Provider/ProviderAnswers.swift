@@ -78,20 +78,22 @@ public struct CareStopped: MessageContract, Equatable {
     }
 }
 
-/// `indication.receipt` (the retour of iWmo WMO306/308): indication's answer to a provider's
-/// start or stop message, on the provider's queue (`indication.receipt.<organisation>`):
-/// accepted, or rejected with retour codes (the message then has no effect).
+/// `indication.receipt` (the retour of iWmo WMO306/308/316/318): indication's answer to a
+/// provider's start, stop or request message, on the provider's queue
+/// (`indication.receipt.<organisation>`): accepted, or rejected with retour codes (the message
+/// then has no effect). Version 1.1: `allocationId` is absent for a receipt of
+/// `provider.allocation.requested` (which names no allocation).
 public struct ProviderMessageReceipt: MessageContract, Equatable {
     public static let messageType = "indication.receipt"
-    public static let schemaVersion = SchemaVersion(1, 0)
+    public static let schemaVersion = SchemaVersion(1, 1)
     public var receivedMessageId: UUID
     public var receivedType: String
-    public var allocationId: UUID
+    public var allocationId: UUID?
     public var accepted: Bool
     /// Why it was rejected, or a remark on an accepted one (e.g. `reported-late`).
     public var retourCodes: [String]
 
-    public init(receivedMessageId: UUID, receivedType: String, allocationId: UUID, accepted: Bool, retourCodes: [String] = []) {
+    public init(receivedMessageId: UUID, receivedType: String, allocationId: UUID?, accepted: Bool, retourCodes: [String] = []) {
         self.receivedMessageId = receivedMessageId
         self.receivedType = receivedType
         self.allocationId = allocationId

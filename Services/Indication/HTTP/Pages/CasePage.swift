@@ -8,7 +8,7 @@ import WorkingDays
 struct CasePage: Sendable {
     /// The forms of the page.
     enum Form: String, Sendable {
-        case scores, profile, line, decision
+        case scores, profile, line, decision, providerRequest
 
         /// The section a form returns to after a POST.
         var anchor: String {
@@ -17,6 +17,7 @@ struct CasePage: Sendable {
             case .profile: "profiel"
             case .line: "arrangement"
             case .decision: "besluit"
+            case .providerRequest: "verzoeken"
             }
         }
     }
@@ -75,6 +76,22 @@ struct CasePage: Sendable {
         var review: String
     }
 
+    /// A provider's request, with the answer form while it is open.
+    struct ProviderRequestRow: Sendable {
+        var requestID: String
+        var kindName: String
+        var provider: String
+        var what: String
+        var reason: String
+        var receivedAt: String
+        var requestState: String
+        var answerAction: String?
+        var answerChoices: ChoiceGroupView?
+        var answerExplanation: FieldView?
+        var answerProblem: String?
+        var answerProblemID: String
+    }
+
     struct AllocationRow: Sendable {
         var provider: String
         var category: String
@@ -124,6 +141,8 @@ struct CasePage: Sendable {
     var hasDecisions: Bool
     var allocations: [AllocationRow]
     var hasAllocations: Bool
+    var providerRequests: [ProviderRequestRow]
+    var hasProviderRequests: Bool
 
     /// The page for `details`; `failed` shows one form again with its errors.
     static func page(_ details: CaseDetails, assessor: Assessor, settings: IndicationSettings, failed: Failed?) -> Page {
@@ -274,6 +293,15 @@ struct CasePage: Sendable {
         )
         let incomeTested = decision.choices("incomeTested", legend: "Inkomenstoets", options: [("ja", "De inkomenstoets is gedaan", nil)])
 
+        var requestForms: [AssessorForm] = []
+        let requestRows = details.providerRequests.enumerated().map { index, request in
+            let form =
+                failed?.form == .providerRequest && failed?.submitted["verzoek"] == request.id.uuidString.lowercased()
+                ? AssessorForm(prefix: "request\(index)-", submitted: failed?.submitted, errors: failed?.errors ?? [])
+                : AssessorForm(prefix: "request\(index)-")
+            requestForms.append(form)
+            return providerRequestRow(request, index: index, form: form, base: base)
+        }
         let isOpen = item.status == .received || item.status == .assessing
         let model = CasePage(
             heading: "Aanvraag \(DutchFormat.shortID(item.id))",
@@ -313,9 +341,11 @@ struct CasePage: Sendable {
             decisions: details.decisions.map { decisionRow($0, arrangement: details.arrangement) },
             hasDecisions: !details.decisions.isEmpty,
             allocations: details.allocations.map(allocationRow),
-            hasAllocations: !details.allocations.isEmpty
+            hasAllocations: !details.allocations.isEmpty,
+            providerRequests: requestRows,
+            hasProviderRequests: !requestRows.isEmpty
         )
-        let problems = [scores, profile, line, decision].flatMap { $0.summary() }
+        let problems = ([scores, profile, line, decision] + requestForms).flatMap { $0.summary() }
         return Page(
             template: "case",
             title: model.heading,
@@ -433,6 +463,44 @@ struct CasePage: Sendable {
         )
     }
 
+    static func providerRequestRow(_ request: ProviderRequest, index: Int, form: AssessorForm, base: String) -> ProviderRequestRow {
+        let state: String
+        switch request.status {
+        case .received: state = "Ontvangen; antwoord uiterlijk \(request.answerDue.dutchFormatted)"
+        case .underInvestigation:
+            state = "In onderzoek tot uiterlijk \(request.investigationDue?.dutchFormatted ?? "–")"
+        case .accepted: state = "Akkoord; het besluit over het nieuwe onderdeel is het antwoord"
+        case .granted: state = "Toegekend"
+        case .refused: state = "Afgewezen: \(request.explanation ?? "")"
+        }
+        let volume =
+            request.volume.map { " (\($0.formatted()) \(request.unit.flatMap(ArrangementLine.Unit.init(rawValue:)).map(DutchFormat.unit) ?? ""))" }
+            ?? ""
+        var row = ProviderRequestRow(
+            requestID: request.id.uuidString.lowercased(),
+            kindName: request.kind == .change ? "Wijziging (WMO317)" : "Nieuwe toewijzing (WMO315)",
+            provider: request.provider.description,
+            what: request.category.dutchName + volume,
+            reason: request.reason,
+            receivedAt: DutchFormat.dateTime(request.receivedAt),
+            requestState: state,
+            answerProblemID: form.problemID
+        )
+        guard request.status == .received || request.status == .underInvestigation else { return row }
+        var options: [(value: String, label: String, hint: String?)] = [
+            ("accept", "Akkoord: neem het op in het arrangement en beslis erover", nil),
+            ("refuse", "Afwijzen", "Geef de toelichting die de aanbieder krijgt."),
+        ]
+        if request.status == .received {
+            options.append(("investigate", "In onderzoek (uiterlijk 8 weken na ontvangst)", nil))
+        }
+        row.answerAction = "\(base)/verzoeken/\(request.id.uuidString.lowercased())"
+        row.answerChoices = form.choices("answer", legend: "Antwoord aan de aanbieder", type: "radio", options: options)
+        row.answerExplanation = form.textarea("explanation", label: "Toelichting", rows: 2)
+        row.answerProblem = form.unplaced()
+        return row
+    }
+
     static func allocationRow(_ allocation: Allocation) -> AllocationRow {
         let state: String
         switch allocation.status {
@@ -441,6 +509,7 @@ struct CasePage: Sendable {
         case .acknowledged:
             state = allocation.startDate.map { "Zorg gestart op \($0.dutchFormatted)" } ?? "Ontvangen door de aanbieder"
         case .rejected: state = "Geweigerd: \(allocation.retourCodes.joined(separator: ", "))"
+        case .withdrawn: state = "Ingetrokken (gecorrigeerd)"
         }
         return AllocationRow(
             provider: allocation.provider.description,

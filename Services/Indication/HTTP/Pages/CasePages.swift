@@ -87,6 +87,23 @@ struct CasePages: Sendable {
         }
     }
 
+    /// `POST /aanvragen/:id/verzoeken/:verzoek`: `answer` (`accept`, `refuse`, `investigate`) and
+    /// `explanation`.
+    func answerProviderRequest(_ call: AssessorCall) async throws -> PageResult {
+        let request = try call.id("verzoek")
+        return try await submit(call, form: .providerRequest, flash: "Het verzoek van de aanbieder is beantwoord.") { _ in
+            // The form's hidden field names the request; the page puts a refusal at its form.
+            guard let text = call.form["answer"], let answer = ProviderRequestAnswerInput.Answer(rawValue: text) else {
+                throw IndicationError.missingField(field: "answer", label: "Antwoord")
+            }
+            _ = try await service.answerProviderRequest(
+                request,
+                ProviderRequestAnswerInput(answer: answer, explanation: call.form["explanation"]),
+                by: call.user
+            )
+        }
+    }
+
     /// The line of the arrangement in the add-line form.
     static func line(from form: FormData) throws(IndicationError) -> LineInput {
         guard let layerText = form.nonBlank("layer"), let layer = SupportLayer(rawValue: layerText) else {

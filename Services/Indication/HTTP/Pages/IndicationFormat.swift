@@ -14,6 +14,8 @@ extension DutchFormat {
         case .reviewDue: "Herbeoordeling nadert"
         case .receiptMissing: "Ontvangstbericht aanbieder ontbreekt"
         case .allocationRejected: "Toewijzing geweigerd door aanbieder"
+        case .providerRequest: "Verzoek van aanbieder"
+        case .providerRequestOverdue: "Verzoek van aanbieder: termijn verstreken"
         }
     }
 

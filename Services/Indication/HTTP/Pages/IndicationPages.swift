@@ -21,6 +21,7 @@ import Storage
 /// | POST | `/aanvragen/:id/profiel` | confirm or override the client profile |
 /// | POST | `/aanvragen/:id/onderdelen` | add an arrangement line (P4 checked) |
 /// | POST | `/aanvragen/:id/besluit` | decide the open individual provisions |
+/// | POST | `/aanvragen/:id/verzoeken/:verzoek` | answer a provider's request (accept, refuse, investigate) |
 /// | GET | `/static/staff.css` | the stylesheet |
 public struct IndicationPages: Sendable {
     let service: IndicationService
@@ -72,6 +73,7 @@ public struct IndicationPages: Sendable {
         site.page(group, post: "aanvragen/:id/profiel", cases.chooseProfile)
         site.page(group, post: "aanvragen/:id/onderdelen", cases.addLine)
         site.page(group, post: "aanvragen/:id/besluit", cases.decide)
+        site.page(group, post: "aanvragen/:id/verzoeken/:verzoek", cases.answerProviderRequest)
     }
 }
 
