@@ -34,9 +34,13 @@ struct IndicationFixture: Sendable {
     let logins = OrganisationLogins()
 
     static let password = "geheim-wachtwoord"
-    static let observedKeys = ["indication.decided", "indication.informal-support.requested"]
+    static let observedKeys = ["indication.decided", "indication.informal-support.requested", "indication.budget.overrun-threatened"]
 
-    static func make(_ name: String, at start: Date = TestClock.december) async throws -> IndicationFixture {
+    static func make(
+        _ name: String,
+        at start: Date = TestClock.december,
+        budget: SocialDomainBudget = SocialDomainBudget()
+    ) async throws -> IndicationFixture {
         var logger = Logger(label: "test.\(name)")
         logger.logLevel = .warning
         let (schema, pool) = try await TestDatabase.freshSchema("ind_\(name)", migrations: IndicationMigrations.all)
@@ -56,7 +60,8 @@ struct IndicationFixture: Sendable {
             settings: IndicationSettings(
                 rules: RoutingRules(assessors: [.arnhem: adviser], incomeTestCategories: [.householdHelp]),
                 contracts: ProviderContracts([provider: [.householdHelp: 3250, .personalCare: 5500]]),
-                catalogue: try ClientProfileCatalogue.bundled()
+                catalogue: try ClientProfileCatalogue.bundled(),
+                budget: budget
             ),
             relay: relay,
             clock: { clock.now }

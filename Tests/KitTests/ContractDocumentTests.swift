@@ -283,6 +283,10 @@ struct ContractCase: Sendable, CustomTestStringConvertible {
             minimal: AllocationRequestAnswered(requestMessageId: Samples.id, requestType: AllocationRequested.messageType, outcome: .refused)
         ),
         .of(
+            BudgetOverrunThreatened.self,
+            full: BudgetOverrunThreatened(part: "wmo", month: "2027-01", budgetCents: 150_000_000, committedCents: 137_500_000, thresholdPercent: 90)
+        ),
+        .of(
             InformalSupportRequested.self,
             full: InformalSupportRequested(
                 requestId: Samples.id,

@@ -164,6 +164,7 @@ extension IndicationService {
         try Outbox.enqueue(envelope(decided, about: item), in: tx)
         for allocation in allocations { try AllocationRepository.insert(allocation, in: tx) }
         let withdrawn = try settleProviderRequests(of: decision, allocations: allocations, about: item, at: now, in: tx)
+        try watchBudget(after: allocations, of: item, at: now, in: tx)
         // One message per provider with the client's complete current set (OP087); a correction
         // is the withdrawal of the old allocation plus the new one.
         for provider in Set(allocations.map(\.provider) + withdrawn.map(\.provider)).sorted() {

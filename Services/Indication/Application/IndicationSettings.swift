@@ -14,6 +14,8 @@ public struct IndicationSettings: Sendable {
     public var reviewHorizonDays: Int
     /// Working days the independent assessor has for an advice (default 5).
     public var adviceWorkingDays: Int
+    /// The social-domain budget the committed cost is watched against.
+    public var budget: SocialDomainBudget
 
     public init(
         rules: RoutingRules = RoutingRules(),
@@ -22,8 +24,10 @@ public struct IndicationSettings: Sendable {
         term: DecisionTerm = DecisionTerm(),
         catalogue: ClientProfileCatalogue,
         reviewHorizonDays: Int = 28,
-        adviceWorkingDays: Int = 5
+        adviceWorkingDays: Int = 5,
+        budget: SocialDomainBudget = SocialDomainBudget()
     ) {
+        self.budget = budget
         self.rules = rules
         self.contracts = contracts
         self.receiptWorkingDays = receiptWorkingDays

@@ -2,6 +2,7 @@ import Contracts
 import Foundation
 public import Hummingbird
 public import ServiceHTTP
+import WorkingDays
 
 /// The assessors' JSON API under `/api/v1` (HTTP Basic as an assessor; problem+json errors; JSON
 /// bodies only; `Cache-Control: no-store`). The contract is `docs/openapi-indication.yaml`,
@@ -20,6 +21,7 @@ public import ServiceHTTP
 /// | POST | `/api/v1/cases/:id/decision` | decide the open individual provisions |
 /// | POST | `/api/v1/cases/:id/standard-decision` | the simplified protocol in one step |
 /// | POST | `/api/v1/provider-requests/:id/answer` | answer a provider's request (WMO315/317) |
+/// | GET | `/api/v1/budget` | committed cost per earmarked part and month against the budget (`?from=YYYY-MM-DD`) |
 public enum IndicationAPI {
     /// A router with problem+json errors and the API behind assessor authentication.
     public static func router(service: IndicationService, authenticator: PasswordAuthenticator<Assessor>) -> Router<IndicationRequestContext> {
@@ -70,6 +72,13 @@ public enum IndicationAPI {
                 try await service.decideStandard(try caseID(context), input, by: context.requireAssessor()),
                 status: .created
             )
+        }
+        api.get("budget") { request, context in
+            let from = try request.uri.queryParameters.get("from").map { text in
+                guard let day = LocalDate(iso: String(text)) else { throw IndicationError.invalidParameter("from") }
+                return day
+            }
+            return try JSONBody.response(try await service.budget(by: context.requireAssessor(), from: from))
         }
         api.post("provider-requests/:id/answer") { request, context in
             let input = try await JSONBody.decode(ProviderRequestAnswerInput.self, from: request, context: context)

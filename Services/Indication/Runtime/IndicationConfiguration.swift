@@ -12,6 +12,9 @@ public import ServiceRuntime
 /// | `INDICATION_ASSESSOR_PROFILES` | `7,9` | client profiles that go to the assessor |
 /// | `INDICATION_STANDARD_CATEGORIES` | `aids,transport` | provisions the simplified protocol decides in one step |
 /// | `INDICATION_INCOME_TEST_CATEGORIES` | (none) | categories that need an income test before a grant |
+/// | `INDICATION_BUDGETS` | (none) | monthly budget in euros per municipality and earmarked part, `0202=wmo:1500000+youth:900000+participation:400000;0268=…` |
+/// | `INDICATION_BUDGET_PARTS` | (all `wmo`) | which part a product category is paid from, `support=youth,day-activities=participation` |
+/// | `INDICATION_BUDGET_THRESHOLD` | `90` | percent of a part's monthly budget from which an overrun is threatened (an event, and red in the budget view) |
 /// | `INDICATION_PROVIDERS` | (none) | contracted providers with tariffs in cents per unit, `0202-rijnstad=household-help:3250+personal-care:5500;0202-zorgwijk=support:6000` (broker logins, kind `provider`) |
 /// | `INDICATION_DECISION_WEEKS` | `2` | the decision term |
 /// | `BCRYPT_COST`, `AUTH_CACHE_SECONDS`, `TRUSTED_PROXIES` | `10`, `60`, (none) | as at the front desk |
@@ -19,6 +22,7 @@ public struct IndicationConfiguration: Sendable {
     public var rules: RoutingRules
     public var contracts: ProviderContracts
     public var decisionWeeks: Int
+    public var budget: SocialDomainBudget
     public var bcryptCost: UInt8
     public var authCacheSeconds: Int
     public var trustedProxies: Set<String>
@@ -30,6 +34,8 @@ public struct IndicationConfiguration: Sendable {
         case profile(String)
         case category(key: String, value: String)
         case provider(String)
+        case budget(String)
+        case budgetPart(String)
 
         public var description: String {
             switch self {
@@ -40,6 +46,10 @@ public struct IndicationConfiguration: Sendable {
             case .category(let key, let text): "\(key): '\(text)' is not a product category (e.g. aids, household-help)"
             case .provider(let text):
                 "INDICATION_PROVIDERS: '\(text)' is not <login>=<category>:<cents>+…, e.g. 0202-rijnstad=household-help:3250+personal-care:5500"
+            case .budget(let text):
+                "INDICATION_BUDGETS: '\(text)' is not <municipality>=<part>:<euros per month>+…, e.g. 0202=wmo:1500000+youth:900000"
+            case .budgetPart(let text):
+                "INDICATION_BUDGET_PARTS: '\(text)' is not <category>=<part> with part wmo, youth or participation"
             }
         }
     }
@@ -98,6 +108,32 @@ public struct IndicationConfiguration: Sendable {
             }
         }
         contracts = ProviderContracts(tariffs)
+        var monthly: [MunicipalityCode: [BudgetPart: Int]] = [:]
+        for entry in reader.string(forKey: "indication.budgets", default: "").split(separator: ";") {
+            let text = entry.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { continue }
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let code = MunicipalityCode(parts[0]) else { throw .budget(text) }
+            for item in parts[1].split(separator: "+") {
+                let pair = item.split(separator: ":").map(String.init)
+                guard pair.count == 2, let part = BudgetPart(rawValue: pair[0]), let euros = Int(pair[1]), euros >= 0, euros < Int.max / 100
+                else { throw .budget(text) }
+                monthly[code, default: [:]][part] = euros * 100
+            }
+        }
+        var budgetParts: [ProductCategory: BudgetPart] = [:]
+        for entry in list("indication.budget.parts", "") {
+            let pair = entry.split(separator: "=").map(String.init)
+            guard pair.count == 2, let category = ProductCategory(rawValue: pair[0]), let part = BudgetPart(rawValue: pair[1]) else {
+                throw .budgetPart(entry)
+            }
+            budgetParts[category] = part
+        }
+        budget = SocialDomainBudget(
+            monthlyCents: monthly,
+            parts: budgetParts,
+            thresholdPercent: min(max(reader.int(forKey: "indication.budget.threshold", default: 90), 1), 1000)
+        )
         decisionWeeks = max(1, reader.int(forKey: "indication.decision.weeks", default: 2))
         bcryptCost = UInt8(min(max(reader.int(forKey: "bcrypt.cost", default: 10), 4), 31))
         authCacheSeconds = max(0, reader.int(forKey: "auth.cache.seconds", default: 60))

@@ -29,7 +29,8 @@ public enum IndicationServer {
                 rules: configuration.rules,
                 contracts: configuration.contracts,
                 term: DecisionTerm(weeks: configuration.decisionWeeks),
-                catalogue: try ClientProfileCatalogue.bundled()
+                catalogue: try ClientProfileCatalogue.bundled(),
+                budget: configuration.budget
             ),
             producer: settings.serviceName,
             relay: environment.relay

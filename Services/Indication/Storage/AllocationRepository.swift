@@ -17,12 +17,13 @@ public enum AllocationRepository {
     public static func insert(_ item: Allocation, in tx: Transaction) throws {
         try tx.query(
             """
-            INSERT INTO allocations (\(columns)) VALUES (
+            INSERT INTO allocations (\(columns), monthly_cost_cents) VALUES (
                 \(item.id), \(item.caseID), \(item.decisionID), \(item.lineID), \(item.municipality.rawValue),
                 \(item.subjectRef.rawValue), \(item.provider.description), \(item.category.rawValue), \(item.volume), \(item.unit),
                 \(item.validFrom.description)::date, \(item.validUntil?.description)::date, \(item.tariffCents), \(item.issuedAt),
                 \(item.receiptDue.description)::date, \(item.status.rawValue), \(item.receiptAt), \(item.retourCodes)::text[],
-                \(item.escalatedAt), \(item.startDate?.description)::date, \(item.stopDate?.description)::date, \(item.stopReason))
+                \(item.escalatedAt), \(item.startDate?.description)::date, \(item.stopDate?.description)::date, \(item.stopReason),
+                \(item.monthlyCostCents))
             """
         )
     }

@@ -4,7 +4,33 @@ public import Storage
 /// The indication schema: assessors, cases (known by subjectRef only), assessments, the
 /// arrangement's lines, decisions, and the access log. The kit's outbox and inbox come first.
 public enum IndicationMigrations {
-    public static let all: [Migration] = [cases, allocations, sessions, providerRequests]
+    public static let all: [Migration] = [cases, allocations, sessions, providerRequests, budget]
+
+    /// The budget view: each allocation's monthly cost (computed by `Allocation.monthlyCostCents`
+    /// when issued; filled here for allocations issued before), an index for the committed cost
+    /// of a municipality, and the overrun signals already sent (once per municipality, part and
+    /// month).
+    static let budget = Migration(
+        "indication-0005-budget",
+        """
+        ALTER TABLE allocations ADD COLUMN monthly_cost_cents bigint;
+        UPDATE allocations SET monthly_cost_cents = round(CASE
+            WHEN unit IN ('hours-per-week', 'day-parts-per-week') THEN coalesce(volume, 1) * 52 / 12 * tariff_cents
+            WHEN unit IN ('days-per-year', 'trips-per-year') THEN coalesce(volume, 1) / 12 * tariff_cents
+            ELSE coalesce(volume, 1) * tariff_cents END);
+        ALTER TABLE allocations ALTER COLUMN monthly_cost_cents SET NOT NULL;
+        CREATE INDEX allocations_committed ON allocations (municipality, valid_from)
+            WHERE status IN ('issued', 'acknowledged');
+        CREATE TABLE budget_signals (
+            municipality text NOT NULL,
+            part text NOT NULL,
+            month text NOT NULL,
+            committed_cents bigint NOT NULL,
+            signalled_at timestamptz NOT NULL,
+            PRIMARY KEY (municipality, part, month)
+        );
+        """
+    )
 
     /// Providers' requests for a new or changed allocation (iWmo WMO315/317), answered with
     /// WMO319. The request is kept as a JSON document; the columns are what the work list and

@@ -22,6 +22,7 @@ import Storage
 /// | POST | `/aanvragen/:id/onderdelen` | add an arrangement line (P4 checked) |
 /// | POST | `/aanvragen/:id/besluit` | decide the open individual provisions |
 /// | POST | `/aanvragen/:id/verzoeken/:verzoek` | answer a provider's request (accept, refuse, investigate) |
+/// | GET | `/budget` | committed cost per earmarked part and month against the budget |
 /// | GET | `/static/staff.css` | the stylesheet |
 public struct IndicationPages: Sendable {
     let service: IndicationService
@@ -31,7 +32,7 @@ public struct IndicationPages: Sendable {
     static let identity = SiteIdentity(
         name: "Indicatiestelling",
         audience: "indicatiestellers van de gemeente",
-        navigation: [Chrome.NavLink(href: "/werklijst", label: "Werklijst")],
+        navigation: [Chrome.NavLink(href: "/werklijst", label: "Werklijst"), Chrome.NavLink(href: "/budget", label: "Budget")],
         home: "/werklijst",
         cookieName: "wmo-indication-session"
     )
@@ -67,6 +68,7 @@ public struct IndicationPages: Sendable {
         let workList = WorkListPages(service: service)
         let cases = CasePages(service: service)
         site.page(group, get: "werklijst", workList.show)
+        site.page(group, get: "budget", BudgetPages(service: service).show)
         site.page(group, get: "aanvragen/:id", cases.show)
         site.page(group, post: "aanvragen/:id/oppakken", cases.take)
         site.page(group, post: "aanvragen/:id/scores", cases.recordScores)
