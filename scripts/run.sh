@@ -116,6 +116,10 @@ say "broker and database"
 if ! "$WMO_ROOT/scripts/broker.sh" ctl list_users --silent | cut -f1 | grep -qx "0202-advies"; then
     "$WMO_ROOT/scripts/organisations.sh" add assessor 0202 advies --password "wmo-demo-0202-advies" >/dev/null
 fi
+# Arnhem's contracted home-care provider (allocations, INDICATION_PROVIDERS), likewise.
+if ! "$WMO_ROOT/scripts/broker.sh" ctl list_users --silent | cut -f1 | grep -qx "0202-rijnstad"; then
+    "$WMO_ROOT/scripts/organisations.sh" add provider 0202 rijnstad --password "wmo-demo-0202-rijnstad" >/dev/null
+fi
 
 say "services"
 for s in "${SERVICES[@]}"; do
@@ -130,6 +134,8 @@ for s in "${SERVICES[@]}"; do
         LOG_LEVEL=info \
         COOKIE_SECURE=false \
         INDICATION_ASSESSORS="0202=0202-advies" \
+        INDICATION_PROVIDERS="0202-rijnstad=household-help:3250+personal-care:5500+support:6000" \
+        INDICATION_BUDGETS="0202=wmo:1500000+youth:900000+participation:400000;0268=wmo:1800000" \
         "$BIN_DIR/$s" >>"$LOG_DIR/$s.log" 2>&1 </dev/null &
     echo $! >"$PID_DIR/$s.pid"
 done
@@ -176,6 +182,7 @@ indication_output=$(env AMQP_URL="$(service_amqp_url indication)" DATABASE_URL="
 
 # The demo partners log in as themselves too (scripts/organisations.sh; demo passwords).
 partner_logins="$(printf '%-34s %-30s queue assessor.%s' 0202-advies wmo-demo-0202-advies 0202-advies)"$'\n'
+partner_logins+="$(printf '%-34s %-30s queue provider.%s' 0202-rijnstad wmo-demo-0202-rijnstad 0202-rijnstad)"$'\n'
 for key in $("$BIN_DIR/front-desk" demo-partners); do
     if ! "$WMO_ROOT/scripts/broker.sh" ctl list_users --silent | cut -f1 | grep -qx "$key"; then
         "$WMO_ROOT/scripts/organisations.sh" add partner "${key%%-*}" "${key#*-}" --broker-only \

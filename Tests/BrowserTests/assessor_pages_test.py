@@ -3,7 +3,8 @@
 A consultant at the desk asks for an indication; the assessor finds it on indication's work
 list, takes it, records the self-sufficiency scores, confirms the suggested client profile,
 tries an individual provision without saying why the earlier layers do not suffice (refused
-next to the field: P4), gives the reason, decides; the desk then shows the decision letter.
+next to the field: P4), gives the reason, decides; the desk then shows the decision letter, and
+a neighbourhood team's report that the arrangement no longer suffices reopens the case.
 The person's name never appears on indication's pages: indication knows only a pseudonym.
 """
 
@@ -120,3 +121,19 @@ def test_work_list_scores_arrangement_with_p4_decision_and_the_desks_letter(page
     assert "Hulp bij het huishouden" in letter
     assert grounds in letter
     assert re.search(r"Jan Pieter van der Berg|Van der Berg", letter)
+
+    # Months later the neighbourhood team reports that it no longer suffices: the assessment
+    # reopens at indication as a re-indication, with the report on the work list.
+    page.goto(request_url)
+    page.type("#insufficient-reportedBy", "Wijkteam Arnhem-Oost")
+    page.type("#insufficient-reason", f"Na een val zijn de uren niet meer genoeg ({marker}).")
+    assert page.click_and_wait("form[action$='/arrangement-tekort'] button[type=submit]") == 200
+    assert "herindicatie" in flash(page)
+    login(page, indication_url, IRIS)
+    wait_for(page, f"{indication_url}/werklijst",
+             lambda: page.exists("#work-list") and marker in page.text("#work-list")
+             and "Arrangement schiet tekort" in page.text("#work-list"),
+             "the report reopening the case at indication")
+    assert page.goto(case_url) == 200
+    assert "Wijkteam Arnhem-Oost" in page.text(".facts")
+    assert "Herindicaties" in page.text(".facts")

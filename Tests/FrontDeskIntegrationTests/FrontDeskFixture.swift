@@ -34,7 +34,9 @@ struct FrontDeskFixture: Sendable {
 
     static let password = "geheim-wachtwoord"
     /// The routing keys of the events the desk emits to other services (observed by tests).
-    static let observedKeys = ["frontdesk.request.closed", "frontdesk.indication.requested", "frontdesk.matching.requested"]
+    static let observedKeys = [
+        "frontdesk.request.closed", "frontdesk.indication.requested", "frontdesk.matching.requested", "frontdesk.arrangement.insufficient",
+    ]
 
     static func make(_ name: String, at start: Date = TestClock.monday) async throws -> FrontDeskFixture {
         var logger = Logger(label: "test.\(name)")

@@ -36,6 +36,15 @@ extension FrontDeskIntegration {
                 let text = String(decoding: asked.body, as: UTF8.self)
                 #expect(!text.contains(person.bsn.rawValue) && !text.contains("Berg") && !text.contains("Rijnkade"))
 
+                // Before a decision nothing can be reported insufficient.
+                await #expect(throws: FrontDeskError.noDecisionYet) {
+                    try await fixture.service.reportArrangementInsufficient(
+                        request.id,
+                        reportedBy: "Wijkteam Arnhem-Oost",
+                        reason: "Te weinig uren",
+                        by: fixture.arnhemStaff
+                    )
+                }
                 let decisionID = UUID()
                 let decision = IndicationDecided(
                     decisionId: decisionID,
@@ -73,6 +82,32 @@ extension FrontDeskIntegration {
                 await #expect(throws: FrontDeskError.decisionNotFound) {
                     try await fixture.service.decisionLetter(decisionID, by: fixture.nijmegenStaff)
                 }
+
+                // A neighbourhood team reports the arrangement no longer suffices: the report
+                // leaves the desk without the person's name, and naming them is refused.
+                do {
+                    _ = try await fixture.service.reportArrangementInsufficient(
+                        request.id,
+                        reportedBy: "Wijkteam Arnhem-Oost",
+                        reason: "Meneer Van der Berg redt het niet met 3 uur",
+                        by: fixture.arnhemStaff
+                    )
+                    Issue.record("a reason naming the person was sent")
+                } catch let error as FrontDeskError {
+                    #expect(error.field == "reason" && error.code == "personal-data-in-text", "\(error)")
+                }
+                _ = try await fixture.service.reportArrangementInsufficient(
+                    request.id,
+                    reportedBy: "Wijkteam Arnhem-Oost",
+                    reason: "Na een val zijn 3 uur per week niet meer genoeg.",
+                    by: fixture.arnhemStaff
+                )
+                let reported = try #require(
+                    try await fixture.observedEvents(1, about: request.id).first { $0.routingKey == ArrangementInsufficient.messageType }
+                )
+                let report = try ContractJSON.decoder().decode(Envelope<ArrangementInsufficient>.self, from: reported.body).payload
+                #expect(report.subjectRef == person.subjectRef && report.reportedBy == "Wijkteam Arnhem-Oost")
+                #expect(!String(decoding: reported.body, as: UTF8.self).contains("Berg"))
             }
         }
 

@@ -185,6 +185,15 @@ struct ContractCase: Sendable, CustomTestStringConvertible {
             full: RequestClosed(requestId: Samples.id, subjectRef: SubjectRef(), outcome: "helped", routes: ["passed-on"], district: "Presikhaaf")
         ),
         .of(
+            ArrangementInsufficient.self,
+            full: ArrangementInsufficient(
+                requestId: Samples.id,
+                subjectRef: SubjectRef(),
+                reportedBy: "Wijkteam Arnhem-Oost",
+                reason: "Na een val zijn 3 uur per week niet meer genoeg."
+            )
+        ),
+        .of(
             IndicationDecided.self,
             full: Samples.decided(line: Samples.fullLine, reviewDate: Samples.date),
             minimal: Samples.decided(line: Samples.minimalLine, reviewDate: nil)

@@ -60,6 +60,38 @@ extension FrontDeskService {
         }
     }
 
+    /// A neighbourhood team reports through the desk that the decided arrangement no longer
+    /// suffices: `frontdesk.arrangement.insufficient` reopens the assessment at indication (a
+    /// counted re-indication). The texts leave the desk, so they are checked against the person's
+    /// identifiers.
+    public func reportArrangementInsufficient(
+        _ id: UUID,
+        reportedBy: String,
+        reason: String,
+        by staff: StaffMember
+    ) async throws -> HelpRequest {
+        try staff.require(.casework)
+        var problems = FieldRules.text(reportedBy, field: "reportedBy", label: "Gemeld door", max: 200)
+        problems += FieldRules.text(reason, field: "reason", label: "Wat schiet tekort", max: 4000)
+        try InputProblems.check(problems)
+        let now = clock()
+        return try await transaction(publishes: true) { tx in
+            let request = try lockedRequest(id, of: staff, in: tx)
+            let person = try person(of: request, in: tx)
+            try log(.routeRequest, person: person.id, by: staff, context: "arrangement schiet tekort, hulpvraag \(id)", at: now, in: tx)
+            guard !(try DecisionRepository.decisions(forRequests: [id], municipality: request.municipality, in: tx)).isEmpty else {
+                throw FrontDeskError.noDecisionYet
+            }
+            let team = reportedBy.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let problem = PersonalDataCheck.problem(in: team, field: "reportedBy", label: "Gemeld door", of: person) { throw problem }
+            if let problem = PersonalDataCheck.problem(in: text, field: "reason", label: "Wat schiet tekort", of: person) { throw problem }
+            let message = ArrangementInsufficient(requestId: request.id, subjectRef: person.subjectRef, reportedBy: team, reason: text)
+            try Outbox.enqueue(envelope(message, about: request), in: tx)
+            return request
+        }
+    }
+
     /// Opens a matching route and writes `frontdesk.matching.requested` (SPEC §4).
     public func requestMatching(_ id: UUID, _ input: MatchingInput, by staff: StaffMember) async throws -> HelpRequest {
         try staff.require(.casework)

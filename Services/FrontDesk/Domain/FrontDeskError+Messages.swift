@@ -77,6 +77,8 @@ extension FrontDeskError {
                 + ". Wacht op de uitkomst of annuleer die route eerst."
         case .routeNotFound:
             "Deze route bestaat niet (meer) bij deze hulpvraag. Ververs de pagina."
+        case .noDecisionYet:
+            "Over deze hulpvraag is nog geen beschikking ontvangen. Een arrangement dat tekortschiet kan pas na het besluit worden gemeld."
         case .routesStillOpen(let kinds):
             "De hulpvraag heeft nog \(kinds.count) lopende route(s): "
                 + kinds.map(\.dutchName).joined(separator: ", ")

@@ -60,6 +60,8 @@ public enum FrontDeskError: Error, Sendable, Hashable, CustomStringConvertible {
     case noCategories
     /// A partner acknowledgement contradicts the referral's state.
     case invalidReferralTransition(from: ReferralStatus, to: ReferralStatus)
+    /// An arrangement can only be reported insufficient once indication decided on the request.
+    case noDecisionYet
 
     // MARK: Consent and partners (P1)
     /// No consent for passing on to this partner.
@@ -152,6 +154,7 @@ public enum FrontDeskError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidTransition: "invalid-transition"
         case .invalidRouteTransition: "invalid-route-transition"
         case .routeAlreadyOpen: "route-already-open"
+        case .noDecisionYet: "no-decision-yet"
         case .routeNotFound: "route-not-found"
         case .routesStillOpen: "routes-still-open"
         case .noCategories: "no-categories"
@@ -226,7 +229,7 @@ public enum FrontDeskError: Error, Sendable, Hashable, CustomStringConvertible {
         case .memberAlreadyInHousehold, .principalAlreadySet, .coordinatorAlreadyAssigned, .noCoordinator,
             .activePlanExists, .noActivePlan, .invalidTransition, .invalidRouteTransition, .routeAlreadyOpen,
             .routesStillOpen, .invalidReferralTransition, .consentWithdrawn, .consentAlreadyWithdrawn,
-            .questionNotClarified:
+            .questionNotClarified, .noDecisionYet:
             409
         default: 422
         }

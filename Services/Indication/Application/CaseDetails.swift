@@ -20,10 +20,12 @@ public struct CaseDetails: Encodable, Sendable {
     public let allocations: [Allocation]
     /// Providers' requests about the client (WMO315/317), oldest first.
     public let providerRequests: [ProviderRequest]
+    /// Neighbourhood teams' reports that the arrangement no longer suffices, oldest first.
+    public let arrangementReports: [ArrangementReport]
 
     enum CodingKeys: String, CodingKey {
         case indicationCase = "case"
-        case overdue, assessments, suggestion, profile, arrangement, decisions, allocations, providerRequests
+        case overdue, assessments, suggestion, profile, arrangement, decisions, allocations, providerRequests, arrangementReports
     }
 }
 
@@ -43,6 +45,8 @@ public struct WorkListItem: Encodable, Sendable {
         case providerRequest = "provider-request"
         /// …and its answer term (5 working days) or investigation (8 weeks) has passed.
         case providerRequestOverdue = "provider-request-overdue"
+        /// A neighbourhood team reported the arrangement no longer suffices (since the last decision).
+        case arrangementInsufficient = "arrangement-insufficient"
     }
 
     public let caseId: UUID

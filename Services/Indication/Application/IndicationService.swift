@@ -75,6 +75,11 @@ public struct IndicationService: Sendable {
     static func workListItem(_ item: IndicationCase, today: LocalDate, settings: IndicationSettings, in tx: Transaction) throws -> WorkListItem {
         var reasons: [WorkListItem.Reason] = []
         if item.status == .received { reasons.append(.new) }
+        if item.status != .decided, let report = try ArrangementReportRepository.reports(of: item.id, in: tx).last,
+            report.receivedAt >= (item.decidedAt ?? .distantPast)
+        {
+            reasons.append(.arrangementInsufficient)
+        }
         if let advice = item.advice, advice.isPending {
             let due = settings.calendar.adding(workingDays: settings.adviceWorkingDays, to: settings.calendar.day(of: advice.requestedAt))
             reasons.append(today > due ? .adviceOverdue : .awaitingAdvice)
@@ -133,7 +138,8 @@ public struct IndicationService: Sendable {
             arrangement: try ArrangementRepository.lines(of: item.id, in: tx),
             decisions: try DecisionRepository.decisions(of: item.id, in: tx),
             allocations: try AllocationRepository.allocations(of: item.id, in: tx),
-            providerRequests: try ProviderRequestRepository.requests(of: item.id, in: tx)
+            providerRequests: try ProviderRequestRepository.requests(of: item.id, in: tx),
+            arrangementReports: try ArrangementReportRepository.reports(of: item.id, in: tx)
         )
     }
 }

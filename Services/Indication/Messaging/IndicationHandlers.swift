@@ -6,6 +6,7 @@ public enum IndicationHandlers {
     public static func make(service: IndicationService) -> MessageHandlers {
         var handlers = MessageHandlers()
         IntakeHandler.register(in: &handlers, service: service)
+        ArrangementReportHandler.register(in: &handlers, service: service)
         AdviceHandler.register(in: &handlers)
         MatchingOutcomeHandler.register(in: &handlers, service: service)
         ProviderHandlers.register(in: &handlers, service: service)

@@ -5,7 +5,9 @@ public import Messaging
 /// desk's requests, matching's outcomes and the assessor organisations' advice.
 public enum IndicationTopology {
     /// The routing keys indication consumes on `wmo.events`.
-    public static let inboundRoutingKeys = ["frontdesk.indication.requested", "matching.failed", "matching.matched"]
+    public static let inboundRoutingKeys = [
+        "frontdesk.indication.requested", "frontdesk.arrangement.insufficient", "matching.failed", "matching.matched",
+    ]
 
     /// Advice from independent assessor organisations, on `wmo.partners` only
     /// (`assessor.<organisation>.advice.given`).

@@ -4,7 +4,22 @@ public import Storage
 /// The indication schema: assessors, cases (known by subjectRef only), assessments, the
 /// arrangement's lines, decisions, and the access log. The kit's outbox and inbox come first.
 public enum IndicationMigrations {
-    public static let all: [Migration] = [cases, allocations, sessions, providerRequests, budget]
+    public static let all: [Migration] = [cases, allocations, sessions, providerRequests, budget, arrangementReports]
+
+    /// Neighbourhood teams' reports (through the desk) that an arrangement no longer suffices.
+    static let arrangementReports = Migration(
+        "indication-0006-arrangement-reports",
+        """
+        CREATE TABLE arrangement_reports (
+            message_id uuid PRIMARY KEY,
+            case_id uuid NOT NULL REFERENCES cases (id),
+            reported_by text NOT NULL,
+            reason text NOT NULL,
+            received_at timestamptz NOT NULL
+        );
+        CREATE INDEX arrangement_reports_case ON arrangement_reports (case_id, received_at);
+        """
+    )
 
     /// The budget view: each allocation's monthly cost (computed by `Allocation.monthlyCostCents`
     /// when issued; filled here for allocations issued before), an index for the committed cost

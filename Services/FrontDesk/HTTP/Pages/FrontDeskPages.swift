@@ -19,7 +19,7 @@ public import StaffPages
 /// | GET, POST | `/personen/:id/huishouden` | the person's household with plan and coordinator; create one |
 /// | POST | `/personen/:id/huishouden/:wijziging` | `gezinslid`, `mantelzorger`, `regisseur`, `overdracht`, `plan-starten`, `plan-beeindigen` |
 /// | GET | `/hulpvragen/:id` | a request: deadlines, routes, referrals, consents, forms |
-/// | POST | `/hulpvragen/:id/verheldering`, `…/beantwoorden`, `…/indicatie`, `…/matching`, `…/afsluiten` | the request's actions |
+/// | POST | `/hulpvragen/:id/verheldering`, `…/beantwoorden`, `…/indicatie`, `…/matching`, `…/afsluiten`, `…/arrangement-tekort` | the request's actions |
 /// | GET, POST | `/hulpvragen/:id/gesprek` | record a conversation |
 /// | GET, POST | `/hulpvragen/:id/doorverwijzen` | pass on to a partner with consent |
 /// | POST | `/toestemmingen/:id/intrekken` | withdraw a consent |
@@ -92,6 +92,7 @@ public struct FrontDeskPages: Sendable {
         site.page(group, post: "hulpvragen/:id/indicatie", actions.requestIndication)
         site.page(group, post: "hulpvragen/:id/matching", actions.requestMatching)
         site.page(group, post: "hulpvragen/:id/afsluiten", actions.close)
+        site.page(group, post: "hulpvragen/:id/arrangement-tekort", actions.reportArrangementInsufficient)
         site.page(group, get: "hulpvragen/:id/gesprek", conversations.form)
         site.page(group, post: "hulpvragen/:id/gesprek", conversations.record)
         site.page(group, get: "hulpvragen/:id/doorverwijzen", passOn.form)

@@ -65,6 +65,25 @@ struct RequestActions: Sendable {
         }
     }
 
+    /// `POST /hulpvragen/{id}/arrangement-tekort`: a neighbourhood team reports that the decided
+    /// arrangement no longer suffices; indication reopens the assessment.
+    func reportArrangementInsufficient(_ call: DeskCall) async throws -> PageResult {
+        let id = try call.id()
+        return try await perform(
+            .insufficient,
+            call,
+            id: id,
+            done: "Gemeld aan de indicatiestelling: het arrangement wordt opnieuw bekeken (herindicatie)."
+        ) {
+            _ = try await service.reportArrangementInsufficient(
+                id,
+                reportedBy: call.form["reportedBy"] ?? "",
+                reason: call.form["reason"] ?? "",
+                by: call.staff
+            )
+        }
+    }
+
     /// `POST /hulpvragen/{id}/afsluiten`.
     func close(_ call: DeskCall) async throws -> PageResult {
         let id = try call.id()

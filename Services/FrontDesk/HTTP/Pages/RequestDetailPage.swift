@@ -40,7 +40,11 @@ struct RequestDetailPage: Sendable {
     var closeOutcome: FieldView
     var closeReason: FieldView
     /// A refusal of the sent form that belongs to none of its fields (e.g. the request's state).
-    var clarifyProblem, answerProblem, indicationProblem, matchingProblem, closeProblem: String?
+    var clarifyProblem, answerProblem, indicationProblem, matchingProblem, closeProblem, insufficientProblem: String?
+    /// The form to report that the decided arrangement no longer suffices (after a decision).
+    var insufficientAction: String?
+    var insufficientReportedBy: FieldView?
+    var insufficientReason: FieldView?
 
     struct DeadlineRow: Sendable {
         var deadlineKind, dueDay, deadlineStatus, tone: String
@@ -75,7 +79,7 @@ struct RequestDetailPage: Sendable {
 
     /// Which form on the page was sent.
     enum Form: String, Sendable {
-        case clarify, answer, indication, matching, close
+        case clarify, answer, indication, matching, close, insufficient
     }
 
     /// A form of the page that came back with errors.
@@ -246,12 +250,29 @@ struct RequestDetailPage: Sendable {
         model.clarifyProblem = clarify.unplaced()
         model.answerProblem = answer.unplaced()
         model.indicationProblem = indication.unplaced()
+        let insufficient = form(.insufficient)
+        if !details.decisions.isEmpty {
+            model.insufficientAction = "/hulpvragen/\(id)/arrangement-tekort"
+            model.insufficientReportedBy = insufficient.input(
+                "reportedBy",
+                label: "Gemeld door",
+                hint: "Het team of de organisatie, bijvoorbeeld Wijkteam Arnhem-Oost. Geen namen van personen.",
+                maxLength: 200
+            )
+            model.insufficientReason = insufficient.textarea(
+                "reason",
+                label: "Wat schiet tekort",
+                hint: "Zonder namen, adres of andere gegevens van de burger: die gaan niet mee naar de indicatiestelling.",
+                rows: 3
+            )
+            model.insufficientProblem = insufficient.unplaced()
+        }
         model.matchingProblem = matching.unplaced()
         model.closeProblem = close.unplaced()
         var problems: [SummaryItem] = []
         var status = 200
         if let failed {
-            let state = [clarify, answer, indication, matching, close].first { $0.prefix == "\(failed.form.rawValue)-" }
+            let state = [clarify, answer, indication, matching, close, insufficient].first { $0.prefix == "\(failed.form.rawValue)-" }
             problems = state?.summary() ?? []
             // Problems shown at a field are input to correct (422); one about the request's state
             // alone keeps its own status (409 conflict).

@@ -400,6 +400,14 @@ struct CasePage: Sendable {
             ),
         ]
         if item.reindications > 0 { facts.append(Fact(term: "Herindicaties", value: "\(item.reindications)")) }
+        for report in details.arrangementReports {
+            facts.append(
+                Fact(
+                    term: "Arrangement schiet tekort (\(DutchFormat.dateTime(report.receivedAt)))",
+                    value: "\(report.reportedBy): \(report.reason)"
+                )
+            )
+        }
         if let advice = item.advice {
             let state = advice.givenAt.map { "gegeven op \(DutchFormat.dateTime($0))" } ?? "gevraagd, nog niet ontvangen"
             facts.append(Fact(term: "Advies van \(advice.organisation)", value: "\(state)\(advice.text.map { ": \($0)" } ?? "")"))

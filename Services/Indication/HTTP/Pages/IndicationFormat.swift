@@ -16,6 +16,7 @@ extension DutchFormat {
         case .allocationRejected: "Toewijzing geweigerd door aanbieder"
         case .providerRequest: "Verzoek van aanbieder"
         case .providerRequestOverdue: "Verzoek van aanbieder: termijn verstreken"
+        case .arrangementInsufficient: "Arrangement schiet tekort (melding wijkteam)"
         }
     }
 
