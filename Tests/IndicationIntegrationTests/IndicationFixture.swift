@@ -26,6 +26,8 @@ struct IndicationFixture: Sendable {
     let clock: TestClock
     let service: IndicationService
     let arnhem: Assessor
+    /// A member of Arnhem's expertise team.
+    let expertise: Assessor
     let nijmegen: Assessor
     /// The independent assessor organisation of Arnhem (kind `assessor`).
     let adviser: OrganisationKey
@@ -68,10 +70,12 @@ struct IndicationFixture: Sendable {
         )
         let arnhem = Assessor(id: AssessorID("iris.\(schema)"), municipality: .arnhem, displayName: "Iris Bakker")
         let nijmegen = Assessor(id: AssessorID("ruben.\(schema)"), municipality: .nijmegen, displayName: "Ruben Smit")
+        let expertise = Assessor(id: AssessorID("eva.\(schema)"), municipality: .arnhem, displayName: "Eva Jansen", isExpertiseTeam: true)
         let hash = await PasswordAuthenticator<Assessor>.hash(password, cost: 4)
         try await pool.withTransaction { tx in
             try AssessorRepository.insert(arnhem, passwordHash: hash, in: tx)
             try AssessorRepository.insert(nijmegen, passwordHash: hash, in: tx)
+            try AssessorRepository.insert(expertise, passwordHash: hash, in: tx)
         }
         return IndicationFixture(
             schema: schema,
@@ -86,6 +90,7 @@ struct IndicationFixture: Sendable {
             clock: clock,
             service: service,
             arnhem: arnhem,
+            expertise: expertise,
             nijmegen: nijmegen,
             adviser: adviser,
             provider: provider

@@ -47,6 +47,8 @@ public struct WorkListItem: Encodable, Sendable {
         case providerRequestOverdue = "provider-request-overdue"
         /// A neighbourhood team reported the arrangement no longer suffices (since the last decision).
         case arrangementInsufficient = "arrangement-insufficient"
+        /// Routed to the expertise team (on its members' list only).
+        case expertiseTeam = "expertise-team"
     }
 
     public let caseId: UUID

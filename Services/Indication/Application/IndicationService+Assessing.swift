@@ -9,6 +9,7 @@ extension IndicationService {
         let now = clock()
         return try await transaction { [self] tx in
             var item = try Self.lockedCase(id, of: assessor, in: tx)
+            try assessor.requireMandate(for: item)
             item.assignee = assessor.id
             try CaseRepository.save(item, in: tx)
             try CaseAccessLog.record(.read, caseID: id, by: assessor.id, municipality: item.municipality, at: now, in: tx)
@@ -24,12 +25,18 @@ extension IndicationService {
         return try await transaction { [self] tx in
             var item = try Self.lockedCase(id, of: assessor, in: tx)
             try item.checkChangeable()
+            try assessor.requireMandate(for: item)
             try AssessmentRepository.insert(
                 Assessment(caseID: id, assessedAt: now, assessedBy: assessor.id, scores: scores, notes: notes),
                 in: tx
             )
             item.status = .assessing
-            if item.assignee == nil { item.assignee = assessor.id }
+            // Multi-problem: the expertise team takes it over.
+            if item.route == .municipality, settings.rules.isMultiProblem(scores) {
+                item.route = .expertiseTeam
+                if !assessor.isExpertiseTeam { item.assignee = nil }
+            }
+            if item.assignee == nil, item.route != .expertiseTeam || assessor.isExpertiseTeam { item.assignee = assessor.id }
             try CaseRepository.save(item, in: tx)
             try CaseAccessLog.record(.assess, caseID: id, by: assessor.id, municipality: item.municipality, at: now, in: tx)
             return try details(of: item, in: tx)
@@ -45,6 +52,7 @@ extension IndicationService {
         return try await transaction(publishes: true) { [self] tx in
             var item = try Self.lockedCase(id, of: assessor, in: tx)
             try item.checkChangeable()
+            try assessor.requireMandate(for: item)
             guard let latest = try AssessmentRepository.assessments(of: id, in: tx).last else { throw IndicationError.noAssessmentYet }
             item.profile = try ProfileChoice(
                 profileID: input.profileId,
@@ -70,8 +78,14 @@ extension IndicationService {
         return try await transaction { [self] tx in
             var item = try Self.lockedCase(id, of: assessor, in: tx)
             try item.checkChangeable()
+            try assessor.requireMandate(for: item)
             try ArrangementRepository.insert(line, caseID: id, by: assessor.id, at: now, in: tx)
             if item.status == .received { item.status = .assessing }
+            // A provision outside a regular assessor's mandate: the expertise team decides.
+            if item.route == .municipality, settings.rules.needsExpertiseTeam(line.category), !assessor.isExpertiseTeam {
+                item.route = .expertiseTeam
+                item.assignee = nil
+            }
             try CaseRepository.save(item, in: tx)
             try CaseAccessLog.record(.changeArrangement, caseID: id, by: assessor.id, municipality: item.municipality, at: now, in: tx)
             return try details(of: item, in: tx)

@@ -16,6 +16,7 @@ extension IndicationService {
         return try await transaction(publishes: true) { [self] tx in
             var item = try Self.lockedCase(id, of: assessor, in: tx)
             try item.checkChangeable()
+            try assessor.requireMandate(for: item)
             guard item.profile != nil || item.route == .independentAssessor else { throw IndicationError.noAssessmentYet }
             let arrangement = try ArrangementRepository.lines(of: id, in: tx)
             let decision = try Decision(
@@ -55,6 +56,7 @@ extension IndicationService {
         return try await transaction(publishes: true) { [self] tx in
             var item = try Self.lockedCase(id, of: assessor, in: tx)
             try item.checkChangeable()
+            try assessor.requireMandate(for: item)
             try ArrangementRepository.insert(line, caseID: id, by: assessor.id, at: now, in: tx)
             let arrangement = try ArrangementRepository.lines(of: id, in: tx)
             let decision = try Decision(

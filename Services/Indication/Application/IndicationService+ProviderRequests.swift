@@ -43,6 +43,7 @@ extension IndicationService {
                 throw IndicationError.providerRequestNotFound
             }
             var item = try Self.lockedCase(request.caseID, of: assessor, in: tx)
+            try assessor.requireMandate(for: item)
             switch input.answer {
             case .investigate:
                 try request.investigate(at: now, calendar: settings.calendar)

@@ -52,7 +52,8 @@ public struct IndicationService: Sendable {
 
     // MARK: Reading
 
-    /// The municipality's cases that need an assessor (one access-log entry per case shown).
+    /// The municipality's cases that need an assessor (one access-log entry per case shown): the
+    /// expertise team's own list for its members, every other case for the other assessors.
     public func workList(by assessor: Assessor) async throws -> [WorkListItem] {
         let today = self.today
         let now = clock()
@@ -60,6 +61,7 @@ public struct IndicationService: Sendable {
         return try await transaction { tx in
             let cases = try CaseRepository.workList(
                 municipality: assessor.municipality,
+                expertiseTeam: assessor.isExpertiseTeam,
                 today: today,
                 reviewHorizon: settings.reviewHorizonDays,
                 limit: 200,
@@ -75,6 +77,7 @@ public struct IndicationService: Sendable {
     static func workListItem(_ item: IndicationCase, today: LocalDate, settings: IndicationSettings, in tx: Transaction) throws -> WorkListItem {
         var reasons: [WorkListItem.Reason] = []
         if item.status == .received { reasons.append(.new) }
+        if item.route == .expertiseTeam { reasons.append(.expertiseTeam) }
         if item.status != .decided, let report = try ArrangementReportRepository.reports(of: item.id, in: tx).last,
             report.receivedAt >= (item.decidedAt ?? .distantPast)
         {

@@ -21,11 +21,26 @@ public struct Assessor: Sendable, Hashable, Codable {
     public let accountID: UUID
     public let municipality: MunicipalityCode
     public let displayName: String
+    /// Member of the municipality's expertise team (expertiseteam): works the cases routed to it.
+    public let isExpertiseTeam: Bool
 
-    public init(id: AssessorID, accountID: UUID = UUID(), municipality: MunicipalityCode, displayName: String) {
+    public init(
+        id: AssessorID,
+        accountID: UUID = UUID(),
+        municipality: MunicipalityCode,
+        displayName: String,
+        isExpertiseTeam: Bool = false
+    ) {
         self.id = id
         self.accountID = accountID
         self.municipality = municipality
         self.displayName = displayName
+        self.isExpertiseTeam = isExpertiseTeam
+    }
+
+    /// Throws unless the assessor may change `item`: a case routed to the expertise team only
+    /// by its members (deny by default).
+    public func requireMandate(for item: IndicationCase) throws(IndicationError) {
+        if item.route == .expertiseTeam, !isExpertiseTeam { throw .expertiseTeamCase }
     }
 }

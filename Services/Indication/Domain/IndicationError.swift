@@ -69,6 +69,8 @@ public enum IndicationError: Error, Sendable, Hashable, CustomStringConvertible 
     case providerRequestNotFound
     /// The provider's request has its final answer already.
     case providerRequestAnswered
+    /// The case is routed to the expertise team; only its members change it.
+    case expertiseTeamCase
     /// A path or query parameter that does not parse.
     case invalidParameter(String)
 
@@ -108,6 +110,7 @@ public enum IndicationError: Error, Sendable, Hashable, CustomStringConvertible 
         case .invalidParameter: "invalid-parameter"
         case .providerRequestNotFound: "provider-request-not-found"
         case .providerRequestAnswered: "provider-request-answered"
+        case .expertiseTeamCase: "expertise-team-case"
         }
     }
 
@@ -138,6 +141,7 @@ public enum IndicationError: Error, Sendable, Hashable, CustomStringConvertible 
     public var httpStatus: Int {
         switch self {
         case .caseNotFound, .lineNotFound, .allocationNotFound, .providerRequestNotFound: 404
+        case .expertiseTeamCase: 403
         case .awaitingAdvice, .caseDecided, .nothingToDecide, .providerRequestAnswered: 409
         default: 422
         }
@@ -187,6 +191,8 @@ public enum IndicationError: Error, Sendable, Hashable, CustomStringConvertible 
         case .invalidParameter(let name): "De waarde van ‘\(name)’ in het adres is ongeldig."
         case .providerRequestNotFound: "Dit verzoek van een aanbieder bestaat niet in uw gemeente."
         case .providerRequestAnswered: "Dit verzoek van de aanbieder is al beantwoord."
+        case .expertiseTeamCase:
+            "Deze aanvraag is doorgezet naar het expertiseteam (meervoudige problematiek of buiten uw mandaat). Alleen het expertiseteam kan haar behandelen."
         }
     }
 

@@ -14,14 +14,24 @@ public struct RoutingRules: Sendable, Hashable {
     public var standardCategories: Set<ProductCategory>
     /// Categories for which the municipality requires an income test before a grant.
     public var incomeTestCategories: Set<ProductCategory>
+    /// A case is multi-problem when at least this many life domains score 1 or 2: it goes to
+    /// the expertise team.
+    public var multiProblemDomains: Int
+    /// Individual provisions outside a regular assessor's mandate: a line for one sends the case
+    /// to the expertise team.
+    public var expertiseCategories: Set<ProductCategory>
 
     public init(
         assessorDomains: Set<LifeDomain> = [.substanceUse, .mentalHealth],
         assessorProfiles: Set<Int> = [7, 9],
         assessors: [MunicipalityCode: OrganisationKey] = [:],
         standardCategories: Set<ProductCategory> = [.aids, .transport],
-        incomeTestCategories: Set<ProductCategory> = []
+        incomeTestCategories: Set<ProductCategory> = [],
+        multiProblemDomains: Int = 4,
+        expertiseCategories: Set<ProductCategory> = [.shelteredHousing]
     ) {
+        self.multiProblemDomains = multiProblemDomains
+        self.expertiseCategories = expertiseCategories
         self.assessorDomains = assessorDomains
         self.assessorProfiles = assessorProfiles
         self.assessors = assessors
@@ -41,6 +51,12 @@ public struct RoutingRules: Sendable, Hashable {
         guard let organisation = assessors[municipality], assessorProfiles.contains(profile) else { return nil }
         return organisation
     }
+
+    /// Whether `scores` make a case multi-problem (for the expertise team).
+    public func isMultiProblem(_ scores: MatrixScores) -> Bool { scores.domainsNeedingSupport.count >= multiProblemDomains }
+
+    /// Whether a line of `category` is outside a regular assessor's mandate.
+    public func needsExpertiseTeam(_ category: ProductCategory?) -> Bool { category.map(expertiseCategories.contains) ?? false }
 
     /// Whether the simplified protocol may decide `category` in one step.
     public func isStandard(_ category: ProductCategory) -> Bool { standardCategories.contains(category) }

@@ -12,6 +12,8 @@ public import ServiceRuntime
 /// | `INDICATION_ASSESSOR_PROFILES` | `7,9` | client profiles that go to the assessor |
 /// | `INDICATION_STANDARD_CATEGORIES` | `aids,transport` | provisions the simplified protocol decides in one step |
 /// | `INDICATION_INCOME_TEST_CATEGORIES` | (none) | categories that need an income test before a grant |
+/// | `INDICATION_EXPERTISE_DOMAINS` | `4` | a case with at least this many life domains scored 1 or 2 is multi-problem: it goes to the expertise team |
+/// | `INDICATION_EXPERTISE_CATEGORIES` | `sheltered-housing` | individual provisions outside a regular assessor's mandate: a line for one sends the case to the expertise team |
 /// | `INDICATION_BUDGETS` | (none) | monthly budget in euros per municipality and earmarked part, `0202=wmo:1500000+youth:900000+participation:400000;0268=…` |
 /// | `INDICATION_BUDGET_PARTS` | (all `wmo`) | which part a product category is paid from, `support=youth,day-activities=participation` |
 /// | `INDICATION_BUDGET_THRESHOLD` | `90` | percent of a part's monthly budget from which an overrun is threatened (an event, and red in the budget view) |
@@ -91,7 +93,9 @@ public struct IndicationConfiguration: Sendable {
             assessorProfiles: profiles,
             assessors: assessors,
             standardCategories: try categories("indication.standard.categories", "aids,transport", env: "INDICATION_STANDARD_CATEGORIES"),
-            incomeTestCategories: try categories("indication.income.test.categories", "", env: "INDICATION_INCOME_TEST_CATEGORIES")
+            incomeTestCategories: try categories("indication.income.test.categories", "", env: "INDICATION_INCOME_TEST_CATEGORIES"),
+            multiProblemDomains: min(max(reader.int(forKey: "indication.expertise.domains", default: 4), 1), LifeDomain.allCases.count),
+            expertiseCategories: try categories("indication.expertise.categories", "sheltered-housing", env: "INDICATION_EXPERTISE_CATEGORIES")
         )
         var tariffs: [OrganisationKey: [ProductCategory: Int]] = [:]
         for entry in reader.string(forKey: "indication.providers", default: "").split(separator: ";") {

@@ -67,22 +67,23 @@ public enum IndicationServer {
             migrations: IndicationMigrations.all,
             topology: IndicationTopology.topology
         )
-        let demo: [(String, MunicipalityCode, String, String)] = [
-            ("iris.arnhem", .arnhem, "Iris Bakker", "wmo-demo-iris"),
-            ("ruben.nijmegen", .nijmegen, "Ruben Smit", "wmo-demo-ruben"),
+        let demo: [(String, MunicipalityCode, String, String, Bool)] = [
+            ("iris.arnhem", .arnhem, "Iris Bakker", "wmo-demo-iris", false),
+            ("eva.arnhem", .arnhem, "Eva Jansen", "wmo-demo-eva", true),
+            ("ruben.nijmegen", .nijmegen, "Ruben Smit", "wmo-demo-ruben", false),
         ]
         var lines: [String] = []
-        for (username, municipality, name, password) in demo {
+        for (username, municipality, name, password, expertise) in demo {
             let hash = await PasswordAuthenticator<Assessor>.hash(password, cost: configuration.bcryptCost)
             try await environment.pool.withTransaction { tx in
                 try AssessorRepository.insert(
-                    Assessor(id: AssessorID(username), municipality: municipality, displayName: name),
+                    Assessor(id: AssessorID(username), municipality: municipality, displayName: name, isExpertiseTeam: expertise),
                     passwordHash: hash,
                     in: tx
                 )
             }
             lines.append(
-                "  \(username.padding(toLength: 18, withPad: " ", startingAt: 0)) \(password.padding(toLength: 26, withPad: " ", startingAt: 0)) indicatiesteller, \(name) (\(municipality.rawValue))"
+                "  \(username.padding(toLength: 18, withPad: " ", startingAt: 0)) \(password.padding(toLength: 26, withPad: " ", startingAt: 0)) \(expertise ? "expertiseteam" : "indicatiesteller"), \(name) (\(municipality.rawValue))"
             )
         }
         await environment.publisher.close()

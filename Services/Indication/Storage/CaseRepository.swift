@@ -71,6 +71,7 @@ public enum CaseRepository {
     /// informal line or a review within `reviewHorizon` days; most urgent first.
     public static func workList(
         municipality: MunicipalityCode,
+        expertiseTeam: Bool = false,
         today: LocalDate,
         reviewHorizon: Int,
         limit: Int,
@@ -82,7 +83,7 @@ public enum CaseRepository {
         return try tx.query(
             """
             SELECT \(columns) FROM cases c
-            WHERE c.municipality = \(municipality.rawValue) AND (
+            WHERE c.municipality = \(municipality.rawValue) AND (c.route = 'expertise-team') = \(expertiseTeam) AND (
                 c.status <> 'decided'
                 OR EXISTS (SELECT 1 FROM arrangement_lines l WHERE l.case_id = c.id AND l.status = 'failed')
                 OR EXISTS (SELECT 1 FROM provider_requests r WHERE r.case_id = c.id

@@ -4,7 +4,14 @@ public import Storage
 /// The indication schema: assessors, cases (known by subjectRef only), assessments, the
 /// arrangement's lines, decisions, and the access log. The kit's outbox and inbox come first.
 public enum IndicationMigrations {
-    public static let all: [Migration] = [cases, allocations, sessions, providerRequests, budget, arrangementReports]
+    public static let all: [Migration] = [cases, allocations, sessions, providerRequests, budget, arrangementReports, expertiseTeam]
+
+    /// Members of the municipality's expertise team (multi-problem cases, provisions outside a
+    /// regular assessor's mandate).
+    static let expertiseTeam = Migration(
+        "indication-0007-expertise-team",
+        "ALTER TABLE assessors ADD COLUMN expertise_team boolean NOT NULL DEFAULT false;"
+    )
 
     /// Neighbourhood teams' reports (through the desk) that an arrangement no longer suffices.
     static let arrangementReports = Migration(

@@ -392,6 +392,7 @@ struct CasePage: Sendable {
                 value: item.decisionDue.dutchFormatted + (details.overdue ? " (verstreken)" : "")
             ),
             Fact(term: "Indicatiesteller", value: item.assignee?.rawValue ?? "Nog niemand"),
+            Fact(term: "Route", value: DutchFormat.route(item.route)),
             Fact(term: "Leefgebieden volgens het loket", value: item.domains.map(\.dutchName).joined(separator: ", ")),
             Fact(
                 term: "Huishouden",

@@ -17,6 +17,7 @@ extension DutchFormat {
         case .providerRequest: "Verzoek van aanbieder"
         case .providerRequestOverdue: "Verzoek van aanbieder: termijn verstreken"
         case .arrangementInsufficient: "Arrangement schiet tekort (melding wijkteam)"
+        case .expertiseTeam: "Expertiseteam"
         }
     }
 
@@ -27,6 +28,15 @@ extension DutchFormat {
         case .awaitingAdvice: "Wacht op advies"
         case .assessing: "In onderzoek"
         case .decided: "Besloten"
+        }
+    }
+
+    /// Who assesses the case.
+    static func route(_ route: AssessmentRoute) -> String {
+        switch route {
+        case .municipality: "Gemeente"
+        case .independentAssessor: "Onafhankelijke indicatiesteller (advies)"
+        case .expertiseTeam: "Expertiseteam"
         }
     }
 

@@ -86,7 +86,7 @@ typealias AssessorCall = PageCall<Assessor>
 typealias AssessorForm = FormState<IndicationError>
 
 extension Assessor: PageUser {
-    public var roleName: String { "Indicatiesteller" }
+    public var roleName: String { isExpertiseTeam ? "Indicatiesteller, expertiseteam" : "Indicatiesteller" }
     public var municipalityCode: String { municipality.rawValue }
 }
 
