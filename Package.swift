@@ -48,6 +48,7 @@ let package = Package(
         .executable(name: "citizen-panel", targets: ["citizen-panel"]),
         .executable(name: "wmo-bench", targets: ["wmo-bench"]),
         .executable(name: "frontdesk-bench", targets: ["frontdesk-bench"]),
+        .executable(name: "indication-bench", targets: ["indication-bench"]),
         .library(name: "Messaging", targets: ["Messaging"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "ReliableMessaging", targets: ["ReliableMessaging"]),
@@ -203,6 +204,17 @@ let package = Package(
                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 ],
                 path: "Benchmarks/frontdesk-bench", swiftSettings: swiftSettings),
+            .executableTarget(
+                name: "indication-bench",
+                dependencies: [
+                    "BenchmarkSupport",
+                    "Indication", "WorkingDays", "TestKit", "Messaging", "Storage", "ReliableMessaging", "Contracts",
+                    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                    .product(name: "Histogram", package: "hdrhistogram-swift"),
+                    .product(name: "Logging", package: "swift-log"),
+                    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                ],
+                path: "Benchmarks/indication-bench", swiftSettings: swiftSettings),
             .executableTarget(
                 name: "region-bench",
                 dependencies: [

@@ -133,6 +133,14 @@ extension IndicationIntegration {
                 let receipt = try Self.decode(ProviderMessageReceipt.self, try #require(try await fixture.providerMessages(1).first))
                 #expect(receipt.accepted && receipt.allocationId == old.id)
                 #expect(await fixture.count("SELECT count(*) FROM provider_requests") == 1)
+                // One change at a time per allocation.
+                try await fixture.publish(
+                    AllocationChangeRequested(allocationId: old.id, volume: 6, reason: "Nog meer uren"),
+                    as: fixture.provider,
+                    kind: "provider"
+                )
+                let second = try Self.decode(ProviderMessageReceipt.self, try #require(try await fixture.providerMessages(1).first))
+                #expect(!second.accepted && second.retourCodes == ["request-pending"])
 
                 let caseID = decided.indicationCase.id
                 let pending = try #require(try await fixture.service.details(caseID, by: fixture.arnhem).providerRequests.first)
@@ -142,6 +150,9 @@ extension IndicationIntegration {
                 let granted = try await Self.grant(line.id, on: caseID, fixture)
                 let replacement = try #require(granted.allocations.first { $0.lineID == line.id })
                 #expect(granted.allocations.first { $0.id == old.id }?.status == .withdrawn)
+                // The budget counts the new 5 hours a week (€704.17 a month), not the withdrawn 3.
+                let budget = try await fixture.service.budget(by: fixture.arnhem)
+                #expect(budget.months[1].parts.first { $0.part == .wmo }?.committedCents == 70_417)
 
                 let messages = try await fixture.providerMessages(2)
                 let issued = try Self.decode(

@@ -67,6 +67,11 @@ bench_env "$WMO_ROOT/scripts/broker.sh" reset
 bench_env "$WMO_ROOT/scripts/database.sh" reset
 bench_env "$WMO_ROOT/scripts/broker.sh" start
 bench_env "$WMO_ROOT/scripts/database.sh" start
+# A benchmark's own setup on that broker and database (e.g. an organisation's login).
+if [[ -n "${WMO_BENCH_SETUP:-}" ]]; then
+    say "setup: $WMO_BENCH_SETUP"
+    bench_env bash -c "$WMO_BENCH_SETUP" >/dev/null
+fi
 
 say "$product $*"
 env WMO_TEST_AMQP_URL="$AMQP_URL" WMO_TEST_DATABASE_URL="$DATABASE_URL" WMO_TEST_ROOT="$WMO_ROOT" \

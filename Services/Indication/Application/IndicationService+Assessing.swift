@@ -82,10 +82,7 @@ extension IndicationService {
             try ArrangementRepository.insert(line, caseID: id, by: assessor.id, at: now, in: tx)
             if item.status == .received { item.status = .assessing }
             // A provision outside a regular assessor's mandate: the expertise team decides.
-            if item.route == .municipality, settings.rules.needsExpertiseTeam(line.category), !assessor.isExpertiseTeam {
-                item.route = .expertiseTeam
-                item.assignee = nil
-            }
+            routeForMandate(&item, category: line.category, by: assessor)
             try CaseRepository.save(item, in: tx)
             try CaseAccessLog.record(.changeArrangement, caseID: id, by: assessor.id, municipality: item.municipality, at: now, in: tx)
             return try details(of: item, in: tx)

@@ -14,7 +14,7 @@ extension IndicationService {
         let start = from ?? today
         let settings = self.settings
         return try await transaction { tx in
-            let committed = try BudgetRepository.committed(municipality: assessor.municipality, from: start, months: Self.budgetMonths, in: tx)
+            let committed = try BudgetLedger.committed(municipality: assessor.municipality, from: start, months: Self.budgetMonths, in: tx)
             return BudgetView(
                 municipality: assessor.municipality,
                 months: BudgetRepository.monthNames(from: start, count: Self.budgetMonths),
@@ -32,7 +32,7 @@ extension IndicationService {
         let view = BudgetView(
             municipality: item.municipality,
             months: BudgetRepository.monthNames(from: start, count: Self.budgetMonths),
-            committed: try BudgetRepository.committed(municipality: item.municipality, from: start, months: Self.budgetMonths, in: tx),
+            committed: try BudgetLedger.committed(municipality: item.municipality, from: start, months: Self.budgetMonths, in: tx),
             budget: settings.budget
         )
         for month in view.months {

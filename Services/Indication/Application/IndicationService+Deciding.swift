@@ -42,6 +42,8 @@ extension IndicationService {
         let line = try input.line.makeLine()
         guard let category = line.category else { throw IndicationError.individualProvisionWithoutCategory }
         guard settings.rules.isStandard(category) else { throw IndicationError.notAStandardProvision(category) }
+        // Outside a regular assessor's mandate, nothing is decided in one step.
+        if settings.rules.needsExpertiseTeam(category), !assessor.isExpertiseTeam { throw IndicationError.expertiseTeamCase }
         let lineDecision = try LineDecisionInput(
             lineId: line.id,
             granted: input.granted,

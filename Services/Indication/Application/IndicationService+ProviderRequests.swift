@@ -39,10 +39,13 @@ extension IndicationService {
         let now = clock()
         let today = self.today
         return try await transaction(publishes: true) { [self] tx in
+            // The case first, then the request (the order a decision locks them in).
+            guard let found = try ProviderRequestRepository.find(id, municipality: assessor.municipality.rawValue, forUpdate: false, in: tx)
+            else { throw IndicationError.providerRequestNotFound }
+            var item = try Self.lockedCase(found.caseID, of: assessor, in: tx)
             guard var request = try ProviderRequestRepository.find(id, municipality: assessor.municipality.rawValue, in: tx) else {
                 throw IndicationError.providerRequestNotFound
             }
-            var item = try Self.lockedCase(request.caseID, of: assessor, in: tx)
             try assessor.requireMandate(for: item)
             switch input.answer {
             case .investigate:
@@ -61,6 +64,7 @@ extension IndicationService {
                 try request.accept(asLine: lineID, explanation: input.explanation, at: now)
                 let line = try request.arrangementLine(id: lineID, unit: request.unit.flatMap(ArrangementLine.Unit.init(rawValue:)))
                 try ArrangementRepository.insert(line, caseID: item.id, by: assessor.id, at: now, in: tx)
+                routeForMandate(&item, category: line.category, by: assessor)
                 try CaseRepository.save(item, in: tx)
             }
             try ProviderRequestRepository.save(request, in: tx)
@@ -83,17 +87,23 @@ extension IndicationService {
         for decided in decision.lines {
             guard var request = try ProviderRequestRepository.accepted(line: decided.lineID, in: tx) else { continue }
             request.answeredAt = now
-            if decided.granted {
+            // Only an allocation to the provider that asked answers its request; a grant in
+            // another form or to another provider is, for this provider, a refusal.
+            let ids = allocations.filter { $0.lineID == decided.lineID && $0.provider == request.provider }.map(\.id)
+            if decided.granted, !ids.isEmpty || request.kind == .allocation && decided.form == .personalBudget {
                 request.status = .granted
                 if request.kind == .change, let old = request.allocationID, var allocation = try AllocationRepository.find(old, in: tx),
-                    allocation.status != .withdrawn
+                    allocation.isActive
                 {
                     allocation.status = .withdrawn
                     try AllocationRepository.save(allocation, in: tx)
                     withdrawn.append(allocation)
                 }
-                let ids = allocations.filter { $0.lineID == decided.lineID }.map(\.id)
                 try answer(request, outcome: .granted, allocationIDs: ids, about: item, in: tx)
+            } else if decided.granted {
+                request.status = .refused
+                request.explanation = "Anders toegekend dan gevraagd: \(decided.grounds)"
+                try answer(request, outcome: .refused, about: item, in: tx)
             } else {
                 request.status = .refused
                 request.explanation = decided.grounds
@@ -102,6 +112,15 @@ extension IndicationService {
             try ProviderRequestRepository.save(request, in: tx)
         }
         return withdrawn
+    }
+
+    /// A line for a provision outside a regular assessor's mandate sends the case to the
+    /// expertise team (one rule for added lines, accepted provider requests and the simplified
+    /// protocol).
+    func routeForMandate(_ item: inout IndicationCase, category: ProductCategory?, by assessor: Assessor) {
+        guard item.route == .municipality, settings.rules.needsExpertiseTeam(category), !assessor.isExpertiseTeam else { return }
+        item.route = .expertiseTeam
+        item.assignee = nil
     }
 
     /// WMO319 on the provider's queue.

@@ -99,9 +99,7 @@ public struct IndicationService: Sendable {
         let allocations = try AllocationRepository.allocations(of: item.id, in: tx)
         if allocations.contains(where: { $0.status == .issued && $0.escalatedAt != nil }) { reasons.append(.receiptMissing) }
         if allocations.contains(where: { $0.status == .rejected }) { reasons.append(.allocationRejected) }
-        let requests = try ProviderRequestRepository.requests(of: item.id, in: tx).filter {
-            $0.status == .received || $0.status == .underInvestigation
-        }
+        let requests = try ProviderRequestRepository.requests(of: item.id, in: tx).filter(\.isOpen)
         if !requests.isEmpty { reasons.append(requests.contains { $0.isOverdue(on: today) } ? .providerRequestOverdue : .providerRequest) }
         return WorkListItem(
             caseId: item.id,

@@ -109,7 +109,9 @@ public struct ProviderRequest: Sendable, Hashable, Codable, Identifiable {
         switch status {
         case .received: answerDue
         case .underInvestigation: investigationDue
-        case .accepted, .granted, .refused: nil
+        // Accepted, the decision must still come within the term that ran.
+        case .accepted: investigationDue ?? answerDue
+        case .granted, .refused: nil
         }
     }
 

@@ -20,4 +20,6 @@ public enum RetourCode: String, Sendable, Hashable, Codable, CaseIterable {
     case clientUnknown = "client-unknown"
     /// A request for a category the provider has no contract for in the municipality.
     case notContracted = "not-contracted"
+    /// A change for an allocation that has a change request still open: one at a time.
+    case requestPending = "request-pending"
 }

@@ -15,7 +15,7 @@ enum ArrangementReportHandler {
                 throw HandlerError.rejected("no indication case for request \(message.requestId) in \(header.municipality)")
             }
             let now = service.clock()
-            try ArrangementReportRepository.insert(
+            let isNew = try ArrangementReportRepository.insert(
                 ArrangementReport(
                     caseID: item.id,
                     messageID: header.messageId,
@@ -25,7 +25,7 @@ enum ArrangementReportHandler {
                 ),
                 in: tx
             )
-            if item.status == .decided {
+            if isNew, item.status == .decided {
                 item.reopen(on: service.settings.calendar.day(of: now), term: service.settings.term, countsAsReindication: true)
                 try CaseRepository.save(item, in: tx)
             }

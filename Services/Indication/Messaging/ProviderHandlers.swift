@@ -93,6 +93,7 @@ enum ProviderHandlers {
             let allocation = try held(message.allocationId, context: context, in: tx)
             var codes: [RetourCode] = []
             if !allocation.isActive { codes.append(.allocationNotActive) }
+            if try ProviderRequestRepository.hasOpenChange(of: allocation.id, in: tx) { codes.append(.requestPending) }
             let validUntil = message.validUntil.map { LocalDate(iso: $0) }
             if validUntil == .some(nil) { codes.append(.invalidDate) }
             if codes.isEmpty {

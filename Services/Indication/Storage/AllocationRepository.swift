@@ -26,10 +26,14 @@ public enum AllocationRepository {
                 \(item.monthlyCostCents))
             """
         )
+        try BudgetLedger.record(from: nil, to: item, in: tx)
     }
 
-    /// Writes the provider's answers and the escalation.
+    /// Writes the provider's answers, the escalation, a stop or a withdrawal, and moves the
+    /// budget ledger by what changed.
     public static func save(_ item: Allocation, in tx: Transaction) throws {
+        let before = try tx.query("SELECT \(columns) FROM allocations WHERE id = \(item.id)").rows.first.map(allocation)
+        try BudgetLedger.record(from: before, to: item, in: tx)
         try tx.query(
             """
             UPDATE allocations SET status = \(item.status.rawValue), receipt_at = \(item.receiptAt),

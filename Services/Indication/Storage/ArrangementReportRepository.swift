@@ -3,15 +3,16 @@ public import Storage
 
 /// Neighbourhood teams' reports that an arrangement no longer suffices.
 public enum ArrangementReportRepository {
-    /// Stores a report (once per desk message).
-    public static func insert(_ report: ArrangementReport, in tx: Transaction) throws {
+    /// Stores a report (once per desk message); `false` when it was stored before.
+    @discardableResult
+    public static func insert(_ report: ArrangementReport, in tx: Transaction) throws -> Bool {
         try tx.query(
             """
             INSERT INTO arrangement_reports (message_id, case_id, reported_by, reason, received_at)
             VALUES (\(report.messageID), \(report.caseID), \(report.reportedBy), \(report.reason), \(report.receivedAt))
             ON CONFLICT (message_id) DO NOTHING
             """
-        )
+        ).affectedRows == 1
     }
 
     /// The reports about case `caseID`, oldest first.

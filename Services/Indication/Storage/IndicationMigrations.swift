@@ -4,7 +4,26 @@ public import Storage
 /// The indication schema: assessors, cases (known by subjectRef only), assessments, the
 /// arrangement's lines, decisions, and the access log. The kit's outbox and inbox come first.
 public enum IndicationMigrations {
-    public static let all: [Migration] = [cases, allocations, sessions, providerRequests, budget, arrangementReports, expertiseTeam]
+    public static let all: [Migration] = [
+        cases, allocations, sessions, providerRequests, budget, arrangementReports, expertiseTeam, budgetLedger,
+    ]
+
+    /// The budget's step function per municipality, category and day (`BudgetLedger`), filled
+    /// from the allocations so far; it replaces the scan of all allocations (and its index).
+    static let budgetLedger = Migration(
+        "indication-0008-budget-ledger",
+        """
+        CREATE TABLE budget_ledger (
+            municipality text NOT NULL,
+            category text NOT NULL,
+            day date NOT NULL,
+            cents bigint NOT NULL,
+            PRIMARY KEY (municipality, category, day)
+        );
+        \(BudgetLedger.rebuildSQL);
+        DROP INDEX allocations_committed;
+        """
+    )
 
     /// Members of the municipality's expertise team (multi-problem cases, provisions outside a
     /// regular assessor's mandate).
@@ -37,9 +56,9 @@ public enum IndicationMigrations {
         """
         ALTER TABLE allocations ADD COLUMN monthly_cost_cents bigint;
         UPDATE allocations SET monthly_cost_cents = round(CASE
-            WHEN unit IN ('hours-per-week', 'day-parts-per-week') THEN coalesce(volume, 1) * 52 / 12 * tariff_cents
-            WHEN unit IN ('days-per-year', 'trips-per-year') THEN coalesce(volume, 1) / 12 * tariff_cents
-            ELSE coalesce(volume, 1) * tariff_cents END);
+            WHEN unit IN ('hours-per-week', 'day-parts-per-week') THEN coalesce(volume, 1)::numeric * 52 / 12 * tariff_cents
+            WHEN unit IN ('days-per-year', 'trips-per-year') THEN coalesce(volume, 1)::numeric / 12 * tariff_cents
+            ELSE coalesce(volume, 1)::numeric * tariff_cents END);
         ALTER TABLE allocations ALTER COLUMN monthly_cost_cents SET NOT NULL;
         CREATE INDEX allocations_committed ON allocations (municipality, valid_from)
             WHERE status IN ('issued', 'acknowledged');

@@ -27,11 +27,27 @@ public enum ProviderRequestRepository {
         )
     }
 
-    /// Request `id` in `municipality`, locked.
-    public static func find(_ id: UUID, municipality: String, in tx: Transaction) throws -> ProviderRequest? {
+    /// Request `id` in `municipality`, locked unless `forUpdate` is false.
+    public static func find(_ id: UUID, municipality: String, forUpdate: Bool = true, in tx: Transaction) throws -> ProviderRequest? {
         try tx.query(
-            "SELECT document FROM provider_requests WHERE id = \(id) AND municipality = \(municipality) FOR UPDATE"
+            """
+            SELECT document FROM provider_requests WHERE id = \(id) AND municipality = \(municipality)\(forUpdate ? lock : noLock)
+            """
         ).rows.first.map { try $0.json(ProviderRequest.self, "document") }
+    }
+
+    static let lock = SQLFragment(" FOR UPDATE")
+    static let noLock = SQLFragment("")
+
+    /// Whether allocation `allocationID` has a change request that is still open.
+    public static func hasOpenChange(of allocationID: UUID, in tx: Transaction) throws -> Bool {
+        try !tx.query(
+            """
+            SELECT 1 FROM provider_requests
+            WHERE document->>'allocationID' = \(allocationID.uuidString) AND status IN ('received', 'under-investigation', 'accepted')
+            LIMIT 1
+            """
+        ).rows.isEmpty
     }
 
     /// The requests about case `caseID`, oldest first.

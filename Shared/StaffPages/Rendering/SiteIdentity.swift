@@ -9,10 +9,20 @@ public struct SiteIdentity: Sendable {
     public var navigation: [Chrome.NavLink]
     /// Where a logged-in user starts (and is sent after login).
     public var home: String
+    /// The label of a link to `home` on refusal pages (`Naar de werklijst`).
+    public var homeLabel: String
     /// The session cookie's name (without the `__Host-` prefix), different for every service.
     public var cookieName: String
 
-    public init(name: String, audience: String, navigation: [Chrome.NavLink], home: String, cookieName: String) {
+    public init(
+        name: String,
+        audience: String,
+        navigation: [Chrome.NavLink],
+        home: String,
+        homeLabel: String = "Naar de werklijst",
+        cookieName: String
+    ) {
+        self.homeLabel = homeLabel
         self.name = name
         self.audience = audience
         self.navigation = navigation

@@ -116,7 +116,7 @@ public struct StaffSite<User: PageUser>: Sendable {
                 title: Self.title(forStatus: status),
                 message: message,
                 chrome: chrome(Self.title(forStatus: status)),
-                link: toHome ? .init(href: site.home, label: "Naar de werklijst") : nil
+                link: toHome ? .init(href: site.home, label: site.homeLabel) : nil
             )
         }
         do {
@@ -128,7 +128,7 @@ public struct StaffSite<User: PageUser>: Sendable {
                 return .redirect(to: target)
             }
         } catch PageError.notFound {
-            return refusal(404, "Deze pagina bestaat niet. Controleer het adres of ga terug naar de werklijst.")
+            return refusal(404, "Deze pagina bestaat niet. Controleer het adres of ga terug naar de startpagina.")
         } catch let error as any ProblemConvertible {
             let problem = error.problem
             let message = problem.errors.map { $0.map(\.title).joined(separator: " ") } ?? problem.title

@@ -7,7 +7,7 @@ import Storage
 /// De pagina's voor indicatiestellers: the assessors' server-rendered pages (Dutch, no
 /// JavaScript needed, the desk's look), on the same router as the JSON API and over the same
 /// use cases. Login, sessions, CSRF and deny-by-default come from `StaffSite`; every use case is
-/// scoped to the assessor's municipality. Why the pages live here: `docs/adr/0007-assessor-pages.md`.
+/// scoped to the assessor's municipality. Why the pages live here: `docs/adr/0005-staff-pages-in-each-service.md`.
 ///
 /// | method | path | page |
 /// |---|---|---|
