@@ -1,5 +1,5 @@
 import Contracts
-public import Foundation
+import Foundation
 import ReliableMessaging
 import Storage
 public import WorkingDays

@@ -1,5 +1,5 @@
 public import Contracts
-public import Foundation
+import Foundation
 public import Storage
 public import WorkingDays
 

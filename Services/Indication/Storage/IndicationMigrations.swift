@@ -1,4 +1,4 @@
-public import StaffPages
+import StaffPages
 public import Storage
 
 /// The indication schema: assessors, cases (known by subjectRef only), assessments, the

@@ -1,4 +1,4 @@
-public import Hummingbird
+import Hummingbird
 
 /// Refuses every POST whose hidden `_csrf` field does not match the session's token (a
 /// synchroniser token, compared in constant time), with a 403 page. It reads the form body once
