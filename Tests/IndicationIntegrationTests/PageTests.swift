@@ -143,6 +143,41 @@ extension IndicationIntegration {
             }
         }
 
+        @Test func aBadDateInTheDecisionShowsAtItsLine() async throws {
+            let fixture = try await IndicationFixture.make("pages_decision")
+            try await fixture.run {
+                let request = IndicationFixture.request()
+                try await fixture.publish(request, correlationId: request.requestId)
+                let opened = try await fixture.caseOf(request)
+                _ = try await fixture.service.recordAssessment(opened.id, AssessmentInput(scores: ["instrumental-adl": 2]), by: fixture.arnhem)
+                _ = try await fixture.service.chooseProfile(opened.id, ProfileInput(profileId: 2, reason: "Past het best"), by: fixture.arnhem)
+                let details = try await fixture.service.addLine(
+                    opened.id,
+                    LineInput(
+                        layer: .individualProvision,
+                        deliveredBy: "Thuiszorg",
+                        activity: "Schoonmaken",
+                        category: .householdHelp,
+                        intendedResult: "Schoon huis",
+                        whyEarlierLayersDoNotSuffice: "Geen netwerk"
+                    ),
+                    by: fixture.arnhem
+                )
+                let line = try #require(details.arrangement.first)
+                try await Self.app(fixture).test(.router) { client in
+                    let session = try await Self.logIn(client, as: fixture.arnhem)
+                    let path = "/aanvragen/\(opened.id.uuidString.lowercased())"
+                    let form =
+                        "l0-id=\(line.id.uuidString.lowercased())&l0-granted=ja&l0-grounds=Volstaat+niet&l0-form=personal-budget"
+                        + "&l0-validFrom=32-13-2026"
+                    let (status, page) = try await Self.post(client, path + "/besluit", form, session: session)
+                    #expect(status.code == 422)
+                    #expect(page.contains(#"id="decision-l0-validFrom-error""#))
+                    #expect(await fixture.count("SELECT count(*) FROM decisions") == 0)
+                }
+            }
+        }
+
         @Test func anotherMunicipalitysCaseIsNotShown() async throws {
             let fixture = try await IndicationFixture.make("pages_scope")
             try await fixture.run {

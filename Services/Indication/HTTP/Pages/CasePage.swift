@@ -245,6 +245,8 @@ struct CasePage: Sendable {
         let decisionLines = open.enumerated().map { index, openLine in
             let prefix = "l\(index)"
             let category = openLine.category
+            // A line from a provider's request starts filled in as the provider asked.
+            let asked = details.providerRequests.first { $0.lineID == openLine.id }
             let providers = settings.contracts.tariffs
                 .filter { $0.key.municipality == item.municipality && category.map($0.value.keys.contains) == true }
                 .map(\.key).sorted()
@@ -263,17 +265,20 @@ struct CasePage: Sendable {
                     "\(prefix)-form",
                     label: "Vorm (bij toekennen)",
                     options: [DecisionLine.Form.inKind, .personalBudget].map { ($0.rawValue, DutchFormat.form($0)) },
+                    selected: asked == nil ? nil : DecisionLine.Form.inKind.rawValue,
                     blank: "Kies de vorm"
                 ),
                 validFrom: decision.input(
                     "\(prefix)-validFrom",
                     label: "Geldig vanaf (bij toekennen)",
+                    value: asked?.validFrom?.dutchFormatted,
                     hint: "Bijvoorbeeld 7-12-2026.",
                     width: "medium"
                 ),
                 validUntil: decision.input(
                     "\(prefix)-validUntil",
                     label: "Geldig tot en met (optioneel)",
+                    value: asked?.validUntil?.dutchFormatted,
                     hint: "Bijvoorbeeld 6-12-2027.",
                     width: "medium"
                 ),
@@ -281,6 +286,7 @@ struct CasePage: Sendable {
                     "\(prefix)-provider",
                     label: "Gecontracteerde aanbieder (bij zorg in natura)",
                     options: providers.map { ($0.description, $0.description) },
+                    selected: asked?.provider.description,
                     blank: providers.isEmpty ? "Geen aanbieder gecontracteerd" : "Kies de aanbieder"
                 )
             )

@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import StaffPages
+import WorkingDays
 
 /// The case page and its forms: take the case, record scores, choose the profile, add a line
 /// of the arrangement, decide. Each form posts to its own path; a refusal shows the page again
@@ -63,6 +64,12 @@ struct CasePages: Sendable {
                 guard let lineID = UUID(uuidString: text) else { throw IndicationError.lineNotFound }
                 guard let answer = form["l\(index)-granted"], ["ja", "nee"].contains(answer) else {
                     throw IndicationError.missingField(field: "l\(index)-granted", label: "Toekennen of afwijzen")
+                }
+                // A date that is no date belongs next to its line's field.
+                for name in ["validFrom", "validUntil"] {
+                    if let text = form.nonBlank("l\(index)-\(name)"), LocalDate(typed: text) == nil {
+                        throw IndicationError.invalidDate(field: "l\(index)-\(name)")
+                    }
                 }
                 lines.append(
                     LineDecisionInput(
