@@ -22,25 +22,9 @@ public struct FrontDeskConfiguration: Sendable {
     /// Reverse proxies whose `X-Forwarded-For` is believed.
     public var trustedProxies: Set<String>
 
-    /// A setting that cannot be used; the service refuses to start.
-    public enum Problem: Error, CustomStringConvertible, Equatable {
-        /// A closing day that is not `YYYY-MM-DD`.
-        case closedDay(String)
-        /// An unknown Liberation Day rule.
-        case liberationDay(String)
-        /// Not `true` or `false`.
-        case goodFriday(String)
-
-        public var description: String {
-            switch self {
-            case .closedDay(let text):
-                "CALENDAR_CLOSED_DAYS: '\(text)' is not a date as YYYY-MM-DD (e.g. 2026-12-24,2026-12-31)"
-            case .liberationDay(let text):
-                "CALENDAR_LIBERATION_DAY: '\(text)' is neither 'every-year' nor 'every-fifth-year'"
-            case .goodFriday(let text): "CALENDAR_GOOD_FRIDAY_CLOSED: '\(text)' is neither 'true' nor 'false'"
-            }
-        }
-    }
+    /// A setting that cannot be used; the service refuses to start (the calendar settings, the
+    /// same for every service).
+    public typealias Problem = CalendarSettingsProblem
 
     /// Reads the settings from `settings.reader`.
     /// - Throws: `Problem` for a calendar setting that cannot be read.
@@ -60,26 +44,12 @@ public struct FrontDeskConfiguration: Sendable {
         )
     }
 
-    /// The calendar from the three settings' text.
+    /// The calendar from the three settings' text (`WorkingDayCalendar.fromSettings`).
     public static func calendar(
         closedDays: String,
         liberationDay: String,
         goodFridayClosed: String
     ) throws(Problem) -> WorkingDayCalendar {
-        var days: Set<LocalDate> = []
-        for part in closedDays.split(separator: ",") {
-            let text = part.trimmingCharacters(in: .whitespaces)
-            guard let day = LocalDate(iso: text) else { throw .closedDay(text) }
-            days.insert(day)
-        }
-        guard let rule = WorkingDayCalendar.LiberationDay(rawValue: liberationDay.trimmingCharacters(in: .whitespaces))
-        else { throw .liberationDay(liberationDay) }
-        let goodFriday: Bool
-        switch goodFridayClosed.trimmingCharacters(in: .whitespaces).lowercased() {
-        case "true": goodFriday = true
-        case "false": goodFriday = false
-        default: throw .goodFriday(goodFridayClosed)
-        }
-        return WorkingDayCalendar(liberationDay: rule, goodFridayIsDayOff: goodFriday, extraClosedDays: days)
+        try WorkingDayCalendar.fromSettings(closedDays: closedDays, liberationDay: liberationDay, goodFridayClosed: goodFridayClosed)
     }
 }

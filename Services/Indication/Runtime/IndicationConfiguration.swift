@@ -2,6 +2,7 @@ import Configuration
 import Contracts
 import Foundation
 public import ServiceRuntime
+public import WorkingDays
 
 /// Indication's own settings, read once at start-up next to the common `ServiceSettings`.
 ///
@@ -14,6 +15,7 @@ public import ServiceRuntime
 /// | `INDICATION_INCOME_TEST_CATEGORIES` | (none) | categories that need an income test before a grant |
 /// | `INDICATION_EXPERTISE_DOMAINS` | `4` | a case with at least this many life domains scored 1 or 2 is multi-problem: it goes to the expertise team |
 /// | `INDICATION_EXPERTISE_CATEGORIES` | `sheltered-housing` | individual provisions outside a regular assessor's mandate: a line for one sends the case to the expertise team |
+/// | `CALENDAR_CLOSED_DAYS`, `CALENDAR_LIBERATION_DAY`, `CALENDAR_GOOD_FRIDAY_CLOSED` | as at the desk | the working-day calendar of the provider, advice and request terms (the decision term is statutory) |
 /// | `INDICATION_BUDGETS` | (none) | monthly budget in euros per municipality and earmarked part, `0202=wmo:1500000+youth:900000+participation:400000;0268=…` |
 /// | `INDICATION_BUDGET_PARTS` | (all `wmo`) | which part a product category is paid from, `support=youth,day-activities=participation` |
 /// | `INDICATION_BUDGET_THRESHOLD` | `90` | percent of a part's monthly budget from which an overrun is threatened (an event, and red in the budget view) |
@@ -25,6 +27,9 @@ public struct IndicationConfiguration: Sendable {
     public var contracts: ProviderContracts
     public var decisionWeeks: Int
     public var budget: SocialDomainBudget
+    /// The working-day calendar (`CALENDAR_*`, as at the desk): provider, advice and request
+    /// terms in working days; the decision term always uses the statutory calendar.
+    public var calendar: WorkingDayCalendar
     public var bcryptCost: UInt8
     public var authCacheSeconds: Int
     public var trustedProxies: Set<String>
@@ -38,6 +43,7 @@ public struct IndicationConfiguration: Sendable {
         case provider(String)
         case budget(String)
         case budgetPart(String)
+        case calendar(CalendarSettingsProblem)
 
         public var description: String {
             switch self {
@@ -50,6 +56,7 @@ public struct IndicationConfiguration: Sendable {
                 "INDICATION_PROVIDERS: '\(text)' is not <login>=<category>:<cents>+…, e.g. 0202-rijnstad=household-help:3250+personal-care:5500"
             case .budget(let text):
                 "INDICATION_BUDGETS: '\(text)' is not <municipality>=<part>:<euros per month>+…, e.g. 0202=wmo:1500000+youth:900000"
+            case .calendar(let problem): problem.description
             case .budgetPart(let text):
                 "INDICATION_BUDGET_PARTS: '\(text)' is not <category>=<part> with part wmo, youth or participation"
             }
@@ -139,6 +146,15 @@ public struct IndicationConfiguration: Sendable {
             thresholdPercent: min(max(reader.int(forKey: "indication.budget.threshold", default: 90), 1), 1000)
         )
         decisionWeeks = max(1, reader.int(forKey: "indication.decision.weeks", default: 2))
+        do {
+            calendar = try WorkingDayCalendar.fromSettings(
+                closedDays: reader.string(forKey: "calendar.closed.days", default: ""),
+                liberationDay: reader.string(forKey: "calendar.liberation.day", default: "every-year"),
+                goodFridayClosed: reader.string(forKey: "calendar.good.friday.closed", default: "false")
+            )
+        } catch {
+            throw .calendar(error)
+        }
         bcryptCost = UInt8(min(max(reader.int(forKey: "bcrypt.cost", default: 10), 4), 31))
         authCacheSeconds = max(0, reader.int(forKey: "auth.cache.seconds", default: 60))
         trustedProxies = Set(list("trusted.proxies", ""))

@@ -28,7 +28,7 @@ public enum IndicationServer {
             settings: IndicationSettings(
                 rules: configuration.rules,
                 contracts: configuration.contracts,
-                term: DecisionTerm(weeks: configuration.decisionWeeks),
+                term: DecisionTerm(weeks: configuration.decisionWeeks, calendar: configuration.calendar),
                 catalogue: try ClientProfileCatalogue.bundled(),
                 budget: configuration.budget
             ),
