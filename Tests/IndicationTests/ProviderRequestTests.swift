@@ -55,6 +55,9 @@ struct ProviderRequestTests {
 
     @Test func anAcceptedRequestBecomesAnIndividualProvisionWithTheProvidersReason() throws {
         var request = Self.request()
+        #expect(throws: IndicationError.fieldTooLong(field: "explanation", label: "Toelichting", maxLength: 1500)) {
+            try request.accept(asLine: UUID(), explanation: String(repeating: "x", count: 1501), at: Date())
+        }
         let line = try request.arrangementLine(unit: .hoursPerWeek)
         try request.accept(asLine: line.id, explanation: "Bevestigd na telefonisch contact", at: Date())
         #expect(request.status == .accepted && request.lineID == line.id && request.isOpen)

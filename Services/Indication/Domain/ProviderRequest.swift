@@ -141,9 +141,11 @@ public struct ProviderRequest: Sendable, Hashable, Codable, Identifiable {
     /// gives the final answer.
     public mutating func accept(asLine line: UUID, explanation: String?, at time: Date) throws(IndicationError) {
         guard status == .received || status == .underInvestigation else { throw .providerRequestAnswered }
+        // Joined to the provider's reason (at most 2000) in the line's P4 reason (at most 4000).
+        let text = try TextField.optional(explanation, field: "explanation", label: "Toelichting", maxLength: 1500)
         status = .accepted
         lineID = line
-        self.explanation = try TextField.optional(explanation, field: "explanation", label: "Toelichting")
+        self.explanation = text
         answeredAt = time
     }
 
