@@ -67,20 +67,19 @@ public struct IndicationService: Sendable {
                 limit: 200,
                 in: tx
             )
+            let facts = try WorkListFacts.load(cases.map(\.id), in: tx)
             return try cases.map { item in
                 try CaseAccessLog.record(.workList, caseID: item.id, by: assessor.id, municipality: item.municipality, at: now, in: tx)
-                return try Self.workListItem(item, today: today, settings: settings, in: tx)
+                return Self.workListItem(item, facts: facts, today: today, settings: settings)
             }
         }
     }
 
-    static func workListItem(_ item: IndicationCase, today: LocalDate, settings: IndicationSettings, in tx: Transaction) throws -> WorkListItem {
+    static func workListItem(_ item: IndicationCase, facts: WorkListFacts, today: LocalDate, settings: IndicationSettings) -> WorkListItem {
         var reasons: [WorkListItem.Reason] = []
         if item.status == .received { reasons.append(.new) }
         if item.route == .expertiseTeam { reasons.append(.expertiseTeam) }
-        if item.status != .decided, let report = try ArrangementReportRepository.reports(of: item.id, in: tx).last,
-            report.receivedAt >= (item.decidedAt ?? .distantPast)
-        {
+        if item.status != .decided, let report = facts.latestReports[item.id], report >= (item.decidedAt ?? .distantPast) {
             reasons.append(.arrangementInsufficient)
         }
         if let advice = item.advice, advice.isPending {
@@ -88,18 +87,13 @@ public struct IndicationService: Sendable {
             reasons.append(today > due ? .adviceOverdue : .awaitingAdvice)
         }
         if item.isOverdue(on: today) { reasons.append(.decisionOverdue) }
-        if try ArrangementRepository.lines(of: item.id, in: tx).contains(where: { $0.status == .failed }) {
-            reasons.append(.informalSupportFailed)
-        }
-        if item.status == .decided, let review = try DecisionRepository.decisions(of: item.id, in: tx).last?.reviewDay,
-            review <= today.adding(days: settings.reviewHorizonDays)
-        {
+        if facts.failedLines.contains(item.id) { reasons.append(.informalSupportFailed) }
+        if item.status == .decided, let review = facts.reviewDays[item.id], review <= today.adding(days: settings.reviewHorizonDays) {
             reasons.append(.reviewDue)
         }
-        let allocations = try AllocationRepository.allocations(of: item.id, in: tx)
-        if allocations.contains(where: { $0.status == .issued && $0.escalatedAt != nil }) { reasons.append(.receiptMissing) }
-        if allocations.contains(where: { $0.status == .rejected }) { reasons.append(.allocationRejected) }
-        let requests = try ProviderRequestRepository.requests(of: item.id, in: tx).filter(\.isOpen)
+        if facts.missingReceipts.contains(item.id) { reasons.append(.receiptMissing) }
+        if facts.rejectedAllocations.contains(item.id) { reasons.append(.allocationRejected) }
+        let requests = facts.openRequests[item.id] ?? []
         if !requests.isEmpty { reasons.append(requests.contains { $0.isOverdue(on: today) } ? .providerRequestOverdue : .providerRequest) }
         return WorkListItem(
             caseId: item.id,
