@@ -10,8 +10,11 @@ let swiftSettings: [SwiftSetting] = [
 /// One service: a library target with its `Domain/`, `Storage/`, `Messaging/` and `HTTP/` folders,
 /// and a thin executable whose `main.swift` wires it into a `ServiceGroup`.
 func service(
-    _ module: String, executable: String, folder: String,
-    dependencies: [Target.Dependency] = [], resources: [Resource]? = nil
+    _ module: String,
+    executable: String,
+    folder: String,
+    dependencies: [Target.Dependency] = [],
+    resources: [Resource]? = nil
 ) -> [Target] {
     [
         .target(
@@ -73,11 +76,17 @@ let package = Package(
     targets: [
         // C libraries: headers only, plus a shim for the variadic amqp_login.
         .systemLibrary(
-            name: "CRabbitMQ", path: "Shared/CRabbitMQ", pkgConfig: "librabbitmq",
-            providers: [.apt(["librabbitmq-dev"])]),
+            name: "CRabbitMQ",
+            path: "Shared/CRabbitMQ",
+            pkgConfig: "librabbitmq",
+            providers: [.apt(["librabbitmq-dev"])]
+        ),
         .systemLibrary(
-            name: "CLibPQ", path: "Shared/CLibPQ", pkgConfig: "libpq",
-            providers: [.apt(["libpq-dev"])]),
+            name: "CLibPQ",
+            path: "Shared/CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
 
         // The kit every service stands on.
         .target(
@@ -87,18 +96,24 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
-            path: "Shared/Messaging", swiftSettings: swiftSettings),
+            path: "Shared/Messaging",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Storage",
             dependencies: [
                 "CLibPQ",
                 .product(name: "Logging", package: "swift-log"),
             ],
-            path: "Shared/Storage", swiftSettings: swiftSettings),
+            path: "Shared/Storage",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Contracts",
             dependencies: [],
-            path: "Shared/Contracts", swiftSettings: swiftSettings),
+            path: "Shared/Contracts",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ReliableMessaging",
             dependencies: [
@@ -107,7 +122,9 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            path: "Shared/ReliableMessaging", swiftSettings: swiftSettings),
+            path: "Shared/ReliableMessaging",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ServiceRuntime",
             dependencies: [
@@ -119,11 +136,15 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            path: "Shared/ServiceRuntime", swiftSettings: swiftSettings),
+            path: "Shared/ServiceRuntime",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "WorkingDays",
             dependencies: [],
-            path: "Shared/WorkingDays", swiftSettings: swiftSettings),
+            path: "Shared/WorkingDays",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ServiceHTTP",
             dependencies: [
@@ -134,7 +155,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            path: "Shared/ServiceHTTP", swiftSettings: swiftSettings),
+            path: "Shared/ServiceHTTP",
+            swiftSettings: swiftSettings
+        ),
         // Server-rendered staff pages for every service: sessions, CSRF, login, layout, forms.
         .target(
             name: "StaffPages",
@@ -148,7 +171,8 @@ let package = Package(
             ],
             path: "Shared/StaffPages",
             resources: [.copy("Templates")],
-            swiftSettings: swiftSettings),
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "TestKit",
             dependencies: [
@@ -157,33 +181,47 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
             ],
-            path: "Shared/TestKit", swiftSettings: swiftSettings),
+            path: "Shared/TestKit",
+            swiftSettings: swiftSettings
+        ),
     ]
         + service(
-            "FrontDesk", executable: "front-desk", folder: "FrontDesk",
+            "FrontDesk",
+            executable: "front-desk",
+            folder: "FrontDesk",
             dependencies: [
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Templates")])
+            resources: [.copy("Templates")]
+        )
         + service(
-            "Indication", executable: "indication", folder: "Indication",
+            "Indication",
+            executable: "indication",
+            folder: "Indication",
             dependencies: [
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Reference"), .copy("Templates")])
-        + service("ReferralIndex", executable: "referral-index", folder: "ReferralIndex",
-                  dependencies: [.product(name: "Crypto", package: "swift-crypto")])
+            resources: [.copy("Reference"), .copy("Templates")]
+        )
+        + service(
+            "ReferralIndex",
+            executable: "referral-index",
+            folder: "ReferralIndex",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        )
         + service("Matching", executable: "matching", folder: "Matching")
         + service("CitizenPanel", executable: "citizen-panel", folder: "CitizenPanel")
         + [
             .target(
                 name: "BenchmarkSupport",
                 dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
-                path: "Benchmarks/BenchmarkSupport", swiftSettings: swiftSettings),
+                path: "Benchmarks/BenchmarkSupport",
+                swiftSettings: swiftSettings
+            ),
             .executableTarget(
                 name: "wmo-bench",
                 dependencies: [
@@ -192,7 +230,9 @@ let package = Package(
                     .product(name: "ArgumentParser", package: "swift-argument-parser"),
                     .product(name: "Histogram", package: "hdrhistogram-swift"),
                 ],
-                path: "Benchmarks/wmo-bench", swiftSettings: swiftSettings),
+                path: "Benchmarks/wmo-bench",
+                swiftSettings: swiftSettings
+            ),
             .executableTarget(
                 name: "frontdesk-bench",
                 dependencies: [
@@ -203,7 +243,9 @@ let package = Package(
                     .product(name: "Logging", package: "swift-log"),
                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 ],
-                path: "Benchmarks/frontdesk-bench", swiftSettings: swiftSettings),
+                path: "Benchmarks/frontdesk-bench",
+                swiftSettings: swiftSettings
+            ),
             .executableTarget(
                 name: "indication-bench",
                 dependencies: [
@@ -214,7 +256,9 @@ let package = Package(
                     .product(name: "Logging", package: "swift-log"),
                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 ],
-                path: "Benchmarks/indication-bench", swiftSettings: swiftSettings),
+                path: "Benchmarks/indication-bench",
+                swiftSettings: swiftSettings
+            ),
             .executableTarget(
                 name: "region-bench",
                 dependencies: [
@@ -227,40 +271,57 @@ let package = Package(
                     .product(name: "Logging", package: "swift-log"),
                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 ],
-                path: "Benchmarks/region-bench", swiftSettings: swiftSettings),
+                path: "Benchmarks/region-bench",
+                swiftSettings: swiftSettings
+            ),
             // The fuzz harness (scripts/fuzz.sh): a corpus replayer in a normal build, a
             // libFuzzer binary with -sanitize=fuzzer -D FUZZING.
             .executableTarget(
                 name: "wmo-fuzz",
                 dependencies: ["Messaging", "Storage", "ReliableMessaging", "Contracts"],
-                path: "Tests/Fuzz", exclude: ["Corpus", "make_seeds.py"], swiftSettings: swiftSettings),
+                path: "Tests/Fuzz",
+                exclude: ["Corpus", "make_seeds.py"],
+                swiftSettings: swiftSettings
+            ),
             .executableTarget(
                 name: "kit-probe",
                 dependencies: ["Messaging", "Storage", "ReliableMessaging", "Contracts", "TestKit"],
-                path: "Tests/KitProbe", swiftSettings: swiftSettings),
+                path: "Tests/KitProbe",
+                swiftSettings: swiftSettings
+            ),
             .testTarget(
                 name: "KitTests",
                 dependencies: [
                     "Messaging", "Storage", "ReliableMessaging", "Contracts",
                     .product(name: "Yams", package: "Yams"),
                 ],
-                path: "Tests/KitTests", swiftSettings: swiftSettings),
+                path: "Tests/KitTests",
+                swiftSettings: swiftSettings
+            ),
             .testTarget(
                 name: "KitIntegrationTests",
                 dependencies: ["Messaging", "Storage", "ReliableMessaging", "Contracts", "TestKit"],
-                path: "Tests/KitIntegrationTests", swiftSettings: swiftSettings),
+                path: "Tests/KitIntegrationTests",
+                swiftSettings: swiftSettings
+            ),
             .testTarget(
                 name: "BrokerDefinitionsTests",
                 dependencies: ["Messaging", "FrontDesk", "Indication", "Matching", "ReferralIndex", "CitizenPanel"],
-                path: "Tests/BrokerDefinitionsTests", swiftSettings: swiftSettings),
+                path: "Tests/BrokerDefinitionsTests",
+                swiftSettings: swiftSettings
+            ),
             .testTarget(
                 name: "FrontDeskTests",
                 dependencies: ["FrontDesk", "ServiceHTTP", "StaffPages", "TestKit", "WorkingDays"],
-                path: "Tests/FrontDeskTests", swiftSettings: swiftSettings),
+                path: "Tests/FrontDeskTests",
+                swiftSettings: swiftSettings
+            ),
             .testTarget(
                 name: "IndicationTests",
                 dependencies: ["Indication", "Contracts", "WorkingDays"],
-                path: "Tests/IndicationTests", swiftSettings: swiftSettings),
+                path: "Tests/IndicationTests",
+                swiftSettings: swiftSettings
+            ),
             .testTarget(
                 name: "IndicationIntegrationTests",
                 dependencies: [
@@ -270,7 +331,9 @@ let package = Package(
                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                     .product(name: "Logging", package: "swift-log"),
                 ],
-                path: "Tests/IndicationIntegrationTests", swiftSettings: swiftSettings),
+                path: "Tests/IndicationIntegrationTests",
+                swiftSettings: swiftSettings
+            ),
             .testTarget(
                 name: "FrontDeskIntegrationTests",
                 dependencies: [
@@ -278,6 +341,8 @@ let package = Package(
                     .product(name: "HummingbirdTesting", package: "hummingbird"),
                     .product(name: "Yams", package: "Yams"),
                 ],
-                path: "Tests/FrontDeskIntegrationTests", swiftSettings: swiftSettings),
+                path: "Tests/FrontDeskIntegrationTests",
+                swiftSettings: swiftSettings
+            ),
         ]
 )

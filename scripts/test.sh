@@ -62,9 +62,9 @@ phase "dependencies"
 
 if [[ -f .swift-format ]] && swift format --help >/dev/null 2>&1; then
     phase "lint (swift format)"
-    dirs=()
+    dirs=(Package.swift)
     for d in Shared Services Tests Benchmarks; do [[ -d "$d" ]] && dirs+=("$d"); done
-    # With no paths swift format would read stdin: only lint folders that exist.
+    # Only folders that exist (with no paths swift format would read stdin).
     if (( ${#dirs[@]} )); then swift format lint --strict --recursive "${dirs[@]}"; fi
 fi
 
