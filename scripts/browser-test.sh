@@ -92,45 +92,38 @@ say "fresh broker and database (instance $WMO_INSTANCE)"
 "$WMO_ROOT/scripts/broker.sh" start
 "$WMO_ROOT/scripts/database.sh" start
 
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-# As the front desk's own role and schema, as scripts/run.sh starts it.
-service_env=(AMQP_URL="amqp://frontdesk:frontdesk@127.0.0.1:$WMO_AMQP_PORT/" DATABASE_URL="postgresql://frontdesk:frontdesk@127.0.0.1:$WMO_PG_PORT/wmo"
-    DATABASE_MIGRATION_URL="postgresql://frontdesk_owner:frontdesk_owner@127.0.0.1:$WMO_PG_PORT/wmo"
-    HTTP_HOST=127.0.0.1 HTTP_PORT="$PORT" COOKIE_SECURE=false)
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-say "front-desk on http://127.0.0.1:$PORT"
-setsid env "${service_env[@]}" LOG_LEVEL=info "$BIN_DIR/front-desk" serve >"$LOG_DIR/front-desk.log" 2>&1 </dev/null &
-SERVICE_PID=$!
-echo "$SERVICE_PID" >"$PID_DIR/front-desk.pid"
-deadline=$((SECONDS + 90))
-until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/health" 2>/dev/null; do
-    wmo_alive "$SERVICE_PID" || { tail -n 30 "$LOG_DIR/front-desk.log" >&2; die "front-desk exited during start-up"; }
-    (( SECONDS < deadline )) || die "front-desk not healthy after 90 s (log $LOG_DIR/front-desk.log)"
-    sleep 0.3
-done
+# start_service NAME ROLE PORT PID_VAR: starts service NAME as its own login, role and schema
+# (as scripts/run.sh does) on PORT, records its PID in PID_VAR (for the clean-up) as soon as it
+# runs, waits until it is healthy, and seeds its demo data.
+start_service() {
+    local name="$1" role="$2" port="$3" pid
+    local env_vars=(AMQP_URL="amqp://$role:$role@127.0.0.1:$WMO_AMQP_PORT/"
+        DATABASE_URL="postgresql://$role:$role@127.0.0.1:$WMO_PG_PORT/wmo"
+        DATABASE_MIGRATION_URL="postgresql://${role}_owner:${role}_owner@127.0.0.1:$WMO_PG_PORT/wmo"
+        HTTP_HOST=127.0.0.1 HTTP_PORT="$port" COOKIE_SECURE=false)
+    say "$name on http://127.0.0.1:$port"
+    setsid env "${env_vars[@]}" LOG_LEVEL=info "$BIN_DIR/$name" serve >"$LOG_DIR/$name.log" 2>&1 </dev/null &
+    pid=$!
+    printf -v "$4" '%s' "$pid"
+    echo "$pid" >"$PID_DIR/$name.pid"
+    local deadline=$((SECONDS + 90))
+    until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/health" 2>/dev/null; do
+        wmo_alive "$pid" || { tail -n 30 "$LOG_DIR/$name.log" >&2; die "$name exited during start-up"; }
+        (( SECONDS < deadline )) || die "$name not healthy after 90 s (log $LOG_DIR/$name.log)"
+        sleep 0.3
+    done
+    say "$name demo data"
+    env "${env_vars[@]}" LOG_LEVEL=warning "$BIN_DIR/$name" seed-demo >"$LOG_DIR/$name-seed-demo.log" 2>&1 \
+        || { cat "$LOG_DIR/$name-seed-demo.log" >&2; die "$name seed-demo failed"; }
+}
 
-say "demo data"
-env "${service_env[@]}" LOG_LEVEL=warning "$BIN_DIR/front-desk" seed-demo >"$LOG_DIR/seed-demo.log" 2>&1 \
-    || { cat "$LOG_DIR/seed-demo.log" >&2; die "seed-demo failed"; }
-
+PORT=$(free_port)
+start_service front-desk frontdesk "$PORT" SERVICE_PID
 # Indication, as its own login and schema, on the same broker and database.
-INDICATION_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-indication_env=(AMQP_URL="amqp://indication:indication@127.0.0.1:$WMO_AMQP_PORT/"
-    DATABASE_URL="postgresql://indication:indication@127.0.0.1:$WMO_PG_PORT/wmo"
-    DATABASE_MIGRATION_URL="postgresql://indication_owner:indication_owner@127.0.0.1:$WMO_PG_PORT/wmo"
-    HTTP_HOST=127.0.0.1 HTTP_PORT="$INDICATION_PORT" COOKIE_SECURE=false)
-say "indication on http://127.0.0.1:$INDICATION_PORT"
-setsid env "${indication_env[@]}" LOG_LEVEL=info "$BIN_DIR/indication" serve >"$LOG_DIR/indication.log" 2>&1 </dev/null &
-INDICATION_PID=$!
-echo "$INDICATION_PID" >"$PID_DIR/indication.pid"
-deadline=$((SECONDS + 90))
-until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$INDICATION_PORT/health" 2>/dev/null; do
-    wmo_alive "$INDICATION_PID" || { tail -n 30 "$LOG_DIR/indication.log" >&2; die "indication exited during start-up"; }
-    (( SECONDS < deadline )) || die "indication not healthy after 90 s (log $LOG_DIR/indication.log)"
-    sleep 0.3
-done
-env "${indication_env[@]}" LOG_LEVEL=warning "$BIN_DIR/indication" seed-demo >"$LOG_DIR/indication-seed-demo.log" 2>&1 \
-    || { cat "$LOG_DIR/indication-seed-demo.log" >&2; die "indication seed-demo failed"; }
+INDICATION_PORT=$(free_port)
+start_service indication indication "$INDICATION_PORT" INDICATION_PID
 
 say "pytest Tests/BrowserTests (chromium, headless, through chromedriver)"
 WMO_BASE_URL="http://127.0.0.1:$PORT" WMO_INDICATION_URL="http://127.0.0.1:$INDICATION_PORT" WMO_BROWSER_PID_DIR="$PID_DIR" \

@@ -58,10 +58,10 @@ struct ProviderRequestTests {
         #expect(throws: IndicationError.fieldTooLong(field: "explanation", label: "Toelichting", maxLength: 1500)) {
             try request.accept(asLine: UUID(), explanation: String(repeating: "x", count: 1501), at: Date())
         }
-        let line = try request.arrangementLine(unit: .hoursPerWeek)
+        let line = try request.arrangementLine()
         try request.accept(asLine: line.id, explanation: "Bevestigd na telefonisch contact", at: Date())
         #expect(request.status == .accepted && request.lineID == line.id && request.isOpen)
-        #expect(line.layer == .individualProvision && line.category == .personalCare && line.volume == 2)
+        #expect(line.layer == .individualProvision && line.category == .personalCare && line.volume == 2 && line.unit == .hoursPerWeek)
         #expect(line.whyEarlierLayersDoNotSuffice?.contains("Wassen lukt niet meer") == true, "P4 holds for a provider's request too")
     }
 }

@@ -17,7 +17,7 @@ extension IndicationService {
             let committed = try BudgetLedger.committed(municipality: assessor.municipality, from: start, months: Self.budgetMonths, in: tx)
             return BudgetView(
                 municipality: assessor.municipality,
-                months: BudgetRepository.monthNames(from: start, count: Self.budgetMonths),
+                months: BudgetLedger.months(from: start, count: Self.budgetMonths).map(BudgetLedger.name(of:)),
                 committed: committed,
                 budget: settings.budget
             )
@@ -31,7 +31,7 @@ extension IndicationService {
         guard let start = allocations.map(\.validFrom).min(), settings.budget.monthlyCents[item.municipality] != nil else { return }
         let view = BudgetView(
             municipality: item.municipality,
-            months: BudgetRepository.monthNames(from: start, count: Self.budgetMonths),
+            months: BudgetLedger.months(from: start, count: Self.budgetMonths).map(BudgetLedger.name(of:)),
             committed: try BudgetLedger.committed(municipality: item.municipality, from: start, months: Self.budgetMonths, in: tx),
             budget: settings.budget
         )

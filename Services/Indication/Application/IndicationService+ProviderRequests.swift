@@ -35,12 +35,19 @@ extension IndicationService {
     /// The assessor answers a provider's request: "in onderzoek" and a refusal go to the provider
     /// at once (WMO319); an accepted request becomes a line of the arrangement (the case reopens
     /// as a re-indication when it was decided), and the decision on that line is the answer.
-    public func answerProviderRequest(_ id: UUID, _ input: ProviderRequestAnswerInput, by assessor: Assessor) async throws -> CaseDetails {
+    /// `caseID`, when given (the pages' path names it), must be the request's case.
+    public func answerProviderRequest(
+        _ id: UUID,
+        ofCase caseID: UUID? = nil,
+        _ input: ProviderRequestAnswerInput,
+        by assessor: Assessor
+    ) async throws -> CaseDetails {
         let now = clock()
         let today = self.today
         return try await transaction(publishes: true) { [self] tx in
             // The case first, then the request (the order a decision locks them in).
-            guard let found = try ProviderRequestRepository.find(id, municipality: assessor.municipality.rawValue, forUpdate: false, in: tx)
+            guard let found = try ProviderRequestRepository.find(id, municipality: assessor.municipality.rawValue, forUpdate: false, in: tx),
+                caseID.map({ $0 == found.caseID }) ?? true
             else { throw IndicationError.providerRequestNotFound }
             var item = try Self.lockedCase(found.caseID, of: assessor, in: tx)
             guard var request = try ProviderRequestRepository.find(id, municipality: assessor.municipality.rawValue, in: tx) else {
@@ -62,7 +69,7 @@ extension IndicationService {
                 // Accepted first, so the assessor's explanation goes into the line's P4 reason.
                 let lineID = UUID()
                 try request.accept(asLine: lineID, explanation: input.explanation, at: now)
-                let line = try request.arrangementLine(id: lineID, unit: request.unit.flatMap(ArrangementLine.Unit.init(rawValue:)))
+                let line = try request.arrangementLine(id: lineID)
                 try ArrangementRepository.insert(line, caseID: item.id, by: assessor.id, at: now, in: tx)
                 routeForMandate(&item, category: line.category, by: assessor)
                 try CaseRepository.save(item, in: tx)
@@ -92,11 +99,12 @@ extension IndicationService {
             let ids = allocations.filter { $0.lineID == decided.lineID && $0.provider == request.provider }.map(\.id)
             if decided.granted, !ids.isEmpty || request.kind == .allocation && decided.form == .personalBudget {
                 request.status = .granted
-                if request.kind == .change, let old = request.allocationID, var allocation = try AllocationRepository.find(old, in: tx),
-                    allocation.isActive
+                if request.kind == .change, let old = request.allocationID, let before = try AllocationRepository.find(old, in: tx),
+                    before.isActive
                 {
+                    var allocation = before
                     allocation.status = .withdrawn
-                    try AllocationRepository.save(allocation, in: tx)
+                    try AllocationRepository.save(allocation, previously: before, in: tx)
                     withdrawn.append(allocation)
                 }
                 try answer(request, outcome: .granted, allocationIDs: ids, about: item, in: tx)

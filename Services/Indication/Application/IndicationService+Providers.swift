@@ -10,9 +10,10 @@ extension IndicationService {
         let today = self.today
         return try await transaction { tx in
             var escalated: [Allocation] = []
-            for var allocation in try AllocationRepository.overdueReceipts(on: today, limit: limit, in: tx) {
+            for before in try AllocationRepository.overdueReceipts(on: today, limit: limit, in: tx) {
+                var allocation = before
                 allocation.escalatedAt = now
-                try AllocationRepository.save(allocation, in: tx)
+                try AllocationRepository.save(allocation, previously: before, in: tx)
                 escalated.append(allocation)
             }
             return escalated

@@ -151,7 +151,7 @@ public struct ProviderRequest: Sendable, Hashable, Codable, Identifiable {
 
     /// The line of the arrangement for an accepted request (an individual provision; the P4
     /// reason is the provider's, with the assessor's remark).
-    public func arrangementLine(id: UUID = UUID(), unit lineUnit: ArrangementLine.Unit?) throws(IndicationError) -> ArrangementLine {
+    public func arrangementLine(id: UUID = UUID()) throws(IndicationError) -> ArrangementLine {
         try ArrangementLine(
             id: id,
             layer: .individualProvision,
@@ -159,7 +159,7 @@ public struct ProviderRequest: Sendable, Hashable, Codable, Identifiable {
             activity: kind == .change ? "Wijziging van een toewijzing op verzoek van de aanbieder" : "Toewijzing op verzoek van de aanbieder",
             category: category,
             volume: volume,
-            unit: volume == nil ? nil : lineUnit,
+            unit: volume == nil ? nil : unit.flatMap(ArrangementLine.Unit.init(rawValue:)),
             intendedResult: "Zoals de aanbieder aanvraagt: \(reason)",
             whyEarlierLayersDoNotSuffice: "Verzoek van \(provider): \(reason)" + (explanation.map { " — \($0)" } ?? "")
         )

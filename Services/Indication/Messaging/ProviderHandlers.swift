@@ -13,30 +13,34 @@ enum ProviderHandlers {
     static func register(in handlers: inout MessageHandlers, service: IndicationService) {
         handlers.on(AllocationAcknowledged.self) { message, header, context, tx in
             for id in message.allocationIds {
-                var allocation = try held(id, context: context, in: tx)
+                let before = try held(id, context: context, in: tx)
+                var allocation = before
                 allocation.recordReceipt(accepted: true, codes: [], at: service.clock())
-                try AllocationRepository.save(allocation, in: tx)
+                try AllocationRepository.save(allocation, previously: before, in: tx)
             }
         }
         handlers.on(AllocationRejected.self) { message, header, context, tx in
             for id in message.allocationIds {
-                var allocation = try held(id, context: context, in: tx)
+                let before = try held(id, context: context, in: tx)
+                var allocation = before
                 allocation.recordReceipt(accepted: false, codes: message.retourCodes, at: service.clock())
-                try AllocationRepository.save(allocation, in: tx)
+                try AllocationRepository.save(allocation, previously: before, in: tx)
             }
         }
         handlers.on(CareStarted.self) { message, header, context, tx in
-            var allocation = try held(message.allocationId, context: context, in: tx)
+            let before = try held(message.allocationId, context: context, in: tx)
+            var allocation = before
             let outcome: (accepted: Bool, codes: [RetourCode])
             if let day = LocalDate(iso: message.startDate) {
                 outcome = allocation.start(on: day, reportedOn: service.today, calendar: service.settings.calendar)
             } else {
                 outcome = (false, [.invalidDate])
             }
-            try answer(outcome, to: header, type: CareStarted.messageType, allocation: allocation, service: service, in: tx)
+            try answer(outcome, to: header, type: CareStarted.messageType, allocation: allocation, previously: before, service: service, in: tx)
         }
         handlers.on(CareStopped.self) { message, header, context, tx in
-            var allocation = try held(message.allocationId, context: context, in: tx)
+            let before = try held(message.allocationId, context: context, in: tx)
+            var allocation = before
             let outcome: (accepted: Bool, codes: [RetourCode])
             if let day = LocalDate(iso: message.stopDate) {
                 outcome = allocation.stop(
@@ -48,7 +52,7 @@ enum ProviderHandlers {
             } else {
                 outcome = (false, [.invalidDate])
             }
-            try answer(outcome, to: header, type: CareStopped.messageType, allocation: allocation, service: service, in: tx)
+            try answer(outcome, to: header, type: CareStopped.messageType, allocation: allocation, previously: before, service: service, in: tx)
         }
         handlers.on(AllocationRequested.self) { message, header, context, tx in
             let provider = try sender(context)
@@ -154,10 +158,11 @@ enum ProviderHandlers {
         to header: EnvelopeHeader,
         type: String,
         allocation: Allocation,
+        previously before: Allocation,
         service: IndicationService,
         in tx: Transaction
     ) throws {
-        if outcome.accepted { try AllocationRepository.save(allocation, in: tx) }
+        if outcome.accepted { try AllocationRepository.save(allocation, previously: before, in: tx) }
         try receipt(outcome, to: header, type: type, allocationID: allocation.id, provider: allocation.provider, service: service, in: tx)
     }
 

@@ -30,10 +30,9 @@ public enum AllocationRepository {
     }
 
     /// Writes the provider's answers, the escalation, a stop or a withdrawal, and moves the
-    /// budget ledger by what changed.
-    public static func save(_ item: Allocation, in tx: Transaction) throws {
-        let before = try tx.query("SELECT \(columns) FROM allocations WHERE id = \(item.id)").rows.first.map(allocation)
-        try BudgetLedger.record(from: before, to: item, in: tx)
+    /// budget ledger by what changed since `old` (the row as the caller locked and read it).
+    public static func save(_ item: Allocation, previously old: Allocation, in tx: Transaction) throws {
+        try BudgetLedger.record(from: old, to: item, in: tx)
         try tx.query(
             """
             UPDATE allocations SET status = \(item.status.rawValue), receipt_at = \(item.receiptAt),

@@ -60,9 +60,8 @@ public enum BudgetLedger {
         months count: Int,
         in tx: Transaction
     ) throws -> [String: [ProductCategory: Int]] {
-        let first = LocalDate(year: from.year, month: from.month, day: 1) ?? from
-        let months = BudgetRepository.monthNames(from: first, count: count)
-        guard let lastMonth = months.last.flatMap({ LocalDate(iso: $0 + "-01") }) else { return [:] }
+        let months = Self.months(from: from, count: count)
+        guard let first = months.first, let lastMonth = months.last else { return [:] }
         let end = Self.lastDay(of: lastMonth)
         // What runs on the first day (every step before it), then the steps inside the window.
         let rows = try tx.query(
@@ -82,8 +81,7 @@ public enum BudgetLedger {
             var rate = 0
             var index = 0
             var day = first
-            for month in months {
-                guard let start = LocalDate(iso: month + "-01") else { continue }
+            for start in months {
                 let last = Self.lastDay(of: start)
                 var sum = 0.0
                 while day <= last {
@@ -96,16 +94,23 @@ public enum BudgetLedger {
                 }
                 let days = Double(last.dayNumber - start.dayNumber + 1)
                 let cents = Int((sum / days).rounded())
-                if cents != 0 { result[month, default: [:]][category] = cents }
+                if cents != 0 { result[Self.name(of: start), default: [:]][category] = cents }
             }
         }
         return result
     }
 
-    static func lastDay(of month: LocalDate) -> LocalDate {
-        let next =
-            month.month == 12
-            ? LocalDate(year: month.year + 1, month: 1, day: 1)! : LocalDate(year: month.year, month: month.month + 1, day: 1)!
-        return next.adding(days: -1)
+    /// The first days of `count` months from the month of `from`.
+    public static func months(from: LocalDate, count: Int) -> [LocalDate] {
+        (0..<count).compactMap { offset in
+            let index = from.year * 12 + (from.month - 1) + offset
+            return LocalDate(year: index / 12, month: index % 12 + 1, day: 1)
+        }
     }
+
+    /// `YYYY-MM` for the month of `day`.
+    public static func name(of day: LocalDate) -> String { String(format: "%04d-%02d", day.year, day.month) }
+
+    /// The last day of the month that starts on `month`.
+    static func lastDay(of month: LocalDate) -> LocalDate { Self.months(from: month, count: 2)[1].adding(days: -1) }
 }

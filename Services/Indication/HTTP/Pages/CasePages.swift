@@ -98,17 +98,15 @@ struct CasePages: Sendable {
     /// `explanation`.
     func answerProviderRequest(_ call: AssessorCall) async throws -> PageResult {
         let request = try call.id("verzoek")
-        // The request must be one of this case's (the path names both).
-        guard try await service.details(try call.id(), by: call.user).providerRequests.contains(where: { $0.id == request }) else {
-            throw PageError.notFound
-        }
-        return try await submit(call, form: .providerRequest, flash: "Het verzoek van de aanbieder is beantwoord.") { _ in
+        return try await submit(call, form: .providerRequest, flash: "Het verzoek van de aanbieder is beantwoord.") { caseID in
             // The form's hidden field names the request; the page puts a refusal at its form.
             guard let text = call.form["answer"], let answer = ProviderRequestAnswerInput.Answer(rawValue: text) else {
                 throw IndicationError.missingField(field: "answer", label: "Antwoord")
             }
+            // The path names the case too: a request of another case is not found.
             _ = try await service.answerProviderRequest(
                 request,
+                ofCase: caseID,
                 ProviderRequestAnswerInput(answer: answer, explanation: call.form["explanation"]),
                 by: call.user
             )
