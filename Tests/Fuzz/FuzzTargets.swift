@@ -79,6 +79,23 @@ enum FuzzTargets {
         handlers.on(PanelInvitationRequested.self) { _, _, _ in }
         handlers.on(MatchingMatched.self) { _, _, _ in }
         handlers.on(MatchingFailed.self) { _, _, _ in }
+        handlers.on(AdviceRequested.self) { _, _, _ in }
+        handlers.on(AdviceGiven.self) { _, _, _ in }
+        handlers.on(InformalSupportRequested.self) { _, _, _ in }
+        handlers.on(AllocationIssued.self) { _, _, _ in }
+        handlers.on(AllocationAcknowledged.self) { _, _, _ in }
+        handlers.on(AllocationRejected.self) { _, _, _ in }
+        handlers.on(CareStarted.self) { _, _, _ in }
+        handlers.on(CareStopped.self) { _, _, _ in }
+        handlers.on(ProviderMessageReceipt.self) { _, _, _ in }
+        handlers.on(AllocationRequested.self) { _, _, _ in }
+        handlers.on(AllocationChangeRequested.self) { _, _, _ in }
+        handlers.on(AllocationRequestAnswered.self) { _, _, _ in }
+        handlers.on(BudgetOverrunThreatened.self) { _, _, _ in }
+        handlers.on(ArrangementInsufficient.self) { _, _, _ in }
+        handlers.on(MessageRejected.self) { _, _, _ in }
+        handlers.on(PartnerRequestSubmitted.self) { _, _, _ in }
+        handlers.on(RequestReceived.self) { _, _, _ in }
         return handlers
     }()
 }
