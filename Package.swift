@@ -21,7 +21,7 @@ func service(
             name: module,
             dependencies: [
                 "Contracts", "Messaging", "Storage", "ReliableMessaging", "ServiceRuntime", "ServiceHTTP", "StaffPages",
-                "WorkingDays",
+                "WorkingDays", "StoredVocabulary",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -137,6 +137,13 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Shared/ServiceRuntime",
+            swiftSettings: swiftSettings
+        ),
+        // Typed reads of the shared vocabulary (municipality codes, days) from any service's rows.
+        .target(
+            name: "StoredVocabulary",
+            dependencies: ["Storage", "Contracts", "WorkingDays"],
+            path: "Shared/StoredVocabulary",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -312,7 +319,7 @@ let package = Package(
             ),
             .testTarget(
                 name: "FrontDeskTests",
-                dependencies: ["FrontDesk", "ServiceHTTP", "StaffPages", "TestKit", "WorkingDays"],
+                dependencies: ["FrontDesk", "Contracts", "ServiceHTTP", "StaffPages", "TestKit", "WorkingDays"],
                 path: "Tests/FrontDeskTests",
                 swiftSettings: swiftSettings
             ),
@@ -332,6 +339,24 @@ let package = Package(
                     .product(name: "Logging", package: "swift-log"),
                 ],
                 path: "Tests/IndicationIntegrationTests",
+                swiftSettings: swiftSettings
+            ),
+            .testTarget(
+                name: "ReferralIndexTests",
+                dependencies: ["ReferralIndex", "Contracts", "WorkingDays"],
+                path: "Tests/ReferralIndexTests",
+                swiftSettings: swiftSettings
+            ),
+            .testTarget(
+                name: "ReferralIndexIntegrationTests",
+                dependencies: [
+                    "ReferralIndex", "ServiceHTTP", "StaffPages", "WorkingDays", "TestKit", "Storage", "Messaging", "ReliableMessaging", "Contracts",
+                    .product(name: "HummingbirdTesting", package: "hummingbird"),
+                    .product(name: "Yams", package: "Yams"),
+                    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                    .product(name: "Logging", package: "swift-log"),
+                ],
+                path: "Tests/ReferralIndexIntegrationTests",
                 swiftSettings: swiftSettings
             ),
             .testTarget(

@@ -76,6 +76,7 @@ case "$command" in
                 case "$kind" in
                     assessor) keys=("indication.advice.requested.$login") ;;
                     provider) keys=("indication.allocation.issued.$login" "indication.receipt.$login" "indication.allocation.request.answered.$login") ;;
+                    signaller) keys=("referralindex.signal.recorded.$login" "referralindex.match.notified.$login") ;;
                 esac
                 python3 "$ROOT/scripts/lib/declare-organisation-queue.py" "$queue" "$login" "${keys[@]}"
             fi

@@ -23,28 +23,37 @@ extension FrontDeskIntegration {
                 let asB = try OrganisationLogins.url(for: b)
 
                 // Reading A's queue: refused by the broker.
-                let read = await refusal(asB) { try $0.startConsuming(FrontDeskTopology.partnerQueueName(a)) }
+                let read = await BrokerRefusal.code(as: asB) { try $0.startConsuming(FrontDeskTopology.partnerQueueName(a)) }
                 #expect(read == 403, "B consuming A's queue")
                 // Publishing with A's user_id, under A's routing key, to wmo.events, a frontdesk.* key.
                 let passedOn = try await fixture.passedOnRequest()
                 let answer = try answerMessage(passedOn.result.referral.id, partner: fixture.partnerID, correlation: passedOn.request.id)
                 #expect(
-                    await publishRefusal(
-                        asB,
+                    await BrokerRefusal.publish(
+                        as:
+                            asB,
                         answer,
                         exchange: Topology.partnerExchange,
                         key: "partner.\(b).referral.accepted",
                         userId: a.description
                     ) == 406
                 )
-                #expect(await publishRefusal(asB, answer, exchange: Topology.partnerExchange, key: "partner.\(a).referral.accepted") == 403)
-                #expect(await publishRefusal(asB, answer, exchange: Topology.eventsExchange, key: "partner.\(b).referral.accepted") == 403)
-                #expect(await publishRefusal(asB, answer, exchange: Topology.eventsExchange, key: "frontdesk.request.passed-on.\(a)") == 403)
-                #expect(await publishRefusal(asB, answer, exchange: Topology.partnerExchange, key: "frontdesk.request.passed-on.\(a)") == 403)
+                #expect(
+                    await BrokerRefusal.publish(as: asB, answer, exchange: Topology.partnerExchange, key: "partner.\(a).referral.accepted") == 403
+                )
+                #expect(await BrokerRefusal.publish(as: asB, answer, exchange: Topology.eventsExchange, key: "partner.\(b).referral.accepted") == 403)
+                #expect(
+                    await BrokerRefusal.publish(as: asB, answer, exchange: Topology.eventsExchange, key: "frontdesk.request.passed-on.\(a)") == 403
+                )
+                #expect(
+                    await BrokerRefusal.publish(as: asB, answer, exchange: Topology.partnerExchange, key: "frontdesk.request.passed-on.\(a)") == 403
+                )
 
                 // Through its own key B reaches the desk, which sees B's login, not the payload's
                 // partnerId, refuses, and tells B (not A) why.
-                #expect(await publishRefusal(asB, answer, exchange: Topology.partnerExchange, key: "partner.\(b).referral.accepted") == nil)
+                #expect(
+                    await BrokerRefusal.publish(as: asB, answer, exchange: Topology.partnerExchange, key: "partner.\(b).referral.accepted") == nil
+                )
                 let dead = try await fixture.admin.drain(fixture.inbound.deadLetterQueue, count: 1, timeout: 20)
                 let reason = try #require(dead.first?.properties.headers[Topology.deadLetterReasonHeader]?.stringValue)
                 #expect(reason.contains("user_id \(b) is not the partner"), "reason: \(reason)")
@@ -64,7 +73,9 @@ extension FrontDeskIntegration {
                         with: "\"indication.decided\""
                     ).utf8
                 )
-                #expect(await publishRefusal(asB, smuggled, exchange: Topology.partnerExchange, key: "partner.\(b).referral.accepted") == nil)
+                #expect(
+                    await BrokerRefusal.publish(as: asB, smuggled, exchange: Topology.partnerExchange, key: "partner.\(b).referral.accepted") == nil
+                )
                 let forged = try await fixture.admin.drain(fixture.inbound.deadLetterQueue, count: 1, timeout: 20)
                 let forgedReason = forged.first?.properties.headers[Topology.deadLetterReasonHeader]?.stringValue ?? ""
                 #expect(forgedReason.hasPrefix("wrong sender"), "reason: \(forgedReason)")
@@ -72,7 +83,13 @@ extension FrontDeskIntegration {
                 // Without user_id (a raw publish sets none): refused too.
                 let unsigned = try answerMessage(passedOn.result.referral.id, partner: fixture.partnerID, correlation: passedOn.request.id)
                 #expect(
-                    await publishRefusal(asB, unsigned, exchange: Topology.partnerExchange, key: "partner.\(b).referral.accepted", unsigned: true)
+                    await BrokerRefusal.publish(
+                        as: asB,
+                        unsigned,
+                        exchange: Topology.partnerExchange,
+                        key: "partner.\(b).referral.accepted",
+                        unsigned: true
+                    )
                         == nil
                 )
                 let second = try await fixture.admin.drain(fixture.inbound.deadLetterQueue, count: 1, timeout: 20)
@@ -112,48 +129,6 @@ extension FrontDeskIntegration {
                 body: try ContractJSON.encoder().encode(envelope),
                 properties: MessageProperties(messageId: envelope.header.messageId.uuidString.lowercased(), type: ReferralAccepted.messageType)
             )
-        }
-
-        /// The broker's refusal code of one publish as `url`'s login (nil when it was accepted).
-        private func publishRefusal(
-            _ url: AMQPURL,
-            _ message: OutgoingMessage,
-            exchange: String,
-            key: String,
-            userId: String? = nil,
-            unsigned: Bool = false
-        ) async -> Int? {
-            var message = message
-            message.exchange = exchange
-            message.routingKey = key
-            message.properties.userId = unsigned ? nil : (userId ?? url.user)
-            let sent = message
-            return await refusal(url) { connection in
-                try connection.enableConfirms()
-                let tag = try connection.publish(sent)
-                try connection.waitForConfirms(from: tag, through: tag)
-            }
-        }
-
-        /// Runs `body` on a fresh connection as `url`'s login; the broker's refusal code, or nil.
-        private func refusal(_ url: AMQPURL, _ body: @escaping @Sendable (AMQPConnection) throws -> Void) async -> Int? {
-            await withCheckedContinuation { continuation in
-                Thread {
-                    do {
-                        let connection = try AMQPConnection(url: url, name: "test-access")
-                        defer { connection.close() }
-                        try body(connection)
-                        continuation.resume(returning: nil)
-                    } catch let error as AMQPError {
-                        switch error {
-                        case .brokerRefused(_, let code, _), .channelClosed(let code, _): continuation.resume(returning: code)
-                        default: continuation.resume(returning: -1)
-                        }
-                    } catch {
-                        continuation.resume(returning: -1)
-                    }
-                }.start()
-            }
         }
     }
 }

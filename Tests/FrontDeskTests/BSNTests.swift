@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Testing
 
@@ -24,20 +25,20 @@ struct BSNTests {
 
     @Test("a wrong digit or swapped digits fail the eleven-test", arguments: ["123456789", "111222334", "213456782"])
     func elevenTestFails(_ text: String) {
-        #expect(throws: FrontDeskError.invalidBSN(.elevenTestFailed)) { try BSN(text) }
+        #expect(throws: FrontDeskError.invalidBSN(.elevenTestFailed)) { try BSN(checking: text) }
     }
 
     @Test("wrong lengths are refused", arguments: ["1234567", "1234567890", "12"])
     func wrongLength(_ text: String) {
-        #expect(throws: FrontDeskError.invalidBSN(.wrongLength)) { try BSN(text) }
+        #expect(throws: FrontDeskError.invalidBSN(.wrongLength)) { try BSN(checking: text) }
     }
 
     @Test("other problems have their own reason")
     func otherProblems() {
-        #expect(throws: FrontDeskError.invalidBSN(.empty)) { try BSN("  ") }
-        #expect(throws: FrontDeskError.invalidBSN(.notDigits)) { try BSN("12345678a") }
-        #expect(throws: FrontDeskError.invalidBSN(.notDigits)) { try BSN("１２３４５６７８２") }
-        #expect(throws: FrontDeskError.invalidBSN(.allZeros)) { try BSN("000000000") }
+        #expect(throws: FrontDeskError.invalidBSN(.empty)) { try BSN(checking: "  ") }
+        #expect(throws: FrontDeskError.invalidBSN(.notDigits)) { try BSN(checking: "12345678a") }
+        #expect(throws: FrontDeskError.invalidBSN(.notDigits)) { try BSN(checking: "１２３４５６７８２") }
+        #expect(throws: FrontDeskError.invalidBSN(.allZeros)) { try BSN(checking: "000000000") }
         #expect(!BSN.isValid("123456789"))
         #expect(BSN.isValid("123456782"))
     }

@@ -96,6 +96,10 @@ enum FuzzTargets {
         handlers.on(MessageRejected.self) { _, _, _ in }
         handlers.on(PartnerRequestSubmitted.self) { _, _, _ in }
         handlers.on(RequestReceived.self) { _, _, _ in }
+        handlers.on(SignalRegistered.self) { _, _, _ in }
+        handlers.on(SignalWithdrawn.self) { _, _, _ in }
+        handlers.on(SignalRecorded.self) { _, _, _ in }
+        handlers.on(MatchNotified.self) { _, _, _ in }
         return handlers
     }()
 }

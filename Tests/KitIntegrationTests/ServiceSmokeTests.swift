@@ -26,6 +26,7 @@ struct ServiceSmokeTests {
             environment: [
                 "AMQP_URL": amqpURL, "DATABASE_URL": TestServers.databaseURL, "DATABASE_SCHEMA": schema,
                 "HTTP_PORT": String(port), "LOG_LEVEL": "warning",
+                "REFERRAL_INDEX_SECRET": "smoke-test-secret-of-at-least-32-characters",
             ]
         )
         if let directory = ProcessInfo.processInfo.environment["WMO_TEST_PID_DIR"] {

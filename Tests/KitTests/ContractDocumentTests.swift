@@ -77,6 +77,19 @@ import Yams
         #expect(document.contractMessageNames() == listed, "docs/asyncapi.yaml and ContractCase.all differ")
     }
 
+    /// The fuzz harness (Tests/Fuzz, run by scripts/fuzz.sh) decodes every contract type: a new
+    /// type missing there would go unfuzzed.
+    @Test func theFuzzHarnessRegistersEveryContractType() throws {
+        let harness = try String(
+            contentsOf: ContractDocument.repositoryRoot.appendingPathComponent("Tests/Fuzz/FuzzTargets.swift"),
+            encoding: .utf8
+        )
+        let registered = Set(harness.matches(of: /handlers\.on\((\w+)\.self\)/).map { String($0.output.1) })
+        let declared = ContractDocument.contractTypeNamesInSources()
+        #expect(declared.count == ContractDocument.messageTypesInSources().count, "one Swift type per message type")
+        #expect(declared.subtracting(registered).isEmpty, "not fuzzed: \(declared.subtracting(registered).sorted())")
+    }
+
     @Test func deadLetterHeadersAreDocumented() throws {
         let document = try ContractDocument.load()
         let deadLetter = try #require(document.message(named: "dead-letter"))
@@ -290,6 +303,62 @@ struct ContractCase: Sendable, CustomTestStringConvertible {
                 providerReference: "RZ-2026-118"
             ),
             minimal: AllocationRequestAnswered(requestMessageId: Samples.id, requestType: AllocationRequested.messageType, outcome: .refused)
+        ),
+        .of(
+            SignalRegistered.self,
+            full: SignalRegistered(
+                bsn: "123456782",
+                birthDate: "2011-05-01",
+                parentBsns: ["100000009"],
+                professional: .init(name: "Sanne de Wit", phone: "026 123 4567", email: "sanne@jeugdzorg.example"),
+                organisation: "0202-jeugdzorg",
+                youngPersonInformed: false,
+                parentsInformed: false,
+                notInformedReason: "safety",
+                reference: "JZ-2026-881"
+            ),
+            minimal: SignalRegistered(
+                bsn: "123456782",
+                birthDate: "2011-05-01",
+                professional: .init(name: "Sanne de Wit", phone: "026 123 4567", email: "sanne@jeugdzorg.example"),
+                youngPersonInformed: true
+            )
+        ),
+        .of(SignalWithdrawn.self, full: SignalWithdrawn(signalId: Samples.id, reason: "risk-gone")),
+        .of(
+            SignalRecorded.self,
+            full: SignalRecorded(outcome: "registered", signalId: Samples.id, reference: "JZ-2026-881", removeOn: "2028-12-07"),
+            minimal: SignalRecorded(outcome: "withdrawn", signalId: Samples.id, reference: nil, removeOn: nil)
+        ),
+        .of(
+            MatchNotified.self,
+            full: MatchNotified(
+                matchId: Samples.id,
+                kind: "client",
+                change: "created",
+                signalId: Samples.id,
+                coordinator: "0202-regie",
+                youngPeople: 1,
+                participants: [
+                    .init(
+                        signalId: Samples.id,
+                        organisation: "0202-school",
+                        organisationName: "Scholengroep Rijnstad",
+                        name: "Joost Visser",
+                        phone: "026 765 4321",
+                        email: "joost@rijnstad.example"
+                    )
+                ]
+            ),
+            minimal: MatchNotified(
+                matchId: Samples.id,
+                kind: "family",
+                change: "extended",
+                signalId: nil,
+                coordinator: "0202-regie",
+                youngPeople: 2,
+                participants: []
+            )
         ),
         .of(
             BudgetOverrunThreatened.self,
@@ -509,6 +578,19 @@ struct ContractDocument {
     }
 
     /// Every `messageType = "…"` declared in the sources of `Shared/Contracts`.
+    /// The Swift names of the types that declare a `messageType` in Shared/Contracts.
+    static func contractTypeNamesInSources() -> Set<String> {
+        let folder = repositoryRoot.appendingPathComponent("Shared/Contracts").resolvingSymlinksInPath()
+        guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
+        var found: Set<String> = []
+        let pattern = /struct (\w+)[^{]*\{\s*public static let messageType/
+        for case let file as URL in files where file.pathExtension == "swift" {
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+            for match in text.matches(of: pattern) { found.insert(String(match.output.1)) }
+        }
+        return found
+    }
+
     static func messageTypesInSources() -> Set<String> {
         let folder = repositoryRoot.appendingPathComponent("Shared/Contracts").resolvingSymlinksInPath()
         guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }

@@ -55,7 +55,7 @@ extension FrontDeskService {
         try staff.require(.casework)
         let now = clock()
         let context = "zoeken"
-        let bsn = try search.bsn.nonBlank.map { text throws(FrontDeskError) in try BSN(text) }
+        let bsn = try search.bsn.nonBlank.map { text throws(FrontDeskError) in try BSN(checking: text) }
         let birth = try search.birthDate.nonBlank.map { text throws(FrontDeskError) in
             try LocalDate.parse(text, field: "birthDate", label: "Geboortedatum")
         }

@@ -77,7 +77,7 @@ public struct PersonInput: Sendable, Codable, Hashable {
     public func makePerson(municipality: MunicipalityCode, today: LocalDate) throws(InputProblems) -> Person {
         var problems: [FrontDeskError] = []
         var bsnValue: BSN?
-        do throws(FrontDeskError) { bsnValue = try BSN(bsn) } catch { problems.append(error) }
+        do throws(FrontDeskError) { bsnValue = try BSN(checking: bsn) } catch { problems.append(error) }
         var birth: LocalDate?
         do throws(FrontDeskError) {
             birth = try LocalDate.parse(birthDate, field: "birthDate", label: "Geboortedatum")

@@ -1,6 +1,7 @@
 public import Contracts
 public import Foundation
 public import Storage
+import StoredVocabulary
 
 /// Toestemmingen: per passed-on request, per partner, which items; withdrawn when.
 public enum ConsentRepository {

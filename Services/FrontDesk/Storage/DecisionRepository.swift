@@ -1,6 +1,7 @@
 public import Contracts
 public import Foundation
 public import Storage
+import StoredVocabulary
 
 /// Beschikkingen as received from indication: the decision content, kept so the desk can
 /// render the letter (only the desk knows the address).

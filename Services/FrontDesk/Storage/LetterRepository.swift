@@ -1,5 +1,6 @@
 public import Foundation
 public import Storage
+import StoredVocabulary
 
 /// Uitgaande post: letters, e-mails and text messages waiting for the gateway.
 public enum LetterRepository {

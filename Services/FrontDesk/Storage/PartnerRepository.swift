@@ -1,6 +1,7 @@
 public import Contracts
 import Foundation
 public import Storage
+import StoredVocabulary
 
 /// De sociale kaart: partners and general provisions per municipality.
 public enum PartnerRepository {

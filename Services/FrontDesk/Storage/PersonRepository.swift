@@ -1,6 +1,7 @@
 public import Contracts
 public import Foundation
 public import Storage
+import StoredVocabulary
 public import WorkingDays
 
 /// Personen: the only table in the chain with identities (SPEC P2). Every query is scoped to

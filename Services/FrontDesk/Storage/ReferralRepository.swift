@@ -1,6 +1,7 @@
 public import Contracts
 public import Foundation
 public import Storage
+import StoredVocabulary
 public import WorkingDays
 
 /// Doorverwijzingen with their acknowledgements and warm-referral due days.

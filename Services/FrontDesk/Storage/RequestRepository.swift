@@ -1,6 +1,7 @@
 public import Contracts
 public import Foundation
 public import Storage
+import StoredVocabulary
 
 /// Hulpvragen with their routes. A request is saved whole (row plus routes); a use case loads
 /// it `FOR UPDATE`, lets the domain change it, and saves it in the same transaction.

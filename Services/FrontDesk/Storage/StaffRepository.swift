@@ -1,6 +1,7 @@
 public import Contracts
 import Foundation
 public import Storage
+import StoredVocabulary
 
 /// Medewerkersaccounts with their bcrypt password hashes.
 public enum StaffRepository {

@@ -1,6 +1,7 @@
 public import Contracts
 public import Foundation
 public import Storage
+import StoredVocabulary
 public import WorkingDays
 
 /// Werkvoorraad in SQL: each request carries its earliest running statutory term and

@@ -2,6 +2,7 @@ import Contracts
 import Foundation
 public import ServiceHTTP
 public import Storage
+import StoredVocabulary
 
 /// Assessor accounts with their bcrypt hashes.
 public enum AssessorRepository {

@@ -1,6 +1,7 @@
 public import Contracts
 import Foundation
 public import Storage
+import StoredVocabulary
 public import WorkingDays
 
 /// Het kostenregister van het budget: the committed cost as a step function per municipality

@@ -1,6 +1,7 @@
 public import Contracts
 public import Foundation
 public import Storage
+import StoredVocabulary
 public import WorkingDays
 
 /// Indicatieaanvragen, one per request of the desk and municipality.

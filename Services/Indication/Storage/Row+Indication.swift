@@ -3,23 +3,8 @@ import Foundation
 import Storage
 import WorkingDays
 
-/// Typed reads of indication's columns: municipality codes, calendar days, and JSON documents.
+/// Typed reads of indication's JSON documents (municipality codes and days: `StoredVocabulary`).
 extension Row {
-    /// The `municipality` column.
-    func municipality(_ column: String = "municipality") throws -> MunicipalityCode {
-        try parsed(column, as: "MunicipalityCode", MunicipalityCode.init)
-    }
-
-    /// A `date` column as a calendar day.
-    func localDate(_ column: String) throws -> LocalDate {
-        try parsed(column, as: "LocalDate", LocalDate.init(iso:))
-    }
-
-    /// A nullable `date` column as a calendar day.
-    func optionalLocalDate(_ column: String) throws -> LocalDate? {
-        try optionalParsed(column, as: "LocalDate", LocalDate.init(iso:))
-    }
-
     /// A nullable `jsonb` column decoded as `T`.
     func optionalJSON<T: Decodable>(_ type: T.Type, _ column: String) throws -> T? {
         try optionalParsed(column, as: "\(T.self)") { try? StoredJSON.decoder.decode(T.self, from: Data($0.utf8)) }

@@ -1,5 +1,6 @@
 public import Foundation
 public import Storage
+import StoredVocabulary
 public import WorkingDays
 
 /// What the work list needs to know about its cases beyond the case rows, read for all of them

@@ -375,6 +375,15 @@ public final class InboxConsumer: Service, Sendable {
         )
         // The sender cannot read our dead-letter queue: tell an organisation what happened.
         try RejectionNotice.enqueue(for: delivery, reason: reason, queue: queue.name, producer: serviceName, in: transaction)
+        try handlers.deadLetterRecorder?(
+            DeadLetteredMessage(
+                messageId: messageId,
+                type: type ?? delivery.properties.type ?? "unknown",
+                reason: reason.description,
+                context: DeliveryContext(delivery)
+            ),
+            transaction
+        )
         logger.error(
             "message dead-lettered",
             metadata: [

@@ -19,7 +19,16 @@ public struct MessageHandlers: Sendable {
 
     private(set) var entries: [String: Entry] = [:]
 
+    /// Runs in the transaction that dead-letters a message (see `onDeadLetter`).
+    private(set) var deadLetterRecorder: (@Sendable (DeadLetteredMessage, Transaction) throws -> Void)?
+
     public init() {}
+
+    /// Lets the service record what it dead-letters (the referral index audits every refusal),
+    /// in the transaction that dead-letters it: the record exists exactly when the dead letter does.
+    public mutating func onDeadLetter(_ record: @escaping @Sendable (DeadLetteredMessage, Transaction) throws -> Void) {
+        deadLetterRecorder = record
+    }
 
     /// Registers the handler for `type`; it runs in the transaction that also records the
     /// message in the inbox, so its effect happens exactly once.

@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import ServiceHTTP
 import StaffPages
@@ -43,7 +44,7 @@ struct HouseholdPages: Sendable {
             done = "Het gezinslid is toegevoegd."
             let relation = HouseholdRelation(rawValue: form["relation"] ?? "")
             do {
-                let bsn = try BSN(form["bsn"] ?? "")
+                let bsn = try BSN(checking: form["bsn"] ?? "")
                 let found = try await service.searchPersons(
                     PersonSearch(bsn: bsn.rawValue, reason: .casework, reasonText: "gezinslid toevoegen"),
                     by: call.staff

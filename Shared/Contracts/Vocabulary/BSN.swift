@@ -1,15 +1,16 @@
 /// Burgerservicenummer (BSN): the citizen service number, nine digits that pass the eleven-test
 /// (elfproef).
 ///
-/// Only the front desk ever holds a BSN (SPEC P1, P2): it is never passed on to a partner and
-/// there is no `ContactDataItem` for it. `description` is masked so that string interpolation in
+/// Only the front desk keeps a BSN (SPEC P1, P2): it is never passed on to a partner and there
+/// is no `ContactDataItem` for it. The referral index checks one at registration and keeps only
+/// its keyed hash. `description` is masked so that string interpolation in
 /// a log line cannot leak the number; use `rawValue` only for storage and lookups.
 public struct BSN: Sendable, Hashable, Codable, CustomStringConvertible, CustomDebugStringConvertible {
     /// The nine digits, e.g. `"123456782"`.
     public let rawValue: String
 
     /// Why a text is not a valid BSN; drives the message shown next to the form field.
-    public enum Problem: String, Sendable, Hashable, Codable {
+    public enum Problem: String, Error, Sendable, Hashable, Codable {
         /// Empty input.
         case empty
         /// Something other than digits (spaces and dots as separators are allowed).
@@ -27,18 +28,18 @@ public struct BSN: Sendable, Hashable, Codable, CustomStringConvertible, CustomD
     /// Surrounding whitespace and the separators people type (spaces, dots, e.g. `1234.56.782`)
     /// are ignored. Eight digits are accepted and padded with a leading zero, because older
     /// documents and spreadsheets drop it.
-    /// - Throws: `FrontDeskError.invalidBSN` with the `Problem`.
-    public init(_ text: String) throws(FrontDeskError) {
+    /// - Throws: the `Problem`.
+    public init(_ text: String) throws(Problem) {
         let compact = text.filter { !$0.isWhitespace && $0 != "." }
-        guard !compact.isEmpty else { throw .invalidBSN(.empty) }
-        guard compact.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw .invalidBSN(.notDigits) }
+        guard !compact.isEmpty else { throw .empty }
+        guard compact.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw .notDigits }
         let digits: String
         switch compact.count {
         case 9: digits = compact
         case 8: digits = "0" + compact
-        default: throw .invalidBSN(.wrongLength)
+        default: throw .wrongLength
         }
-        if let problem = BSN.elevenTestProblem(digits) { throw .invalidBSN(problem) }
+        if let problem = BSN.elevenTestProblem(digits) { throw problem }
         rawValue = digits
     }
 
@@ -73,7 +74,7 @@ public struct BSN: Sendable, Hashable, Codable, CustomStringConvertible, CustomD
             self = try BSN(text)
         } catch {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not a valid BSN (\(error.code))")
+                .init(codingPath: decoder.codingPath, debugDescription: "not a valid BSN (\(error.rawValue))")
             )
         }
     }

@@ -1,0 +1,87 @@
+public import Contracts
+public import Foundation
+public import Storage
+import WorkingDays
+
+extension ReferralIndexService {
+    /// Registers a signal from a professional's account or an organisation's system (HTTP).
+    /// - Throws: `ReferralIndexError` for every refusal (audited; nothing else stored).
+    public func register(_ input: SignalInput, by actor: Professional) async throws -> SignalReceipt {
+        let organisation = try actor.signallingOrganisation()
+        return try await audited(actor) { tx in
+            try self.register(input, organisation: organisation, actor: actor.username, fallback: actor.contact, in: tx)
+        }
+    }
+
+    /// Registers a signal in `tx` for `organisation` (the broker-validated sender, or the
+    /// organisation of the logged-in account): checks, keys, refreshes or inserts, matches.
+    public func register(
+        _ input: SignalInput,
+        organisation: OrganisationKey,
+        actor: String,
+        fallback: ProfessionalContact? = nil,
+        in tx: Transaction
+    ) throws -> SignalReceipt {
+        let now = clock()
+        let today = self.today
+        let municipality = organisation.municipality
+        try Self.requireOpen(municipality, in: tx)
+        guard let designated = try OrganisationRepository.find(organisation, in: tx), designated.isAuthorised else {
+            throw ReferralIndexError.organisationNotAuthorised(organisation.description)
+        }
+        let checked = try input.checked(organisation: organisation, fallback: fallback, keyer: settings.keyer, today: today)
+        try SignalRepository.lock([checked.subject] + checked.parents, in: tx)
+        let onSubject = try SignalRepository.active(on: checked.subject, municipality: municipality, in: tx)
+        if onSubject.contains(where: { $0.birthDate != nil && $0.birthDate != checked.birthDate }) {
+            throw ReferralIndexError.birthDateMismatch
+        }
+        var signal: Signal
+        let outcome: String
+        if var existing = onSubject.first(where: { $0.organisation == organisation && $0.professional.email == checked.professional.email }) {
+            existing.refresh(
+                professional: checked.professional,
+                parentKeys: checked.parents,
+                informed: checked.informed,
+                at: now,
+                today: today
+            )
+            try SignalRepository.save(existing, in: tx)
+            signal = existing
+            outcome = "refreshed"
+        } else {
+            signal = Signal(
+                municipality: municipality,
+                subjectKey: checked.subject,
+                parentKeys: checked.parents,
+                organisation: organisation,
+                professional: checked.professional,
+                birthDate: checked.birthDate,
+                informed: checked.informed,
+                at: now,
+                today: today
+            )
+            try SignalRepository.insert(signal, in: tx)
+            outcome = "registered"
+        }
+        try AuditLog.record(
+            outcome == "registered" ? .registered : .refreshed,
+            municipality: municipality,
+            actor: actor,
+            organisation: organisation,
+            subject: signal.subjectKey,
+            signal: signal.id,
+            at: now,
+            in: tx
+        )
+        let others = onSubject.filter { $0.id != signal.id }
+        var matches = try matchClient(signal, others: others, at: now, in: tx)
+        matches += try matchFamily(signal, at: now, in: tx)
+        let views = try Self.views(of: matches, settings: settings, now: now, in: tx)
+        return SignalReceipt(outcome: outcome, signal: SignalView(signal), matches: views)
+    }
+
+    /// - Throws: `ReferralIndexError.switchedOff` when the municipality switched the index off.
+    static func requireOpen(_ municipality: MunicipalityCode, in tx: Transaction) throws {
+        if try SwitchOffRepository.isSwitchedOff(municipality, in: tx) { throw ReferralIndexError.switchedOff }
+    }
+}
