@@ -184,6 +184,7 @@ let package = Package(
             name: "TestKit",
             dependencies: [
                 "Messaging", "Storage", "ReliableMessaging", "Contracts", "WorkingDays",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
@@ -218,7 +219,12 @@ let package = Package(
             "ReferralIndex",
             executable: "referral-index",
             folder: "ReferralIndex",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates")]
         )
         + service("Matching", executable: "matching", folder: "Matching")
         + service("CitizenPanel", executable: "citizen-panel", folder: "CitizenPanel")

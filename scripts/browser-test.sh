@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Usage: scripts/browser-test.sh [--no-build] [pytest arguments, e.g. -k pass_on]
 #   The staff pages in a real headless browser: starts a private broker and database (instance
-#   "browser", fresh each run), the front desk and indication on spare ports with the demo data
-#   (seed-demo of each), and runs Tests/BrowserTests (the desk's and the assessors' pages) with pytest, driving Debian
-#   chromium with Selenium and chromium-driver; then schemathesis fuzzes the JSON APIs against
-#   docs/openapi.yaml (desk) and docs/openapi-indication.yaml on the same services. Writes
+#   "browser", fresh each run), the front desk, indication and the referral index on spare ports
+#   with the demo data (seed-demo of each), and runs Tests/BrowserTests (the desk's, the
+#   assessors' and the professionals' pages) with pytest, driving Debian chromium with Selenium
+#   and chromium-driver; then schemathesis fuzzes the JSON APIs against docs/openapi.yaml (desk),
+#   docs/openapi-indication.yaml and docs/openapi-referral-index.yaml on the same services. Writes
 #   docs/screenshots/werklijst.png. Stops everything it started (by PID), whatever happens.
 #   --no-build  use the binaries already built (debug, or $WMO_BIN_DIR)
 set -euo pipefail
@@ -34,6 +35,7 @@ LOG_DIR="$WMO_RUN/logs"
 mkdir -p "$PID_DIR" "$LOG_DIR"
 SERVICE_PID=""
 INDICATION_PID=""
+REFERRAL_PID=""
 
 stop_pid() {   # stop_pid PID NEEDLE: TERM, wait up to 10 s, then KILL; only if PID still is NEEDLE
     local pid="$1" needle="$2"
@@ -49,6 +51,7 @@ cleanup() {
     say "cleanup"
     [[ -n "$SERVICE_PID" ]] && stop_pid "$SERVICE_PID" "front-desk"
     [[ -n "$INDICATION_PID" ]] && stop_pid "$INDICATION_PID" "indication"
+    [[ -n "$REFERRAL_PID" ]] && stop_pid "$REFERRAL_PID" "referral-index"
     # A chromium and its chromedriver left behind by a pytest that was killed hard.
     local name
     for name in chromium chromedriver; do
@@ -57,7 +60,7 @@ cleanup() {
             rm -f "$PID_DIR/$name.pid"
         fi
     done
-    rm -f "$PID_DIR/front-desk.pid" "$PID_DIR/indication.pid"
+    rm -f "$PID_DIR/front-desk.pid" "$PID_DIR/indication.pid" "$PID_DIR/referral-index.pid"
     "$WMO_ROOT/scripts/broker.sh" stop
     "$WMO_ROOT/scripts/database.sh" stop
     say "done, exit status $status"
@@ -77,12 +80,13 @@ if ! python3 -c 'import pytest, selenium' 2>/dev/null; then
 fi
 
 if (( build )); then
-    say "build front-desk and indication (debug)"
+    say "build front-desk, indication and referral-index (debug)"
     swift build --product front-desk
     swift build --product indication
+    swift build --product referral-index
 fi
 BIN_DIR="${WMO_BIN_DIR:-$(swift build --show-bin-path)}"
-for binary in front-desk indication; do
+for binary in front-desk indication referral-index; do
     [[ -x "$BIN_DIR/$binary" ]] || die "$BIN_DIR/$binary missing: run without --no-build"
 done
 
@@ -102,7 +106,8 @@ start_service() {
     local env_vars=(AMQP_URL="amqp://$role:$role@127.0.0.1:$WMO_AMQP_PORT/"
         DATABASE_URL="postgresql://$role:$role@127.0.0.1:$WMO_PG_PORT/wmo"
         DATABASE_MIGRATION_URL="postgresql://${role}_owner:${role}_owner@127.0.0.1:$WMO_PG_PORT/wmo"
-        HTTP_HOST=127.0.0.1 HTTP_PORT="$port" COOKIE_SECURE=false)
+        HTTP_HOST=127.0.0.1 HTTP_PORT="$port" COOKIE_SECURE=false
+        REFERRAL_INDEX_SECRET=browser-test-secret-of-at-least-32-characters)
     say "$name on http://127.0.0.1:$port"
     setsid env "${env_vars[@]}" LOG_LEVEL=info "$BIN_DIR/$name" serve >"$LOG_DIR/$name.log" 2>&1 </dev/null &
     pid=$!
@@ -124,9 +129,13 @@ start_service front-desk frontdesk "$PORT" SERVICE_PID
 # Indication, as its own login and schema, on the same broker and database.
 INDICATION_PORT=$(free_port)
 start_service indication indication "$INDICATION_PORT" INDICATION_PID
+# The referral index likewise (its demo professionals).
+REFERRAL_PORT=$(free_port)
+start_service referral-index referralindex "$REFERRAL_PORT" REFERRAL_PID
 
 say "pytest Tests/BrowserTests (chromium, headless, through chromedriver)"
-WMO_BASE_URL="http://127.0.0.1:$PORT" WMO_INDICATION_URL="http://127.0.0.1:$INDICATION_PORT" WMO_BROWSER_PID_DIR="$PID_DIR" \
+WMO_BASE_URL="http://127.0.0.1:$PORT" WMO_INDICATION_URL="http://127.0.0.1:$INDICATION_PORT" \
+    WMO_REFERRAL_INDEX_URL="http://127.0.0.1:$REFERRAL_PORT" WMO_BROWSER_PID_DIR="$PID_DIR" \
     WMO_SCREENSHOT_DIR="${WMO_SCREENSHOT_DIR:-$WMO_ROOT/docs/screenshots}" \
     python3 -m pytest -q -p no:cacheprovider "$WMO_ROOT/Tests/BrowserTests" "${pytest_args[@]}"
 
@@ -144,6 +153,12 @@ if (( ${#pytest_args[@]} == 0 )); then
     say "schemathesis docs/openapi-indication.yaml ($examples examples per operation, same checks)"
     python3 -m schemathesis.cli run "$WMO_ROOT/docs/openapi-indication.yaml" --url "http://127.0.0.1:$INDICATION_PORT" \
         --auth iris.arnhem:wmo-demo-iris \
+        --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
+        --max-examples "$examples" --seed 20261202 --workers 1 --generation-database none \
+        --generation-with-security-parameters false --request-timeout 10 --no-color
+    say "schemathesis docs/openapi-referral-index.yaml ($examples examples per operation, same checks)"
+    python3 -m schemathesis.cli run "$WMO_ROOT/docs/openapi-referral-index.yaml" --url "http://127.0.0.1:$REFERRAL_PORT" \
+        --auth sanne.jeugdzorg:wmo-demo-sanne \
         --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
         --max-examples "$examples" --seed 20261202 --workers 1 --generation-database none \
         --generation-with-security-parameters false --request-timeout 10 --no-color

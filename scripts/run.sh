@@ -121,6 +121,19 @@ if ! "$WMO_ROOT/scripts/broker.sh" ctl list_users --silent | cut -f1 | grep -qx 
     "$WMO_ROOT/scripts/organisations.sh" add provider 0202 rijnstad --password "wmo-demo-0202-rijnstad" >/dev/null
 fi
 
+# The referral index's demo organisations (kind signaller): their queues receive receipts and
+# match notifications; 0202-regie is Arnhem's coordinator (REFERRAL_INDEX_COORDINATORS).
+for id in jeugdzorg school regie; do
+    if ! "$WMO_ROOT/scripts/broker.sh" ctl list_users --silent | cut -f1 | grep -qx "0202-$id"; then
+        "$WMO_ROOT/scripts/organisations.sh" add signaller 0202 "$id" --password "wmo-demo-0202-$id" >/dev/null
+    fi
+done
+# The subject-key secret of this instance, made once and kept: with another secret the same
+# BSN would get another key and no signal would match the ones before.
+if [[ ! -s "$WMO_RUN/referral-index.secret" ]]; then
+    (umask 077; python3 -c 'import secrets; print(secrets.token_hex(32))' >"$WMO_RUN/referral-index.secret")
+fi
+
 say "services"
 for s in "${SERVICES[@]}"; do
     echo "--- $(date -Is) started by scripts/run.sh" >>"$LOG_DIR/$s.log"
@@ -136,6 +149,8 @@ for s in "${SERVICES[@]}"; do
         INDICATION_ASSESSORS="0202=0202-advies" \
         INDICATION_PROVIDERS="0202-rijnstad=household-help:3250+personal-care:5500+support:6000" \
         INDICATION_BUDGETS="0202=wmo:1500000+youth:900000+participation:400000;0268=wmo:1800000" \
+        REFERRAL_INDEX_SECRET="$(cat "$WMO_RUN/referral-index.secret")" \
+        REFERRAL_INDEX_COORDINATORS="0202=0202-regie" \
         "$BIN_DIR/$s" >>"$LOG_DIR/$s.log" 2>&1 </dev/null &
     echo $! >"$PID_DIR/$s.pid"
 done
@@ -180,9 +195,18 @@ indication_output=$(env AMQP_URL="$(service_amqp_url indication)" DATABASE_URL="
     DATABASE_MIGRATION_URL="$(owner_db_url indication)" LOG_LEVEL=warning \
     "$BIN_DIR/indication" seed-demo 2>&1) || echo "WARNING: indication seed-demo failed: $indication_output" >&2
 
+say "demo professionals (referral-index seed-demo)"
+referral_output=$(env AMQP_URL="$(service_amqp_url referral-index)" DATABASE_URL="$(service_db_url referral-index)" \
+    DATABASE_MIGRATION_URL="$(owner_db_url referral-index)" LOG_LEVEL=warning \
+    REFERRAL_INDEX_SECRET="$(cat "$WMO_RUN/referral-index.secret")" \
+    "$BIN_DIR/referral-index" seed-demo 2>&1) || echo "WARNING: referral-index seed-demo failed: $referral_output" >&2
+
 # The demo partners log in as themselves too (scripts/organisations.sh; demo passwords).
 partner_logins="$(printf '%-34s %-30s queue assessor.%s' 0202-advies wmo-demo-0202-advies 0202-advies)"$'\n'
 partner_logins+="$(printf '%-34s %-30s queue provider.%s' 0202-rijnstad wmo-demo-0202-rijnstad 0202-rijnstad)"$'\n'
+for id in jeugdzorg school regie; do
+    partner_logins+="$(printf '%-34s %-30s queue signaller.%s' "0202-$id" "wmo-demo-0202-$id" "0202-$id")"$'\n'
+done
 for key in $("$BIN_DIR/front-desk" demo-partners); do
     if ! "$WMO_ROOT/scripts/broker.sh" ctl list_users --silent | cut -f1 | grep -qx "$key"; then
         "$WMO_ROOT/scripts/organisations.sh" add partner "${key%%-*}" "${key#*-}" --broker-only \
@@ -212,6 +236,9 @@ $(sed 's/^/   /' <<<"$seed_output")
 
  Demo assessors (indication pages http://127.0.0.1:8081/ and API /api/v1/ with HTTP Basic):
 $(sed 's/^/ /' <<<"$indication_output")
+
+ Demo professionals (referral index pages http://127.0.0.1:8082/ and API /api/v1/ with HTTP Basic):
+$(sed 's/^/ /' <<<"$referral_output")
 
  Demo organisations' broker logins (amqp://LOGIN:PASSWORD@127.0.0.1:$WMO_AMQP_PORT/, docs/partners.md):
 $(sed 's/^/   /' <<<"$partner_logins")

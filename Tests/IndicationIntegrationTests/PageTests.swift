@@ -14,12 +14,6 @@ extension IndicationIntegration {
     /// (The whole flow in a browser: Tests/BrowserTests/assessor_pages_test.py.)
     @Suite
     struct PageTests {
-        /// A browser's state: the session cookie and the page's CSRF token.
-        struct Session {
-            var cookie: String
-            var token: String
-        }
-
         static func app(_ fixture: IndicationFixture) async throws -> some ApplicationProtocol {
             let router = APITests.router(fixture)
             let authenticator = PasswordAuthenticator<Assessor>(pool: fixture.pool, cost: 4) { username, tx in
@@ -30,49 +24,14 @@ extension IndicationIntegration {
             return Application(router: router)
         }
 
-        static func token(in body: ByteBuffer) throws -> String {
-            String(try #require(String(buffer: body).firstMatch(of: /name="_csrf" value="([0-9a-f]+)"/)?.1))
-        }
-
-        static func cookie(of response: TestResponse) throws -> String {
-            try #require(response.headers[.setCookie]?.split(separator: ";").first.map(String.init))
-        }
-
-        static func logIn(_ client: some TestClientProtocol, as assessor: Assessor) async throws -> Session {
-            let (formCookie, token) = try await client.execute(uri: "/login", method: .get) { response in
-                (try Self.cookie(of: response), try Self.token(in: response.body))
-            }
-            let form = "_csrf=\(token)&username=\(assessor.id.rawValue)&password=\(IndicationFixture.password)"
-            let sessionCookie = try await client.execute(
-                uri: "/login",
-                method: .post,
-                headers: [.cookie: formCookie, .contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: form)
-            ) { response in
-                #expect(response.status == .seeOther)
-                #expect(response.headers[.location] == "/werklijst")
-                #expect(try Self.cookie(of: response).hasPrefix("wmo-indication-session="))
-                return try Self.cookie(of: response)
-            }
-            let page = try await client.execute(uri: "/werklijst", method: .get, headers: [.cookie: sessionCookie]) { response in
-                #expect(response.status == .ok)
-                return response.body
-            }
-            return Session(cookie: sessionCookie, token: try Self.token(in: page))
-        }
-
-        static func post(
-            _ client: some TestClientProtocol,
-            _ uri: String,
-            _ form: String,
-            session: Session
-        ) async throws -> (HTTPResponse.Status, String) {
-            try await client.execute(
-                uri: uri,
-                method: .post,
-                headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: "_csrf=\(session.token)&" + form)
-            ) { response in (response.status, String(buffer: response.body)) }
+        static func logIn(_ client: some TestClientProtocol, as assessor: Assessor) async throws -> PageSession {
+            try await PageSession.logIn(
+                client,
+                username: assessor.id.rawValue,
+                password: IndicationFixture.password,
+                home: "/werklijst",
+                cookieName: "wmo-indication-session"
+            )
         }
 
         @Test func pagesNeedALoginAndFormsTheirToken() async throws {
@@ -124,18 +83,17 @@ extension IndicationIntegration {
                     let line =
                         "layer=individual-provision&deliveredBy=Thuiszorg&activity=Schoonmaken&category=household-help"
                         + "&intendedResult=Schoon+huis"
-                    let (status, refused) = try await Self.post(client, path + "/onderdelen", line, session: session)
+                    let (status, refused) = try await session.post(client, path + "/onderdelen", line)
                     #expect(status.code == 422)
                     #expect(refused.contains(#"id="line-whyEarlierLayersDoNotSuffice-error""#))
                     #expect(refused.contains(##"href="#line-whyEarlierLayersDoNotSuffice""##))
                     #expect(refused.contains(#"value="Schoonmaken""#), "what was typed is kept")
                     #expect(await fixture.count("SELECT count(*) FROM arrangement_lines") == 0)
 
-                    let (accepted, _) = try await Self.post(
+                    let (accepted, _) = try await session.post(
                         client,
                         path + "/onderdelen",
-                        line + "&whyEarlierLayersDoNotSuffice=Geen+netwerk+en+geen+algemene+voorziening",
-                        session: session
+                        line + "&whyEarlierLayersDoNotSuffice=Geen+netwerk+en+geen+algemene+voorziening"
                     )
                     #expect(accepted == .seeOther)
                     #expect(await fixture.count("SELECT count(*) FROM arrangement_lines") == 1)
@@ -170,7 +128,7 @@ extension IndicationIntegration {
                     let form =
                         "l0-id=\(line.id.uuidString.lowercased())&l0-granted=ja&l0-grounds=Volstaat+niet&l0-form=personal-budget"
                         + "&l0-validFrom=32-13-2026"
-                    let (status, page) = try await Self.post(client, path + "/besluit", form, session: session)
+                    let (status, page) = try await session.post(client, path + "/besluit", form)
                     #expect(status.code == 422)
                     #expect(page.contains(#"id="decision-l0-validFrom-error""#))
                     #expect(await fixture.count("SELECT count(*) FROM decisions") == 0)

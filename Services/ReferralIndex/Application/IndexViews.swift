@@ -16,6 +16,8 @@ public struct SignalView: Codable, Sendable, Equatable {
     public var youngPersonInformed: Bool
     public var parentsInformed: Bool?
     public var notInformedReason: String?
+    /// The organisation's own reference, when it gave one.
+    public var reference: String?
 
     init(_ signal: Signal) {
         id = signal.id
@@ -30,6 +32,7 @@ public struct SignalView: Codable, Sendable, Equatable {
         youngPersonInformed = signal.informed.youngPerson
         parentsInformed = signal.informed.parents
         notInformedReason = signal.informed.reason?.rawValue
+        reference = signal.reference
     }
 }
 

@@ -42,6 +42,7 @@ extension ReferralIndexService {
                 professional: checked.professional,
                 parentKeys: checked.parents,
                 informed: checked.informed,
+                reference: checked.reference,
                 at: now,
                 today: today
             )
@@ -57,6 +58,7 @@ extension ReferralIndexService {
                 professional: checked.professional,
                 birthDate: checked.birthDate,
                 informed: checked.informed,
+                reference: checked.reference,
                 at: now,
                 today: today
             )

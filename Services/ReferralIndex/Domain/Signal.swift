@@ -22,6 +22,9 @@ public struct Signal: Sendable, Equatable, Identifiable {
     /// The date of birth, kept only while the signal is active (for the 23rd birthday).
     public var birthDate: LocalDate?
     public var informed: InformedStatus
+    /// The organisation's own reference (its file number), so that its professionals recognise
+    /// the signal; never a name or content.
+    public var reference: String?
     public let registeredAt: Date
     /// The last registration by the same professional (the two years run from here).
     public var refreshedAt: Date
@@ -42,10 +45,12 @@ public struct Signal: Sendable, Equatable, Identifiable {
         professional: ProfessionalContact,
         birthDate: LocalDate,
         informed: InformedStatus,
+        reference: String? = nil,
         at now: Date,
         today: LocalDate
     ) {
         self.id = id
+        self.reference = reference
         self.municipality = municipality
         self.subjectKey = subjectKey
         self.parentKeys = parentKeys
@@ -72,6 +77,7 @@ public struct Signal: Sendable, Equatable, Identifiable {
         professional: ProfessionalContact,
         birthDate: LocalDate?,
         informed: InformedStatus,
+        reference: String? = nil,
         registeredAt: Date,
         refreshedAt: Date,
         removeOn: LocalDate?,
@@ -88,6 +94,7 @@ public struct Signal: Sendable, Equatable, Identifiable {
         self.professional = professional
         self.birthDate = birthDate
         self.informed = informed
+        self.reference = reference
         self.registeredAt = registeredAt
         self.refreshedAt = refreshedAt
         self.removeOn = removeOn
@@ -105,10 +112,12 @@ public struct Signal: Sendable, Equatable, Identifiable {
         professional: ProfessionalContact,
         parentKeys: [SubjectKey],
         informed: InformedStatus,
+        reference: String? = nil,
         at now: Date,
         today: LocalDate
     ) {
         self.professional = professional
+        if let reference { self.reference = reference }
         self.parentKeys = Array(Set(self.parentKeys).union(parentKeys)).sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
         self.informed = informed
         refreshedAt = now

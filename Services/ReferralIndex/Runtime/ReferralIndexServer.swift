@@ -30,7 +30,9 @@ public enum ReferralIndexServer {
             producer: settings.serviceName,
             relay: environment.relay
         )
-        let router = ReferralIndexAPI.router(service: service, authenticator: authenticator(pool: environment.pool, configuration: configuration))
+        let authenticator = authenticator(pool: environment.pool, configuration: configuration)
+        let router = ReferralIndexAPI.router(service: service, authenticator: authenticator)
+        try await ReferralIndexPages(service: service, authenticator: authenticator, settings: PageSettings(settings: settings)).add(to: router)
         OperationsRoutes.add(to: router) { await environment.readiness() }
         let application = Application(
             router: router,

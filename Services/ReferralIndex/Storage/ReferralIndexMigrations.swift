@@ -41,6 +41,7 @@ public enum ReferralIndexMigrations {
             young_person_informed boolean NOT NULL,
             parents_informed boolean,
             not_informed_reason text,
+            reference text,
             registered_at timestamptz NOT NULL,
             refreshed_at timestamptz NOT NULL,
             remove_on date,

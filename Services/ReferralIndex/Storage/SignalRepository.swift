@@ -9,7 +9,7 @@ enum SignalRepository {
     static let columns = SQLFragment(
         """
         id, municipality, subject_key, organisation, professional_name, professional_phone, professional_email, birth_date,
-        young_person_informed, parents_informed, not_informed_reason, registered_at, refreshed_at, remove_on, status,
+        young_person_informed, parents_informed, not_informed_reason, reference, registered_at, refreshed_at, remove_on, status,
         removal_reason, removed_at, delete_on,
         ARRAY(SELECT parent_key FROM signal_parents p WHERE p.signal_id = signals.id ORDER BY parent_key) AS parent_keys
         """
@@ -21,12 +21,12 @@ enum SignalRepository {
         try tx.query(
             """
             INSERT INTO signals (id, municipality, subject_key, organisation, professional_name, professional_phone,
-                professional_email, birth_date, young_person_informed, parents_informed, not_informed_reason, registered_at,
-                refreshed_at, remove_on, status)
+                professional_email, birth_date, young_person_informed, parents_informed, not_informed_reason, reference,
+                registered_at, refreshed_at, remove_on, status)
             VALUES (\(signal.id), \(signal.municipality.rawValue), \(signal.subjectKey.bytes), \(signal.organisation.description),
                 \(signal.professional.name), \(signal.professional.phone), \(signal.professional.email),
                 \(signal.birthDate?.description)::date, \(signal.informed.youngPerson), \(signal.informed.parents),
-                \(signal.informed.reason?.rawValue), \(signal.registeredAt), \(signal.refreshedAt), \(signal.removeOn?.description)::date,
+                \(signal.informed.reason?.rawValue), \(signal.reference), \(signal.registeredAt), \(signal.refreshedAt), \(signal.removeOn?.description)::date,
                 \(signal.status.rawValue))
             """
         )
@@ -40,7 +40,7 @@ enum SignalRepository {
             UPDATE signals SET professional_name = \(signal.professional.name), professional_phone = \(signal.professional.phone),
                 professional_email = \(signal.professional.email), birth_date = \(signal.birthDate?.description)::date,
                 young_person_informed = \(signal.informed.youngPerson), parents_informed = \(signal.informed.parents),
-                not_informed_reason = \(signal.informed.reason?.rawValue), refreshed_at = \(signal.refreshedAt),
+                not_informed_reason = \(signal.informed.reason?.rawValue), reference = \(signal.reference), refreshed_at = \(signal.refreshedAt),
                 remove_on = \(signal.removeOn?.description)::date, status = \(signal.status.rawValue),
                 removal_reason = \(signal.removal?.rawValue), removed_at = \(signal.removedAt),
                 delete_on = \(signal.deleteOn?.description)::date
@@ -179,6 +179,7 @@ enum SignalRepository {
                 parents: try row.decodeIfPresent(Bool.self, "parents_informed"),
                 reason: try row.optionalParsed("not_informed_reason", as: "NotInformedReason", NotInformedReason.init(rawValue:))
             ),
+            reference: try row.decodeIfPresent(String.self, "reference"),
             registeredAt: try row.decode(Date.self, "registered_at"),
             refreshedAt: try row.decode(Date.self, "refreshed_at"),
             removeOn: try row.optionalLocalDate("remove_on"),

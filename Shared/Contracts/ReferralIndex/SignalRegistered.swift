@@ -37,7 +37,8 @@ public struct SignalRegistered: MessageContract, Equatable {
     public var parentsInformed: Bool?
     /// `safety`, `unreachable` or `other-professional` when someone was not informed.
     public var notInformedReason: String?
-    /// The organisation's own reference, echoed in the receipt (no names, no content).
+    /// The organisation's own reference (its file number), kept with the signal and echoed in
+    /// the receipt (no names, no content).
     public var reference: String?
 
     public init(

@@ -35,6 +35,14 @@ public struct FormData: Sendable {
         return value
     }
 
+    /// The form without `names`: what a refused form shows again, minus what must not go back
+    /// to the browser (a BSN, a password).
+    public func removing(_ names: [String]) -> FormData {
+        var copy = self
+        for name in names { copy.fields[name] = nil }
+        return copy
+    }
+
     /// `true` when a checkbox called `name` was ticked.
     public func isChecked(_ name: String) -> Bool { self[name] != nil }
 
