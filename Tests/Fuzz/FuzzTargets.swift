@@ -100,6 +100,8 @@ enum FuzzTargets {
         handlers.on(SignalWithdrawn.self) { _, _, _ in }
         handlers.on(SignalRecorded.self) { _, _, _ in }
         handlers.on(MatchNotified.self) { _, _, _ in }
+        handlers.on(SignalForwarded.self) { _, _, _ in }
+        handlers.on(FederationMatched.self) { _, _, _ in }
         return handlers
     }()
 }

@@ -361,6 +361,40 @@ struct ContractCase: Sendable, CustomTestStringConvertible {
             )
         ),
         .of(
+            SignalForwarded.self,
+            full: SignalForwarded(
+                region: "gelderland-midden",
+                signalId: Samples.id,
+                active: true,
+                subjectKey: String(repeating: "ab", count: 32),
+                parentKeys: [String(repeating: "cd", count: 32)],
+                organisation: "0202-jeugdzorg",
+                organisationName: "Jeugdzorg Gelderland",
+                professional: .init(name: "Sanne de Wit", phone: "026 123 4567", email: "sanne@jeugdzorg.example")
+            ),
+            minimal: SignalForwarded(region: "gelderland-midden", signalId: Samples.id, active: false)
+        ),
+        .of(
+            FederationMatched.self,
+            full: FederationMatched(
+                matchId: Samples.id,
+                kind: "client",
+                region: "gelderland-midden",
+                signalIds: [Samples.id],
+                youngPeople: 1,
+                participants: [
+                    .init(
+                        signalId: Samples.id,
+                        organisation: "0268-wijkteam",
+                        organisationName: "Wijkteam Nijmegen",
+                        name: "Anna Smit",
+                        phone: "024 123 4567",
+                        email: "anna@wijkteam.example"
+                    )
+                ]
+            )
+        ),
+        .of(
             BudgetOverrunThreatened.self,
             full: BudgetOverrunThreatened(part: "wmo", month: "2027-01", budgetCents: 150_000_000, committedCents: 137_500_000, thresholdPercent: 90)
         ),

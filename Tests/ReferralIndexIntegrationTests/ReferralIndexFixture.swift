@@ -38,6 +38,8 @@ struct ReferralIndexFixture: Sendable {
     static func make(
         _ name: String,
         coordinatorRule: CoordinatorRule = .municipality,
+        federation: FederationRole = .standalone,
+        municipalities: Set<MunicipalityCode> = [],
         at start: Date = TestClock.december
     ) async throws
         -> ReferralIndexFixture
@@ -54,7 +56,7 @@ struct ReferralIndexFixture: Sendable {
         let politie = organisation("politie")
         let regie = organisation("regie")
         let nijmegen = organisation("wijkteam", .nijmegen)
-        let inbound = ReferralIndexTopology.inboundQueue(name: "ri.inbound.\(schema)")
+        let inbound = ReferralIndexTopology.queue(for: federation, name: "ri.inbound.\(schema)")
         let admin = try BrokerAdmin()
         try await admin.declare(Topology.standard(queues: [inbound]))
         let url = try AMQPURL(parsing: TestServers.amqpURL)
@@ -66,7 +68,9 @@ struct ReferralIndexFixture: Sendable {
             settings: ReferralIndexSettings(
                 keyer: SubjectKeyer(secret: secret)!,
                 coordinatorRule: coordinatorRule,
-                coordinators: [.arnhem: regie]
+                coordinators: [.arnhem: regie],
+                federation: federation,
+                municipalities: municipalities
             ),
             relay: relay,
             clock: { clock.now }

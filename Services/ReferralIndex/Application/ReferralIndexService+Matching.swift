@@ -85,10 +85,19 @@ extension ReferralIndexService {
 
     /// `referralindex.match.notified` to every professional's organisation with an active signal
     /// on the match (the others' contacts), and to the coordinator when it has no signal on it.
-    func notify(_ match: Match, signals: [Signal], change: String, at now: Date, in tx: Transaction) throws {
+    /// `remote` are the professionals of other regions on a federated match.
+    func notify(
+        _ match: Match,
+        signals: [Signal],
+        remote: [MatchNotified.Participant] = [],
+        youngPeople: Int? = nil,
+        change: String,
+        at now: Date,
+        in tx: Transaction
+    ) throws {
         let names = try OrganisationRepository.names(Array(Set(signals.map(\.organisation) + [match.coordinator])), in: tx)
-        let participants = signals.map { Self.participant($0, names: names) }
-        let youngPeople = Set(signals.map(\.subjectKey)).count
+        let participants = signals.map { Self.participant($0, names: names) } + remote
+        let youngPeople = youngPeople ?? Set(signals.map(\.subjectKey)).count
         func send(to recipient: OrganisationKey, signal: Signal?) throws {
             let message = MatchNotified(
                 matchId: match.id,

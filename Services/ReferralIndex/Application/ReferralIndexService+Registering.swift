@@ -75,6 +75,7 @@ extension ReferralIndexService {
             at: now,
             in: tx
         )
+        try forward(signal, in: tx)
         let others = onSubject.filter { $0.id != signal.id }
         var matches = try matchClient(signal, others: others, at: now, in: tx)
         matches += try matchFamily(signal, at: now, in: tx)

@@ -48,6 +48,7 @@ extension ReferralIndexService {
         let now = clock()
         try signal.remove(reason, at: now, today: today)
         try SignalRepository.save(signal, in: tx)
+        try forward(signal, in: tx)
         try AuditLog.record(
             reason.isWithdrawal ? .withdrawn : .removed,
             municipality: signal.municipality,
@@ -126,6 +127,12 @@ extension ReferralIndexService {
         let now = clock()
         return try await transaction { tx in
             if let earlier = try SwitchOffRepository.report(actor.municipality, in: tx) { return earlier }
+            // The national index deletes its copies too.
+            for signal in try SignalRepository.active(in: actor.municipality, in: tx) {
+                var ended = signal
+                ended.status = .removed
+                try self.forward(ended, in: tx)
+            }
             let counts = try SwitchOffRepository.purge(actor.municipality, in: tx)
             let report = SwitchOffReport(
                 municipality: actor.municipality.rawValue,

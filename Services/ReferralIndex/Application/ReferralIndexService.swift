@@ -195,6 +195,7 @@ public struct ReferralIndexService: Sendable {
         var organisations = Set(signals.values.map(\.organisation))
         organisations.formUnion(matches.map(\.coordinator))
         let names = try OrganisationRepository.names(Array(organisations), in: tx)
+        let remote = try FederationRepository.remote(on: matches.map(\.id), in: tx)
         return matches.map { match in
             let active = (ids[match.id] ?? []).compactMap { signals[$0] }.filter(\.isActive)
             return MatchView(
@@ -211,7 +212,7 @@ public struct ReferralIndexService: Sendable {
                 coordinatedAt: match.coordinatedAt,
                 coordinatedBy: match.coordinatedBy,
                 needsAttention: match.needsAttention(now: now, after: settings.attentionAfter),
-                participants: active.map { participant($0, names: names) }
+                participants: active.map { participant($0, names: names) } + (remote[match.id] ?? [])
             )
         }
     }

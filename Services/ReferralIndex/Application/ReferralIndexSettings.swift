@@ -12,18 +12,30 @@ public struct ReferralIndexSettings: Sendable {
     public var attentionAfter: TimeInterval
     /// The calendar that says which day it is in the Netherlands.
     public var calendar: WorkingDayCalendar
+    /// On its own, a region forwarding to the national index, or the national index.
+    public var federation: FederationRole
+    /// The municipalities this instance keeps the index of (empty: every one); signals of other
+    /// municipalities' organisations are another region's and left alone.
+    public var municipalities: Set<MunicipalityCode>
 
     public init(
         keyer: SubjectKeyer,
         coordinatorRule: CoordinatorRule = .municipality,
         coordinators: [MunicipalityCode: OrganisationKey] = [:],
         attentionAfter: TimeInterval = 14 * 86_400,
-        calendar: WorkingDayCalendar = WorkingDayCalendar()
+        calendar: WorkingDayCalendar = WorkingDayCalendar(),
+        federation: FederationRole = .standalone,
+        municipalities: Set<MunicipalityCode> = []
     ) {
+        self.federation = federation
+        self.municipalities = municipalities
         self.keyer = keyer
         self.coordinatorRule = coordinatorRule
         self.coordinators = coordinators
         self.attentionAfter = attentionAfter
         self.calendar = calendar
     }
+
+    /// True when this instance keeps the index of `municipality`.
+    public func serves(_ municipality: MunicipalityCode) -> Bool { municipalities.isEmpty || municipalities.contains(municipality) }
 }

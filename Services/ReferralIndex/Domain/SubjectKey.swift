@@ -14,6 +14,20 @@ public struct SubjectKey: Sendable, Hashable, CustomStringConvertible {
         self.bytes = bytes
     }
 
+    /// Parses 64 hex characters (the form federation messages carry).
+    public init?(hex: String) {
+        guard hex.utf8.count == 64 else { return nil }
+        var bytes = Data(capacity: 32)
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
+            bytes.append(byte)
+            index = next
+        }
+        self.bytes = bytes
+    }
+
     /// Lower-case hex (for the audit and subject-access screens; never a BSN).
     public var description: String { bytes.map { String(format: "%02x", $0) }.joined() }
 }

@@ -12,6 +12,8 @@ public enum ReferralIndexHandlers {
         var handlers = MessageHandlers()
         handlers.on(SignalRegistered.self) { message, header, context, tx in
             let organisation = try sender(context)
+            // Another region's organisation (regions sharing one broker): not ours to judge.
+            guard service.settings.serves(organisation.municipality) else { return }
             let receipt: SignalReceipt
             do {
                 receipt = try service.register(SignalInput(message), organisation: organisation, actor: organisation.description, in: tx)
@@ -33,6 +35,7 @@ public enum ReferralIndexHandlers {
         }
         handlers.on(SignalWithdrawn.self) { message, header, context, tx in
             let organisation = try sender(context)
+            guard service.settings.serves(organisation.municipality) else { return }
             let view: SignalView
             do {
                 guard let reason = SignalRemoval(rawValue: message.reason) else { throw ReferralIndexError.invalidParameter("reason") }
@@ -47,6 +50,22 @@ public enum ReferralIndexHandlers {
                 service: service,
                 in: tx
             )
+        }
+        // Federation, between the index's own instances on wmo.events (organisations cannot
+        // publish there).
+        handlers.on(SignalForwarded.self) { message, header, tx in
+            do {
+                try service.receiveForwarded(message, municipality: header.municipality, in: tx)
+            } catch let error as ReferralIndexError {
+                throw HandlerError.rejected(error.description)
+            }
+        }
+        handlers.on(FederationMatched.self) { message, _, tx in
+            do {
+                try service.receiveFederationMatch(message, in: tx)
+            } catch let error as ReferralIndexError {
+                throw HandlerError.rejected(error.description)
+            }
         }
         handlers.onDeadLetter { message, tx in
             guard let sender = message.context.userId, let organisation = OrganisationKey(sender) else { return }

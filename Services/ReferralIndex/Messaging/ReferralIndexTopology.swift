@@ -17,6 +17,25 @@ public enum ReferralIndexTopology {
 
     public static let topology = Topology.standard(queues: [inbound])
 
+    /// The queue of an instance in `role` (tests give it a private `name`): on its own the
+    /// organisations' signals; a region also the national index's matches for it
+    /// (`referral-index.<region>.inbound`); the national index the regions' forwarded signals
+    /// (`referral-index.national`).
+    public static func queue(for role: FederationRole, name: String? = nil) -> Topology.Queue {
+        switch role {
+        case .standalone: return inboundQueue(name: name ?? "referral-index.inbound")
+        case .region(let region):
+            var queue = inboundQueue(name: name ?? "referral-index.\(region).inbound")
+            queue.bindings.append(.init(routingKey: federationRoutingKey(region)))
+            return queue
+        case .national:
+            return Topology.Queue(name: name ?? "referral-index.national", bindings: [.init(routingKey: SignalForwarded.messageType)])
+        }
+    }
+
+    /// Routing key of the national index's matches for `region`.
+    public static func federationRoutingKey(_ region: String) -> String { "\(FederationMatched.messageType).\(region)" }
+
     /// Routing key of a message of `type` for `organisation` (bound to its queue
     /// `signaller.<organisation>` by `scripts/organisations.sh add signaller`).
     public static func routingKey(_ type: String, for organisation: OrganisationKey) -> String { "\(type).\(organisation)" }

@@ -13,6 +13,8 @@ import WorkingDays
 /// | `REFERRAL_INDEX_COORDINATORS` | (none) | the coordinator organisation per municipality, `0202=0202-regie,0268=0268-regie` (broker logins, kind `signaller`); without one the first signaller coordinates |
 /// | `REFERRAL_INDEX_ATTENTION_DAYS` | `14` | days after which a match without central contact or coordination is on the work list |
 /// | `REFERRAL_INDEX_REMOVAL_INTERVAL` | `3600` | seconds between runs of the scheduled removal |
+/// | `REFERRAL_INDEX_FEDERATION` | `none` | `none`, `region:<name>` (forward signals to the national index, hear of cross-region matches; queue `referral-index.<name>.inbound`) or `national` (queue `referral-index.national`) |
+/// | `REFERRAL_INDEX_MUNICIPALITIES` | (all) | the municipalities whose index this instance keeps, `0202,0268`; other organisations' signals are left to their region |
 /// | `BCRYPT_COST`, `AUTH_CACHE_SECONDS`, `TRUSTED_PROXIES` | `10`, `60`, (none) | as at the front desk |
 public struct ReferralIndexConfiguration: Sendable {
     public var settings: ReferralIndexSettings
@@ -26,6 +28,8 @@ public struct ReferralIndexConfiguration: Sendable {
         case secret
         case rule(String)
         case coordinators(String)
+        case federation(String)
+        case municipality(String)
 
         public var description: String {
             switch self {
@@ -34,6 +38,8 @@ public struct ReferralIndexConfiguration: Sendable {
             case .rule(let text): "REFERRAL_INDEX_COORDINATOR_RULE: '\(text)' is not municipality or first-signaller"
             case .coordinators(let text):
                 "REFERRAL_INDEX_COORDINATORS: '\(text)' is not <municipality>=<organisation login>, e.g. 0202=0202-regie"
+            case .federation(let text): "REFERRAL_INDEX_FEDERATION: '\(text)' is not none, region:<name> ([a-z0-9-]) or national"
+            case .municipality(let text): "REFERRAL_INDEX_MUNICIPALITIES: '\(text)' is not a four-digit CBS code"
             }
         }
     }
@@ -53,11 +59,21 @@ public struct ReferralIndexConfiguration: Sendable {
             else { throw .coordinators(text) }
             coordinators[code] = key
         }
+        let federationText = reader.string(forKey: "referral.index.federation", default: "none")
+        guard let federation = FederationRole(federationText) else { throw .federation(federationText) }
+        var municipalities: Set<MunicipalityCode> = []
+        for entry in reader.string(forKey: "referral.index.municipalities", default: "").split(separator: ",") {
+            let text = entry.trimmingCharacters(in: .whitespaces)
+            guard let code = MunicipalityCode(text) else { throw .municipality(text) }
+            municipalities.insert(code)
+        }
         settings = ReferralIndexSettings(
             keyer: keyer,
             coordinatorRule: rule,
             coordinators: coordinators,
-            attentionAfter: TimeInterval(max(0, reader.int(forKey: "referral.index.attention.days", default: 14)) * 86_400)
+            attentionAfter: TimeInterval(max(0, reader.int(forKey: "referral.index.attention.days", default: 14)) * 86_400),
+            federation: federation,
+            municipalities: municipalities
         )
         removalInterval = .seconds(max(1, reader.int(forKey: "referral.index.removal.interval", default: 3600)))
         bcryptCost = UInt8(min(max(reader.int(forKey: "bcrypt.cost", default: 10), 4), 31))

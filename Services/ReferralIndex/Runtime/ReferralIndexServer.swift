@@ -2,6 +2,7 @@ public import Contracts
 import Foundation
 import Hummingbird
 import Logging
+import Messaging
 public import ServiceHTTP
 public import ServiceRuntime
 import StaffPages
@@ -19,10 +20,11 @@ public enum ReferralIndexServer {
     /// removal until SIGTERM or SIGINT.
     public static func serve(settings: ServiceSettings = settings()) async throws {
         let configuration = try ReferralIndexConfiguration(settings: settings)
+        let queue = ReferralIndexTopology.queue(for: configuration.settings.federation)
         let environment = try await ServiceEnvironment.start(
             settings: settings,
             migrations: ReferralIndexMigrations.all,
-            topology: ReferralIndexTopology.topology
+            topology: Topology.standard(queues: [queue])
         )
         let service = ReferralIndexService(
             pool: environment.pool,
@@ -39,7 +41,7 @@ public enum ReferralIndexServer {
             configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort)),
             logger: environment.logger
         )
-        let consumer = environment.inboxConsumer(queue: ReferralIndexTopology.inbound, handlers: ReferralIndexHandlers.make(service: service))
+        let consumer = environment.inboxConsumer(queue: queue, handlers: ReferralIndexHandlers.make(service: service))
         let removal = RemovalSchedule(service: service, logger: environment.logger, interval: configuration.removalInterval)
         try await environment.run([application, consumer, removal])
     }

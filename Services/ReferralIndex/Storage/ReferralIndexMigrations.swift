@@ -5,7 +5,7 @@ public import Storage
 /// BSN, no content), matches with their signals and notifications, the append-only audit, and
 /// the record of switch-offs. The kit's outbox and inbox come first.
 public enum ReferralIndexMigrations {
-    public static let all: [Migration] = [index, sessions]
+    public static let all: [Migration] = [index, sessions, federation]
 
     static let index = Migration(
         "referralindex-0001-index",
@@ -124,6 +124,57 @@ public enum ReferralIndexMigrations {
             switched_off_at timestamptz NOT NULL,
             switched_off_by text NOT NULL,
             report jsonb NOT NULL
+        );
+        """
+    )
+
+    /// Federation: the national index's copies of the regions' signals and its cross-region
+    /// matches; a region's record of the professionals of other regions on its matches.
+    static let federation = Migration(
+        "referralindex-0003-federation",
+        """
+        CREATE TABLE federated_signals (
+            region text NOT NULL,
+            signal_id uuid NOT NULL,
+            subject_key bytea NOT NULL,
+            organisation text NOT NULL,
+            organisation_name text NOT NULL,
+            professional_name text NOT NULL,
+            professional_phone text NOT NULL,
+            professional_email text NOT NULL,
+            received_at timestamptz NOT NULL,
+            PRIMARY KEY (region, signal_id)
+        );
+        CREATE INDEX federated_signals_subject ON federated_signals (subject_key);
+        CREATE TABLE federated_parents (
+            region text NOT NULL,
+            signal_id uuid NOT NULL,
+            parent_key bytea NOT NULL,
+            PRIMARY KEY (region, signal_id, parent_key),
+            FOREIGN KEY (region, signal_id) REFERENCES federated_signals (region, signal_id) ON DELETE CASCADE
+        );
+        CREATE INDEX federated_parents_key ON federated_parents (parent_key);
+        CREATE TABLE federated_matches (
+            id uuid PRIMARY KEY,
+            kind text NOT NULL,
+            created_at timestamptz NOT NULL
+        );
+        CREATE TABLE federated_match_signals (
+            match_id uuid NOT NULL REFERENCES federated_matches (id) ON DELETE CASCADE,
+            region text NOT NULL,
+            signal_id uuid NOT NULL,
+            PRIMARY KEY (match_id, region, signal_id)
+        );
+        CREATE INDEX federated_match_signals_signal ON federated_match_signals (region, signal_id);
+        CREATE TABLE remote_participants (
+            match_id uuid NOT NULL REFERENCES matches (id) ON DELETE CASCADE,
+            signal_id uuid NOT NULL,
+            organisation text NOT NULL,
+            organisation_name text NOT NULL,
+            name text NOT NULL,
+            phone text NOT NULL,
+            email text NOT NULL,
+            PRIMARY KEY (match_id, signal_id)
         );
         """
     )

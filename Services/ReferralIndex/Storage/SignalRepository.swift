@@ -79,6 +79,11 @@ enum SignalRepository {
         ).rows.map(signal)
     }
 
+    /// Every active signal of `municipality` (the switch-off).
+    static func active(in municipality: MunicipalityCode, in tx: Transaction) throws -> [Signal] {
+        try tx.query("SELECT \(columns) FROM signals WHERE status = 'active' AND municipality = \(municipality.rawValue) FOR UPDATE").rows.map(signal)
+    }
+
     /// The active signals in `municipality` on anyone with one of `parents`.
     static func active(withParents parents: [SubjectKey], municipality: MunicipalityCode, in tx: Transaction) throws -> [Signal] {
         guard !parents.isEmpty else { return [] }
@@ -155,14 +160,16 @@ enum SignalRepository {
         }
     }
 
-    static func signal(_ row: Row) throws -> Signal {
-        func key(_ data: Data) throws -> SubjectKey {
-            guard let key = SubjectKey(bytes: data) else {
-                throw StorageError.decodingFailed(column: "subject_key", expected: "32 bytes", found: "\(data.count) bytes")
-            }
-            return key
+    /// A stored key (`bytea` of 32 bytes).
+    static func key(_ data: Data) throws -> SubjectKey {
+        guard let key = SubjectKey(bytes: data) else {
+            throw StorageError.decodingFailed(column: "subject_key", expected: "32 bytes", found: "\(data.count) bytes")
         }
-        return Signal(
+        return key
+    }
+
+    static func signal(_ row: Row) throws -> Signal {
+        Signal(
             id: try row.decode(UUID.self, "id"),
             municipality: try row.municipality(),
             subjectKey: try key(try row.decode(Data.self, "subject_key")),
