@@ -65,6 +65,13 @@ extension ReferralIndexIntegration {
                         #expect(response.status == .unauthorized)
                         #expect(response.headers[.contentType] == "application/problem+json")
                     }
+                    // A wrong password: refused and recorded.
+                    var wrong = Self.basic(sanne)
+                    wrong[.authorization] = "Basic " + Data("\(sanne.username):not-the-password".utf8).base64EncodedString()
+                    try await client.execute(uri: "/api/v1/signals", method: .get, headers: wrong) { response in
+                        #expect(response.status == .unauthorized)
+                    }
+                    #expect(await fixture.count("SELECT count(*) FROM login_refusals WHERE reason = 'wrong-credentials'") == 1)
                     // A refusal names the field, is audited, and stores nothing.
                     let invalid = #"{"bsn":"123456789","birthDate":"2011-05-01","youngPersonInformed":true,"parentsInformed":true}"#
                     try await client.execute(uri: "/api/v1/signals", method: .post, headers: Self.basic(sanne), body: Self.body(invalid)) {

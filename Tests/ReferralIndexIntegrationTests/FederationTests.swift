@@ -43,7 +43,10 @@ extension ReferralIndexIntegration {
                         let recorded = try await regionA.pool.withTransaction { tx in
                             try tx.query("SELECT id FROM signals").rows.map { try $0.decode(UUID.self, "id") }
                         }
-                        try await regionA.publish(SignalWithdrawn(signalId: try #require(recorded.first), reason: "unjustified"), as: regionA.jeugdzorg)
+                        try await regionA.publish(
+                            SignalWithdrawn(signalId: try #require(recorded.first), reason: "unjustified"),
+                            as: regionA.jeugdzorg
+                        )
                         try await eventually("the national copy deleted") {
                             await national.count("SELECT count(*) FROM federated_signals") == 1
                         }

@@ -131,8 +131,15 @@ extension ReferralIndexService {
         }
         try MatchRepository.add(Array(localIDs), to: match.id, at: now, in: tx)
         try FederationRepository.replaceRemote(remote, on: match.id, in: tx)
-        try AuditLog.record(.matched, municipality: match.municipality, actor: "national", match: match.id,
-            detail: "\(kind.rawValue) across regions \(change)", at: now, in: tx)
+        try AuditLog.record(
+            .matched,
+            municipality: match.municipality,
+            actor: "national",
+            match: match.id,
+            detail: "\(kind.rawValue) across regions \(change)",
+            at: now,
+            in: tx
+        )
         try notify(match, signals: local, remote: remote, youngPeople: message.youngPeople, change: change, at: now, in: tx)
     }
 }

@@ -7,7 +7,7 @@ public import Storage
 /// The referral index's JSON API under `/api/v1` (HTTP Basic as an account, or an
 /// organisation's API key as `Authorization: Bearer`; problem+json errors; JSON bodies only;
 /// `Cache-Control: no-store`). The contract is `docs/openapi-referral-index.yaml`, checked
-/// against these routes by `ReferralIndexOpenAPITests`.
+/// against these routes by `APITests.theDocumentMatchesTheRoutes`.
 ///
 /// | method | path | use case |
 /// |---|---|---|

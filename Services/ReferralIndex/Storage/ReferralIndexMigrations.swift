@@ -1,3 +1,4 @@
+import ServiceHTTP
 import StaffPages
 public import Storage
 
@@ -179,6 +180,7 @@ public enum ReferralIndexMigrations {
         """
     )
 
-    /// Staff sessions of the professionals' pages (Shared/StaffPages).
-    static let sessions = Migration("referralindex-0002-sessions", StaffSessionTable.sql)
+    /// Staff sessions of the professionals' pages (Shared/StaffPages) and the refused logins
+    /// (`LoginAudit`).
+    static let sessions = Migration("referralindex-0002-logins-sessions", StaffSessionTable.sql + LoginAudit.tableSQL)
 }

@@ -13,6 +13,27 @@ public enum LoginAudit {
         case throttled
     }
 
+    /// Creates `login_refusals`, append-only, for a service's own migrations (the desk and
+    /// indication made theirs before this existed; their tables are the same).
+    public static let tableSQL = """
+        CREATE TABLE IF NOT EXISTS login_refusals (
+            id bigserial PRIMARY KEY,
+            at timestamptz NOT NULL,
+            username text NOT NULL,
+            client text,
+            channel text NOT NULL,
+            reason text NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS login_refusals_by_user ON login_refusals (username, at);
+        CREATE OR REPLACE FUNCTION login_refusals_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'login_refusals is append-only';
+        END $$;
+        DROP TRIGGER IF EXISTS login_refusals_no_change ON login_refusals;
+        CREATE TRIGGER login_refusals_no_change BEFORE UPDATE OR DELETE ON login_refusals
+            FOR EACH ROW EXECUTE FUNCTION login_refusals_append_only();
+        """
+
     /// Appends a refusal.
     public static func record(
         username: String,
