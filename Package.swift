@@ -52,6 +52,7 @@ let package = Package(
         .executable(name: "wmo-bench", targets: ["wmo-bench"]),
         .executable(name: "frontdesk-bench", targets: ["frontdesk-bench"]),
         .executable(name: "indication-bench", targets: ["indication-bench"]),
+        .executable(name: "referral-index-bench", targets: ["referral-index-bench"]),
         .library(name: "Messaging", targets: ["Messaging"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "ReliableMessaging", targets: ["ReliableMessaging"]),
@@ -270,6 +271,19 @@ let package = Package(
                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 ],
                 path: "Benchmarks/indication-bench",
+                swiftSettings: swiftSettings
+            ),
+            .executableTarget(
+                name: "referral-index-bench",
+                dependencies: [
+                    "BenchmarkSupport",
+                    "ReferralIndex", "TestKit", "Messaging", "Storage", "ReliableMessaging", "Contracts",
+                    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                    .product(name: "Histogram", package: "hdrhistogram-swift"),
+                    .product(name: "Logging", package: "swift-log"),
+                    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                ],
+                path: "Benchmarks/referral-index-bench",
                 swiftSettings: swiftSettings
             ),
             .executableTarget(
