@@ -50,6 +50,12 @@ extension ReferralIndexIntegration {
                         try await eventually("the national copy deleted") {
                             await national.count("SELECT count(*) FROM federated_signals") == 1
                         }
+                        // Region B hears that Sanne left: her contact is gone there, and the match ended.
+                        try await eventually("region B no longer shows Sanne") {
+                            await regionB.count("SELECT count(*) FROM remote_participants") == 0
+                        }
+                        #expect(await regionB.count("SELECT count(*) FROM matches WHERE status = 'ended'") == 1)
+                        #expect(await regionA.count("SELECT count(*) FROM matches WHERE status = 'ended'") == 1)
                     }
                 }
             }

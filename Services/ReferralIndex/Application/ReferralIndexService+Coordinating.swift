@@ -42,7 +42,10 @@ extension ReferralIndexService {
             if let contact = input.centralContactSignalId {
                 let ids = try MatchRepository.signalIDs(of: [id], in: tx)[id] ?? []
                 let active = try SignalRepository.signals(ids, in: tx).filter(\.isActive)
-                guard active.contains(where: { $0.id == contact }) else { throw ReferralIndexError.centralContactNotOnMatch }
+                let remote = try FederationRepository.remote(on: [id], in: tx)[id] ?? []
+                guard active.contains(where: { $0.id == contact }) || remote.contains(where: { $0.signalId == contact }) else {
+                    throw ReferralIndexError.centralContactNotOnMatch
+                }
                 match.centralContact = contact
                 match.centralContactRecordedAt = now
             }
@@ -73,7 +76,7 @@ extension ReferralIndexService {
         try actor.require(.coordinator, to: "run a subject-access report")
         let bsn: BSN
         do { bsn = try BSN(input.bsn) } catch { throw ReferralIndexError.invalidBSN(field: "bsn", error) }
-        guard (1...64).contains(input.authorisation.count) else { throw ReferralIndexError.invalidParameter("authorisation") }
+        guard SignalInput.isPlainReference(input.authorisation) else { throw ReferralIndexError.invalidParameter("authorisation") }
         let subject = settings.keyer.key(of: bsn)
         let now = clock()
         return try await transaction { tx in

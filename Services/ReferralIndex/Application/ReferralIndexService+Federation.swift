@@ -35,7 +35,10 @@ extension ReferralIndexService {
         guard settings.federation == .national else { throw ReferralIndexError.notPermitted("receive forwarded signals (not the national index)") }
         let now = clock()
         guard message.active else {
+            // Gone from the region: gone here, and the other regions on its matches hear who is left.
+            let held = try FederationRepository.matches(holding: message.signalId, region: message.region, in: tx)
             try FederationRepository.delete(region: message.region, signal: message.signalId, in: tx)
+            for match in held { try tellRegions(match.id, kind: match.kind, municipality: municipality, in: tx) }
             return
         }
         guard let subject = message.subjectKey.flatMap(SubjectKey.init(hex:)), let organisation = message.organisation,
@@ -85,6 +88,12 @@ extension ReferralIndexService {
             try FederationRepository.createMatch(id, kind: kind, at: now, in: tx)
             try FederationRepository.add(signals, to: id, in: tx)
         }
+        try tellRegions(id, kind: kind, municipality: municipality, in: tx)
+    }
+
+    /// `referralindex.federation.matched` to every region with a signal on match `id`: its
+    /// signals on it and every professional on it now.
+    private func tellRegions(_ id: UUID, kind: Match.Kind, municipality: MunicipalityCode, in tx: Transaction) throws {
         let members = try FederationRepository.members(of: id, in: tx)
         for region in Set(members.map(\.region)).sorted() {
             let message = FederationMatched(
@@ -116,6 +125,14 @@ extension ReferralIndexService {
         var match: Match
         let change: String
         if let existing = try MatchRepository.find(message.matchId, municipality: first.municipality, forUpdate: true, in: tx) {
+            let knownRemote = Set((try FederationRepository.remote(on: [existing.id], in: tx)[existing.id] ?? []).map(\.signalId))
+            let held = Set(try MatchRepository.signalIDs(of: [existing.id], in: tx)[existing.id] ?? [])
+            if Set(remote.map(\.signalId)).isSubset(of: knownRemote), localIDs.isSubset(of: held) {
+                // Someone left elsewhere: who is on it now, without telling anyone anew.
+                try FederationRepository.replaceRemote(remote, on: existing.id, in: tx)
+                if remote.isEmpty, !MatchRules.holds(local, kind: kind) { try MatchRepository.end(existing.id, in: tx) }
+                return
+            }
             match = existing
             match.extendedAt = now
             match.status = .active

@@ -6,10 +6,14 @@ import WorkingDays
 extension ReferralIndexService {
     /// Registers a signal from a professional's account or an organisation's system (HTTP).
     /// - Throws: `ReferralIndexError` for every refusal (audited; nothing else stored).
+    /// A professional signals as themselves: the body cannot name a colleague.
     public func register(_ input: SignalInput, by actor: Professional) async throws -> SignalReceipt {
-        let organisation = try actor.signallingOrganisation()
+        var input = input
+        if actor.role == .professional { input.professional = nil }
+        let own = input
         return try await audited(actor) { tx in
-            try self.register(input, organisation: organisation, actor: actor.username, fallback: actor.contact, in: tx)
+            let organisation = try actor.signallingOrganisation()
+            return try self.register(own, organisation: organisation, actor: actor.username, fallback: actor.contact, in: tx)
         }
     }
 
@@ -85,6 +89,7 @@ extension ReferralIndexService {
 
     /// - Throws: `ReferralIndexError.switchedOff` when the municipality switched the index off.
     static func requireOpen(_ municipality: MunicipalityCode, in tx: Transaction) throws {
+        try SwitchOffRepository.lock(municipality, exclusive: false, in: tx)
         if try SwitchOffRepository.isSwitchedOff(municipality, in: tx) { throw ReferralIndexError.switchedOff }
     }
 }

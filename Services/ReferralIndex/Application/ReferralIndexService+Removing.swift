@@ -6,8 +6,8 @@ import WorkingDays
 extension ReferralIndexService {
     /// Withdraws `id` (HTTP): by the professional who made it, or by its organisation's system.
     public func withdraw(_ id: UUID, reason: SignalRemoval, by actor: Professional) async throws -> SignalView {
-        let organisation = try actor.signallingOrganisation()
-        return try await audited(actor) { tx in
+        try await audited(actor) { tx in
+            let organisation = try actor.signallingOrganisation()
             guard let signal = try SignalRepository.find(id, municipality: actor.municipality, forUpdate: true, in: tx) else {
                 throw ReferralIndexError.signalNotFound
             }
@@ -60,12 +60,13 @@ extension ReferralIndexService {
             at: now,
             in: tx
         )
-        for var match in try MatchRepository.holding([signal.id], in: tx) where match.status == .active {
+        for match in try MatchRepository.activeLocked(holding: signal.id, in: tx) {
             let ids = try MatchRepository.signalIDs(of: [match.id], in: tx)[match.id] ?? []
             let remaining = try SignalRepository.signals(ids, in: tx).filter { $0.isActive && $0.id != signal.id }
-            guard !MatchRules.holds(remaining, kind: match.kind) else { continue }
-            match.status = .ended
-            try MatchRepository.save(match, in: tx)
+            // A match across regions holds while one of ours and a professional elsewhere remain.
+            let remote = try FederationRepository.remote(on: [match.id], in: tx)[match.id] ?? []
+            guard !MatchRules.holds(remaining, kind: match.kind), remote.isEmpty || remaining.isEmpty else { continue }
+            try MatchRepository.end(match.id, in: tx)
             try AuditLog.record(.matched, municipality: match.municipality, actor: actor, match: match.id, detail: "ended", at: now, in: tx)
         }
     }
@@ -81,8 +82,8 @@ extension ReferralIndexService {
             let removed = try await transaction { tx in
                 let due = try SignalRepository.dueForRemoval(on: today, limit: batch, in: tx)
                 for var signal in due {
-                    guard let birthDate = signal.birthDate else { continue }
-                    let reason = RemovalRules.scheduledReason(made: self.settings.calendar.day(of: signal.refreshedAt), birthDate: birthDate)
+                    let made = self.settings.calendar.day(of: signal.refreshedAt)
+                    let reason = signal.birthDate.map { RemovalRules.scheduledReason(made: made, birthDate: $0) } ?? .twoYears
                     try self.remove(&signal, reason: reason, actor: "scheduler", in: tx)
                 }
                 return due.count
@@ -106,6 +107,7 @@ extension ReferralIndexService {
                         in: tx
                     )
                 }
+                _ = try MatchRepository.deleteEmptyEnded(in: tx)
                 return gone.count
             }
             run.deleted += deleted
@@ -126,6 +128,8 @@ extension ReferralIndexService {
         guard confirmation == actor.municipality.rawValue else { throw ReferralIndexError.confirmationMissing }
         let now = clock()
         return try await transaction { tx in
+            // No registration of the municipality runs meanwhile (they hold the shared lock).
+            try SwitchOffRepository.lock(actor.municipality, exclusive: true, in: tx)
             if let earlier = try SwitchOffRepository.report(actor.municipality, in: tx) { return earlier }
             // The national index deletes its copies too.
             for signal in try SignalRepository.active(in: actor.municipality, in: tx) {
@@ -144,6 +148,16 @@ extension ReferralIndexService {
                 auditEntries: counts.audit
             )
             try SwitchOffRepository.record(report, in: tx)
+            // The one audit entry of the municipality that remains: the purge itself.
+            try AuditLog.record(
+                .switchedOff,
+                municipality: actor.municipality,
+                actor: actor.username,
+                detail:
+                    "purged \(counts.signals) signals, \(counts.matches) matches, \(counts.notifications) notifications, \(counts.audit) audit entries",
+                at: now,
+                in: tx
+            )
             return report
         }
     }

@@ -176,7 +176,9 @@ public struct ReferralIndexService: Sendable {
         }
         if actor.role == .coordinator { return match }
         let organisation = try actor.signallingOrganisation()
-        if match.coordinator == organisation { return match }
+        // The coordinating organisation's own system follows its matches; its professionals,
+        // like everyone else's, see a match only through an active signal of their own.
+        if actor.role == .system, match.coordinator == organisation { return match }
         let signals = try SignalRepository.signals(try MatchRepository.signalIDs(of: [id], in: tx)[id] ?? [], in: tx)
         let mine = signals.filter {
             $0.isActive && $0.organisation == organisation && (actor.role != .professional || $0.professional.email == actor.contact?.email)

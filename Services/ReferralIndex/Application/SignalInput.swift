@@ -54,6 +54,13 @@ public struct SignalInput: Codable, Sendable {
         )
     }
 
+    /// A file number or decision reference: 1-64 letters, digits and `/ . _ -`, so that no name,
+    /// sentence or BSN-like free text enters the index through it.
+    static func isPlainReference(_ text: String) -> Bool {
+        (1...64).contains(text.count) && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-".contains($0)) }
+            && !(text.count >= 8 && text.allSatisfy(\.isNumber))
+    }
+
     /// A registration that passed every check, with the BSNs already keyed.
     struct Checked: Sendable {
         var subject: SubjectKey
@@ -103,9 +110,7 @@ public struct SignalInput: Codable, Sendable {
         }
         let informed = InformedStatus(youngPerson: youngPersonInformed, parents: parentsInformed, reason: reason)
         try informed.check(age: Eligibility.age(bornOn: birth, on: today))
-        if let reference, !(1...64).contains(reference.count) {
-            throw .invalidParameter("reference")
-        }
+        if let reference, !Self.isPlainReference(reference) { throw .invalidParameter("reference") }
         let subject = keyer.key(of: bsn)
         return Checked(
             subject: subject,

@@ -48,6 +48,8 @@ public struct Professional: Sendable, Hashable, Codable {
     /// - Throws: `ReferralIndexError.notPermitted` for the municipality's staff.
     public func signallingOrganisation() throws(ReferralIndexError) -> OrganisationKey {
         guard signals, let organisation else { throw .notPermitted("register or withdraw signals") }
+        // A professional is known to colleagues by their contact; without one, no access.
+        guard role == .system || contact != nil else { throw .notPermitted("work without contact details in the account") }
         return organisation
     }
 

@@ -60,7 +60,7 @@ public enum ReferralIndexError: Error, Sendable, Equatable, CustomStringConverti
         case .organisationNotAuthorised(let key):
             "organisation \(key) is not designated to signal in the referral index of this municipality; ask the municipality"
         case .organisationMismatch(let claimed, let actual):
-            "organisation: the body names \(claimed), but the sender is \(actual); an organisation signals only for itself"
+            "organisation: the body names \(OrganisationKey(claimed).map(\.description) ?? "another organisation"), but the sender is \(actual); an organisation signals only for itself"
         case .signalNotFound: "no such signal of your organisation"
         case .notYourSignal: "the signal is another organisation's; only its professional or organisation withdraws it"
         case .signalNotActive: "the signal was withdrawn or removed already"

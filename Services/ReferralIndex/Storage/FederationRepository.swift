@@ -22,9 +22,9 @@ enum FederationRepository {
         """
     )
 
-    /// Stores or replaces `signal`.
+    /// Stores or replaces `signal` (a refresh keeps its place on matches).
     static func upsert(_ signal: FederatedSignal, at now: Date, in tx: Transaction) throws {
-        try delete(region: signal.region, signal: signal.signalID, in: tx)
+        try tx.query("DELETE FROM federated_signals WHERE region = \(signal.region) AND signal_id = \(signal.signalID)")
         let person = signal.participant
         try tx.query(
             """
@@ -49,6 +49,16 @@ enum FederationRepository {
     static func delete(region: String, signal: UUID, in tx: Transaction) throws {
         try tx.query("DELETE FROM federated_match_signals WHERE region = \(region) AND signal_id = \(signal)")
         try tx.query("DELETE FROM federated_signals WHERE region = \(region) AND signal_id = \(signal)")
+    }
+
+    /// The matches (id, kind) a region's signal is on.
+    static func matches(holding signal: UUID, region: String, in tx: Transaction) throws -> [(id: UUID, kind: Match.Kind)] {
+        try tx.query(
+            """
+            SELECT m.id, m.kind FROM federated_matches m JOIN federated_match_signals s ON s.match_id = m.id
+            WHERE s.region = \(region) AND s.signal_id = \(signal) ORDER BY m.id
+            """
+        ).rows.map { (try $0.decode(UUID.self, "id"), try $0.parsed("kind", as: "Match.Kind", Match.Kind.init(rawValue:))) }
     }
 
     /// The signals on `subject`, every region.

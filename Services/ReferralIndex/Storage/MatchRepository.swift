@@ -65,6 +65,34 @@ enum MatchRepository {
         ).rows.map(match)
     }
 
+    /// The active matches that hold `signal`, locked in id order (no deadlock between two
+    /// removals), so that two removals on one match both see the other's result.
+    static func activeLocked(holding signal: UUID, in tx: Transaction) throws -> [Match] {
+        try tx.query(
+            """
+            SELECT \(columns) FROM matches WHERE status = 'active'
+              AND id IN (SELECT match_id FROM match_signals WHERE signal_id = \(signal))
+            ORDER BY id FOR UPDATE
+            """
+        ).rows.map(match)
+    }
+
+    /// Ends the match (nothing else of it changes).
+    static func end(_ id: UUID, in tx: Transaction) throws {
+        try tx.query("UPDATE matches SET status = 'ended' WHERE id = \(id)")
+    }
+
+    /// Deletes ended matches that no signal is on any more (their records were deleted), with
+    /// their notifications and the other regions' professionals.
+    static func deleteEmptyEnded(in tx: Transaction) throws -> Int {
+        try tx.query(
+            """
+            DELETE FROM matches m WHERE status = 'ended'
+              AND NOT EXISTS (SELECT 1 FROM match_signals s WHERE s.match_id = m.id)
+            """
+        ).affectedRows
+    }
+
     /// Every match (any status) that holds one of `signals`, newest first.
     static func holding(_ signals: [UUID], in tx: Transaction) throws -> [Match] {
         guard !signals.isEmpty else { return [] }

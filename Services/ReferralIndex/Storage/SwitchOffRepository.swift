@@ -5,6 +5,17 @@ import Storage
 /// Municipalities that switched their index off, with the report of what was purged; and the
 /// purge itself, which deletes every row of the municipality in one transaction.
 enum SwitchOffRepository {
+    /// The municipality's lock for the transaction: registrations share it, a switch-off holds
+    /// it alone, so no registration commits between the purge and the switch-off record.
+    static func lock(_ municipality: MunicipalityCode, exclusive: Bool, in tx: Transaction) throws {
+        let key = Int64(municipality.rawValue) ?? 0
+        if exclusive {
+            try tx.query("SELECT pg_advisory_xact_lock(1, \(Int32(key)))")
+        } else {
+            try tx.query("SELECT pg_advisory_xact_lock_shared(1, \(Int32(key)))")
+        }
+    }
+
     static func isSwitchedOff(_ municipality: MunicipalityCode, in tx: Transaction) throws -> Bool {
         !(try tx.query("SELECT 1 FROM switch_offs WHERE municipality = \(municipality.rawValue)").rows.isEmpty)
     }

@@ -71,6 +71,7 @@ public struct SignalRegistered: MessageContract, Equatable {
         try ContractViolation.check(professional.phone, "professional.phone", length: 1...20)
         try ContractViolation.check(professional.email, "professional.email", length: 3...254)
         if let reference { try ContractViolation.check(reference, "reference", length: 1...64) }
+        if let organisation { try ContractViolation.check(organisation, "organisation", length: 1...64) }
     }
 }
 
