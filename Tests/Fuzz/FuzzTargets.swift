@@ -102,6 +102,7 @@ enum FuzzTargets {
         handlers.on(MatchNotified.self) { _, _, _ in }
         handlers.on(SignalForwarded.self) { _, _, _ in }
         handlers.on(FederationMatched.self) { _, _, _ in }
+        handlers.on(PersonDeceased.self) { _, _, _ in }
         return handlers
     }()
 }

@@ -310,6 +310,7 @@ struct ContractCase: Sendable, CustomTestStringConvertible {
                 bsn: "123456782",
                 birthDate: "2011-05-01",
                 parentBsns: ["100000009"],
+                address: .init(postcode: "6811 AB", houseNumber: "12a"),
                 professional: .init(name: "Sanne de Wit", phone: "026 123 4567", email: "sanne@jeugdzorg.example"),
                 organisation: "0202-jeugdzorg",
                 youngPersonInformed: false,
@@ -360,6 +361,7 @@ struct ContractCase: Sendable, CustomTestStringConvertible {
                 participants: []
             )
         ),
+        .of(PersonDeceased.self, full: PersonDeceased(bsn: "123456782", dateOfDeath: "2026-12-06")),
         .of(
             SignalForwarded.self,
             full: SignalForwarded(

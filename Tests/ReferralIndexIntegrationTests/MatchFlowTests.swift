@@ -127,6 +127,37 @@ extension ReferralIndexIntegration {
             }
         }
 
+        @Test func aDeathNoticeFromTheDeskRemovesEverySignalOnThePerson() async throws {
+            let fixture = try await ReferralIndexFixture.make("death_notice")
+            try await fixture.run {
+                let sanne = ReferralIndexFixture.professional("Sanne de Wit", of: fixture.jeugdzorg)
+                let joost = ReferralIndexFixture.professional("Joost Visser", of: fixture.school)
+                try await fixture.publish(ReferralIndexFixture.registration("123456782", by: sanne), as: fixture.jeugdzorg)
+                try await fixture.publish(ReferralIndexFixture.registration("123456782", by: joost), as: fixture.school)
+                _ = try await fixture.messages(for: fixture.school, 2)
+                // As the desk sends it: the default exchange, straight to the index's queue.
+                let notice = Envelope(
+                    PersonDeceased(bsn: "123456782", dateOfDeath: "2026-12-06"),
+                    correlationId: UUID(),
+                    municipality: .arnhem,
+                    producer: "front-desk"
+                )
+                try await fixture.publisher.publish(
+                    OutgoingMessage(
+                        exchange: "",
+                        routingKey: fixture.deaths.name,
+                        body: try ContractJSON.encoder().encode(notice),
+                        properties: MessageProperties(messageId: notice.header.messageId.uuidString.lowercased(), type: PersonDeceased.messageType)
+                    )
+                )
+                try await eventually("both signals removed") {
+                    await fixture.count("SELECT count(*) FROM signals WHERE status = 'removed' AND removal_reason = 'deceased'") == 2
+                }
+                #expect(await fixture.count("SELECT count(*) FROM matches WHERE status = 'ended'") == 1)
+                #expect(await fixture.count("SELECT count(*) FROM signals WHERE birth_date IS NOT NULL") == 0)
+            }
+        }
+
         @Test func anOrganisationCannotSignalAsAnotherAndARefusalStoresNothing() async throws {
             let fixture = try await ReferralIndexFixture.make("impersonation")
             try await fixture.run {

@@ -18,6 +18,8 @@ struct ReferralIndexFixture: Sendable {
     let schema: String
     let pool: ConnectionPool
     let inbound: Topology.Queue
+    /// The desk's death notices (a private name).
+    let deaths: Topology.Queue
     let publisher: Publisher
     let relay: OutboxRelay
     let admin: BrokerAdmin
@@ -40,6 +42,7 @@ struct ReferralIndexFixture: Sendable {
         coordinatorRule: CoordinatorRule = .municipality,
         federation: FederationRole = .standalone,
         municipalities: Set<MunicipalityCode> = [],
+        matchesAddresses: Bool = false,
         at start: Date = TestClock.december
     ) async throws
         -> ReferralIndexFixture
@@ -57,8 +60,9 @@ struct ReferralIndexFixture: Sendable {
         let regie = organisation("regie")
         let nijmegen = organisation("wijkteam", .nijmegen)
         let inbound = ReferralIndexTopology.queue(for: federation, name: "ri.inbound.\(schema)")
+        let deaths = ReferralIndexTopology.deathNotices(name: "ri.deaths.\(schema)")
         let admin = try BrokerAdmin()
-        try await admin.declare(Topology.standard(queues: [inbound]))
+        try await admin.declare(Topology.standard(queues: [inbound, deaths]))
         let url = try AMQPURL(parsing: TestServers.amqpURL)
         let publisher = Publisher(url: url, name: "ri-test-\(name)", logger: logger)
         let relay = OutboxRelay(pool: pool, publisher: publisher, producer: "referral-index", logger: logger, idleInterval: .milliseconds(50))
@@ -70,7 +74,8 @@ struct ReferralIndexFixture: Sendable {
                 coordinatorRule: coordinatorRule,
                 coordinators: [.arnhem: regie],
                 federation: federation,
-                municipalities: municipalities
+                municipalities: municipalities,
+                matchesAddresses: matchesAddresses
             ),
             relay: relay,
             clock: { clock.now }
@@ -86,6 +91,7 @@ struct ReferralIndexFixture: Sendable {
             schema: schema,
             pool: pool,
             inbound: inbound,
+            deaths: deaths,
             publisher: publisher,
             relay: relay,
             admin: admin,
@@ -117,11 +123,11 @@ struct ReferralIndexFixture: Sendable {
         )
     }
 
-    func consumer() -> InboxConsumer {
+    func consumer(of queue: Topology.Queue? = nil) -> InboxConsumer {
         InboxConsumer(
             url: url,
-            queue: inbound,
-            topology: Topology.standard(queues: [inbound]),
+            queue: queue ?? inbound,
+            topology: Topology.standard(queues: [queue ?? inbound]),
             pool: pool,
             handlers: ReferralIndexHandlers.make(service: service),
             relay: relay,
@@ -133,10 +139,11 @@ struct ReferralIndexFixture: Sendable {
 
     /// Runs `body` with the relay and the consumer, then shuts them down and cleans up.
     func run(_ body: () async throws -> Void) async throws {
-        let services: [any Service] = [relay, consumer()]
+        let services: [any Service] = [relay, consumer(), consumer(of: deaths)]
         let outcome = await ServicesUnderTest.run(services, logger: logger, body)
         await logins.removeAll()
         try? await admin.delete(inbound)
+        try? await admin.delete(deaths)
         for key in organisations { try? await admin.delete(Self.queue(key)) }
         await publisher.close()
         _ = try? await pool.withConnection { try $0.executeSimple("DROP SCHEMA IF EXISTS \"\(schema)\" CASCADE") }

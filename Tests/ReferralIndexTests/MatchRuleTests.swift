@@ -77,3 +77,23 @@ import Testing
         )
     }
 }
+
+@Suite struct AddressRuleTests {
+    @Test func anAddressIsNormalisedAndKeyedApartFromABSN() throws {
+        #expect(try AddressKey.normalised(postcode: "6811 ab", houseNumber: " 12 a") == "6811AB|12A")
+        #expect(throws: ReferralIndexError.invalidAddress("address.postcode")) { try AddressKey.normalised(postcode: "0811AB", houseNumber: "1") }
+        #expect(throws: ReferralIndexError.invalidAddress("address.houseNumber")) { try AddressKey.normalised(postcode: "6811AB", houseNumber: "a") }
+        #expect(Examples.keyer.key(ofAddress: "6811AB|12A") != Examples.keyer.key(ofAddress: "6811AB|12B"))
+    }
+
+    @Test func youngPeopleAtOneAddressAreAFamilyWhenTheAddressLinksThem() {
+        let address = Examples.keyer.key(ofAddress: "6811AB|12A")
+        var first = Examples.signal("100000009", by: Examples.jeugdzorg)
+        first.addressKey = address
+        var second = Examples.signal("100000034", by: Examples.school)
+        second.addressKey = address
+        #expect(MatchRules.family(of: second, among: [first]).count == 1, "parents only: no family")
+        let family = MatchRules.family(of: second, among: [first]) { $0.parentKeys + ($0.addressKey.map { [$0] } ?? []) }
+        #expect(Set(family.map(\.id)) == [first.id, second.id] && MatchRules.isFamilyMatch(family))
+    }
+}

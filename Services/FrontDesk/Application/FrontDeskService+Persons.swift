@@ -1,7 +1,15 @@
 import Contracts
 public import Foundation
+import ReliableMessaging
 import Storage
 import WorkingDays
+
+/// A death recorded at the desk.
+public struct PersonDeath: Sendable, Codable, Equatable {
+    public var personId: UUID
+    /// `YYYY-MM-DD`.
+    public var dateOfDeath: String
+}
 
 /// A person with their requests, as shown when staff open the record.
 public struct PersonRecord: Sendable, Codable {
@@ -112,6 +120,37 @@ extension FrontDeskService {
             }
             try log(.viewAccessLog, person: id, by: staff, reason: reason, reasonText: reasonText, context: "toegangslog", at: now, in: tx)
             return try AccessLog.entries(personID: id, municipality: staff.municipality, in: tx)
+        }
+    }
+
+    /// Records that the person died on `dateOfDeath` (as the population register reported) and
+    /// tells the referral index, which removes the person's signals (`frontdesk.person.deceased`
+    /// through the default exchange to the index's own queue: the BSN goes nowhere else).
+    /// - Throws: `.personNotFound`, `.invalidDate` for a day that is no date, in the future or
+    ///   before the birth date.
+    public func recordDeath(_ id: UUID, dateOfDeath text: String, by staff: StaffMember) async throws -> PersonDeath {
+        try staff.require(.casework)
+        let now = clock()
+        let today = calendar.day(of: now)
+        let producer = self.producer
+        let day = try LocalDate.parse(text, field: "dateOfDeath", label: "Datum van overlijden")
+        return try await transaction(publishes: true) { tx in
+            guard let person = try PersonRepository.find(id: id, municipality: staff.municipality, in: tx) else {
+                throw FrontDeskError.personNotFound
+            }
+            guard day <= today, day >= person.birthDate else {
+                throw FrontDeskError.invalidDate(field: "dateOfDeath", label: "Datum van overlijden")
+            }
+            try PersonRepository.recordDeath(id, on: day, in: tx)
+            try log(.recordDeath, person: id, by: staff, reason: .casework, reasonText: nil, context: "overlijden", at: now, in: tx)
+            let notice = Envelope(
+                PersonDeceased(bsn: person.bsn.rawValue, dateOfDeath: day.description),
+                correlationId: person.subjectRef.rawValue,
+                municipality: person.municipality,
+                producer: producer
+            )
+            try Outbox.enqueue(notice, exchange: "", routingKey: PersonDeceased.queue, in: tx)
+            return PersonDeath(personId: id, dateOfDeath: day.description)
         }
     }
 }

@@ -14,6 +14,7 @@ public import ServiceHTTP
 /// | POST | `/api/v1/persons/search` | search by `bsn`, by `name` + `birthDate`, or by `postcode` (a body: no BSN in URLs) |
 /// | GET | `/api/v1/persons/:id` | a person with their requests |
 /// | GET | `/api/v1/persons/:id/access-log` | who looked at the person |
+/// | POST | `/api/v1/persons/:id/death` | record the death the population register reported (tells the referral index) |
 /// | POST | `/api/v1/requests` | take a request |
 /// | GET | `/api/v1/requests/:id` | a request with routes, deadlines, referrals, consents |
 /// | POST | `/api/v1/requests/:id/clarification` | clarify (question, life domains, urgency) |

@@ -27,6 +27,12 @@ enum PersonRoutes {
                 )
             )
         }
+        api.post("persons/:id/death") { request, context in
+            let input = try await JSONBody.decode(DeathInput.self, from: request, context: context)
+            return try JSONBody.response(
+                try await service.recordDeath(try uuid("id", context), dateOfDeath: input.dateOfDeath, by: context.requireStaff())
+            )
+        }
         api.get("persons/:id/access-log") { request, context in
             let (reason, text) = try readReason(request, default: nil)
             return try JSONBody.response(
@@ -56,4 +62,9 @@ enum PersonRoutes {
         }
         return id
     }
+}
+
+/// `POST /api/v1/persons/:id/death`: the day the population register says the person died.
+struct DeathInput: Decodable {
+    var dateOfDeath: String
 }

@@ -33,6 +33,8 @@ public enum AccessLog {
         case viewAccessLog = "view-access-log"
         /// Read or changed the person's household.
         case viewHousehold = "view-household"
+        /// Recorded the person's death (and told the referral index).
+        case recordDeath = "record-death"
     }
 
     /// Why personal data was read: a fixed list (the log is searchable by it), plus optional

@@ -9,8 +9,11 @@ public enum FrontDeskMigrations {
     /// All migrations in the order they run (after the kit's outbox and inbox).
     public static let all: [Migration] = [
         staffAndPersons, households, requests, referrals, lettersAndAccessLog, consentEnds, storedTerms,
-        needToKnow, regionScale, loginsAndSessions,
+        needToKnow, regionScale, loginsAndSessions, deaths,
     ]
+
+    /// The day a person died, as the population register reported it (`recordDeath`).
+    static let deaths = Migration("frontdesk-0011-deaths", "ALTER TABLE persons ADD COLUMN deceased_on date;")
 
     /// Medewerkers, personen.
     static let staffAndPersons = Migration(

@@ -40,6 +40,11 @@ public enum PersonRepository {
     }
 
     /// The person with `id` in `municipality`, or `nil`.
+    /// Records the day the person died.
+    static func recordDeath(_ id: UUID, on day: LocalDate, in tx: Transaction) throws {
+        try tx.query("UPDATE persons SET deceased_on = \(day.description)::date WHERE id = \(id)")
+    }
+
     public static func find(id: UUID, municipality: MunicipalityCode, in tx: Transaction) throws -> Person? {
         try tx.query(
             "SELECT \(columns) FROM persons WHERE id = \(id) AND municipality = \(municipality.rawValue)"

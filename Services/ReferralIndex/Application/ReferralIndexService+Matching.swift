@@ -14,18 +14,34 @@ extension ReferralIndexService {
 
     /// Creates or extends the family match of `signal`'s young person with the young people who
     /// share a parent (transitively, within the municipality).
+    /// Where the second rule is on, young people at the same address that is not on the
+    /// municipality's register of excluded addresses count as a family too.
     func matchFamily(_ signal: Signal, at now: Date, in tx: Transaction) throws -> [Match] {
-        guard !signal.parentKeys.isEmpty else { return [] }
+        var address: SubjectKey?
+        if settings.matchesAddresses, let key = signal.addressKey,
+            try !ExcludedAddressRepository.contains(key, municipality: signal.municipality, in: tx)
+        {
+            address = key
+        }
+        guard !signal.parentKeys.isEmpty || address != nil else { return [] }
         var parents = Set(signal.parentKeys)
         var candidates: [Signal] = []
         // Siblings of siblings through another parent: a few rounds reach every family.
-        for _ in 0..<3 {
+        for _ in 0..<3 where !parents.isEmpty {
             candidates = try SignalRepository.active(withParents: Array(parents), municipality: signal.municipality, in: tx)
             let found = parents.union(candidates.flatMap(\.parentKeys))
             if found == parents { break }
             parents = found
         }
-        let family = MatchRules.family(of: signal, among: candidates)
+        if let address {
+            let known = Set(candidates.map(\.id))
+            candidates += try SignalRepository.active(atAddress: address, municipality: signal.municipality, in: tx).filter {
+                !known.contains($0.id)
+            }
+        }
+        let family = MatchRules.family(of: signal, among: candidates) { member in
+            member.parentKeys + (address != nil && member.addressKey == address ? [address!] : [])
+        }
         guard MatchRules.isFamilyMatch(family) else { return [] }
         return [try createOrExtend(.family, signals: family, newcomer: signal, at: now, in: tx)]
     }

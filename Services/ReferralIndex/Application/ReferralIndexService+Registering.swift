@@ -33,8 +33,14 @@ extension ReferralIndexService {
         guard let designated = try OrganisationRepository.find(organisation, in: tx), designated.isAuthorised else {
             throw ReferralIndexError.organisationNotAuthorised(organisation.description)
         }
-        let checked = try input.checked(organisation: organisation, fallback: fallback, keyer: settings.keyer, today: today)
-        try SignalRepository.lock([checked.subject] + checked.parents, in: tx)
+        let checked = try input.checked(
+            organisation: organisation,
+            fallback: fallback,
+            keyer: settings.keyer,
+            today: today,
+            matchesAddresses: settings.matchesAddresses
+        )
+        try SignalRepository.lock([checked.subject] + checked.parents + (checked.address.map { [$0] } ?? []), in: tx)
         let onSubject = try SignalRepository.active(on: checked.subject, municipality: municipality, in: tx)
         if onSubject.contains(where: { $0.birthDate != nil && $0.birthDate != checked.birthDate }) {
             throw ReferralIndexError.birthDateMismatch
@@ -45,6 +51,7 @@ extension ReferralIndexService {
             existing.refresh(
                 professional: checked.professional,
                 parentKeys: checked.parents,
+                addressKey: checked.address,
                 informed: checked.informed,
                 reference: checked.reference,
                 at: now,
@@ -58,6 +65,7 @@ extension ReferralIndexService {
                 municipality: municipality,
                 subjectKey: checked.subject,
                 parentKeys: checked.parents,
+                addressKey: checked.address,
                 organisation: organisation,
                 professional: checked.professional,
                 birthDate: checked.birthDate,

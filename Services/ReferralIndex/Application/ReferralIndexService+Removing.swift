@@ -71,6 +71,22 @@ extension ReferralIndexService {
         }
     }
 
+    /// A death notice from the desk: every active signal on the person goes at once (Jeugdwet
+    /// 7.1.4.5), in every municipality this instance serves; the BSN is keyed and dropped.
+    /// Returns how many signals were removed.
+    public func recordDeath(_ notice: PersonDeceased, notifiedBy producer: String, in tx: Transaction) throws -> Int {
+        let bsn: BSN
+        do { bsn = try BSN(notice.bsn) } catch { throw ReferralIndexError.invalidBSN(field: "bsn", error) }
+        let subject = settings.keyer.key(of: bsn)
+        try SignalRepository.lock([subject], in: tx)
+        var removed = 0
+        for var signal in try SignalRepository.active(on: subject, in: tx) where settings.serves(signal.municipality) {
+            try remove(&signal, reason: .deceased, actor: producer, in: tx)
+            removed += 1
+        }
+        return removed
+    }
+
     /// The scheduled removal (Jeugdwet 7.1.4.5): takes out the signals whose two years ended or
     /// whose young person turned 23, and deletes the records whose five years ended, with their
     /// audit. Idempotent, and safe on two instances at once (locked rows are skipped).

@@ -17,6 +17,9 @@ public struct ReferralIndexSettings: Sendable {
     /// The municipalities this instance keeps the index of (empty: every one); signals of other
     /// municipalities' organisations are another region's and left alone.
     public var municipalities: Set<MunicipalityCode>
+    /// The second family rule: young people at the same address (not on the municipality's
+    /// register of excluded addresses) form a family too. Off by default.
+    public var matchesAddresses: Bool
 
     public init(
         keyer: SubjectKeyer,
@@ -25,8 +28,10 @@ public struct ReferralIndexSettings: Sendable {
         attentionAfter: TimeInterval = 14 * 86_400,
         calendar: WorkingDayCalendar = WorkingDayCalendar(),
         federation: FederationRole = .standalone,
-        municipalities: Set<MunicipalityCode> = []
+        municipalities: Set<MunicipalityCode> = [],
+        matchesAddresses: Bool = false
     ) {
+        self.matchesAddresses = matchesAddresses
         self.federation = federation
         self.municipalities = municipalities
         self.keyer = keyer

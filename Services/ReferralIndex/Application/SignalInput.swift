@@ -8,6 +8,8 @@ public struct SignalInput: Codable, Sendable {
     public var bsn: String
     public var birthDate: String
     public var parentBsns: [String]?
+    /// The young person's address (used only where the municipality matches on addresses).
+    public var address: SignalRegistered.Address?
     /// The professional who signals; a professional's own account fills it in when absent.
     public var professional: SignalRegistered.Professional?
     /// The organisation the caller believes it acts for (refused when it is not).
@@ -21,6 +23,7 @@ public struct SignalInput: Codable, Sendable {
         bsn: String,
         birthDate: String,
         parentBsns: [String]? = nil,
+        address: SignalRegistered.Address? = nil,
         professional: SignalRegistered.Professional? = nil,
         organisation: String? = nil,
         youngPersonInformed: Bool,
@@ -31,6 +34,7 @@ public struct SignalInput: Codable, Sendable {
         self.bsn = bsn
         self.birthDate = birthDate
         self.parentBsns = parentBsns
+        self.address = address
         self.professional = professional
         self.organisation = organisation
         self.youngPersonInformed = youngPersonInformed
@@ -45,6 +49,7 @@ public struct SignalInput: Codable, Sendable {
             bsn: message.bsn,
             birthDate: message.birthDate,
             parentBsns: message.parentBsns,
+            address: message.address,
             professional: message.professional,
             organisation: message.organisation,
             youngPersonInformed: message.youngPersonInformed,
@@ -65,6 +70,8 @@ public struct SignalInput: Codable, Sendable {
     struct Checked: Sendable {
         var subject: SubjectKey
         var parents: [SubjectKey]
+        /// The keyed address, when one was given and addresses are matched.
+        var address: SubjectKey?
         var birthDate: LocalDate
         var professional: ProfessionalContact
         var informed: InformedStatus
@@ -78,10 +85,9 @@ public struct SignalInput: Codable, Sendable {
         organisation: OrganisationKey,
         fallback: ProfessionalContact?,
         keyer: SubjectKeyer,
-        today: LocalDate
-    )
-        throws(ReferralIndexError) -> Checked
-    {
+        today: LocalDate,
+        matchesAddresses: Bool = false
+    ) throws(ReferralIndexError) -> Checked {
         if let claimed = self.organisation, claimed != organisation.description {
             throw .organisationMismatch(claimed: claimed, actual: organisation.description)
         }
@@ -111,10 +117,17 @@ public struct SignalInput: Codable, Sendable {
         let informed = InformedStatus(youngPerson: youngPersonInformed, parents: parentsInformed, reason: reason)
         try informed.check(age: Eligibility.age(bornOn: birth, on: today))
         if let reference, !Self.isPlainReference(reference) { throw .invalidParameter("reference") }
+        var addressKey: SubjectKey?
+        if let address {
+            let normalised = try AddressKey.normalised(postcode: address.postcode, houseNumber: address.houseNumber)
+            // Without the address rule the index has no use for it: nothing is kept.
+            if matchesAddresses { addressKey = keyer.key(ofAddress: normalised) }
+        }
         let subject = keyer.key(of: bsn)
         return Checked(
             subject: subject,
             parents: Array(Set(parents.filter { $0 != subject })).sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) },
+            address: addressKey,
             birthDate: birth,
             professional: contact,
             informed: informed,

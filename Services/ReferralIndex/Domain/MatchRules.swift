@@ -14,17 +14,22 @@ public enum MatchRules {
     }
 
     /// The active signals among `candidates` that share a parent with `signal`, on another young
-    /// person, followed transitively (siblings of siblings through another parent).
-    public static func family(of signal: Signal, among candidates: [Signal]) -> [Signal] {
+    /// person, followed transitively (siblings of siblings through another parent). `links` says
+    /// what ties a family: the parents' keys, and where the second rule is on, the address key.
+    public static func family(
+        of signal: Signal,
+        among candidates: [Signal],
+        links: (Signal) -> [SubjectKey] = { $0.parentKeys }
+    ) -> [Signal] {
         var members: [Signal] = [signal]
-        var parents = Set(signal.parentKeys)
+        var parents = Set(links(signal))
         var rest = candidates.filter { $0.isActive && $0.id != signal.id }
         var grew = true
         while grew {
             grew = false
-            for candidate in rest where !parents.isDisjoint(with: candidate.parentKeys) {
+            for candidate in rest where !parents.isDisjoint(with: links(candidate)) {
                 members.append(candidate)
-                parents.formUnion(candidate.parentKeys)
+                parents.formUnion(links(candidate))
                 grew = true
             }
             rest.removeAll { candidate in members.contains { $0.id == candidate.id } }

@@ -10,6 +10,7 @@ extension ReferralIndexError {
         case .invalidContact: "invalid-contact"
         case .notInformedReasonMissing: "not-informed-reason-missing"
         case .parentsInformedMissing: "parents-informed-missing"
+        case .invalidAddress: "invalid-address"
         case .tooManyParents: "too-many-parents"
         case .organisationNotAuthorised: "organisation-not-authorised"
         case .organisationMismatch: "organisation-mismatch"
@@ -43,6 +44,7 @@ extension ReferralIndexError {
         case .invalidContact(let field, _): field
         case .notInformedReasonMissing: "notInformedReason"
         case .parentsInformedMissing: "parentsInformed"
+        case .invalidAddress(let field): field
         case .tooManyParents: "parentBsns"
         case .organisationMismatch: "organisation"
         case .centralContactNotOnMatch: "centralContactSignalId"
@@ -71,6 +73,7 @@ extension ReferralIndexError {
             }
         case .notInformedReasonMissing: "Kies waarom de jongere of de ouders niet zijn geïnformeerd."
         case .parentsInformedMissing: "De jongere is jonger dan 16: geef aan of de ouders zijn geïnformeerd."
+        case .invalidAddress: "Vul een postcode (1234 AB) en een huisnummer (12 of 12a) in."
         case .tooManyParents: "Geef hoogstens vier ouders op."
         case .organisationNotAuthorised: "Uw organisatie is niet meldingsbevoegd in deze gemeente. Neem contact op met de gemeente."
         case .organisationMismatch: "U meldt alleen namens uw eigen organisatie."

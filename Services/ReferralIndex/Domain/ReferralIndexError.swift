@@ -18,6 +18,8 @@ public enum ReferralIndexError: Error, Sendable, Equatable, CustomStringConverti
     case notInformedReasonMissing
     /// Under 16 the parents must be informed too (or the reason given).
     case parentsInformedMissing
+    /// The address is not a Dutch postcode and house number (`field` names which).
+    case invalidAddress(String)
     /// More parents than a young person has in the register.
     case tooManyParents
     /// The organisation is not designated to signal in this municipality (meldingsbevoegd).
@@ -56,6 +58,7 @@ public enum ReferralIndexError: Error, Sendable, Equatable, CustomStringConverti
         case .notInformedReasonMissing:
             "notInformedReason: give why the young person or the parents were not informed (safety, unreachable, other-professional)"
         case .parentsInformedMissing: "parentsInformed: under 16 the parents are informed too; say whether they were"
+        case .invalidAddress(let field): "\(field): give a Dutch postcode (1234 AB) and a house number (12, 12a)"
         case .tooManyParents: "parentBsns: at most 4 parents"
         case .organisationNotAuthorised(let key):
             "organisation \(key) is not designated to signal in the referral index of this municipality; ask the municipality"

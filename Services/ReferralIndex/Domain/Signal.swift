@@ -17,6 +17,8 @@ public struct Signal: Sendable, Equatable, Identifiable {
     public let municipality: MunicipalityCode
     public let subjectKey: SubjectKey
     public var parentKeys: [SubjectKey]
+    /// The keyed address, kept only where the municipality matches on addresses.
+    public var addressKey: SubjectKey?
     public let organisation: OrganisationKey
     public var professional: ProfessionalContact
     /// The date of birth, kept only while the signal is active (for the 23rd birthday).
@@ -41,6 +43,7 @@ public struct Signal: Sendable, Equatable, Identifiable {
         municipality: MunicipalityCode,
         subjectKey: SubjectKey,
         parentKeys: [SubjectKey],
+        addressKey: SubjectKey? = nil,
         organisation: OrganisationKey,
         professional: ProfessionalContact,
         birthDate: LocalDate,
@@ -54,6 +57,7 @@ public struct Signal: Sendable, Equatable, Identifiable {
         self.municipality = municipality
         self.subjectKey = subjectKey
         self.parentKeys = parentKeys
+        self.addressKey = addressKey
         self.organisation = organisation
         self.professional = professional
         self.birthDate = birthDate
@@ -73,6 +77,7 @@ public struct Signal: Sendable, Equatable, Identifiable {
         municipality: MunicipalityCode,
         subjectKey: SubjectKey,
         parentKeys: [SubjectKey],
+        addressKey: SubjectKey? = nil,
         organisation: OrganisationKey,
         professional: ProfessionalContact,
         birthDate: LocalDate?,
@@ -90,6 +95,7 @@ public struct Signal: Sendable, Equatable, Identifiable {
         self.municipality = municipality
         self.subjectKey = subjectKey
         self.parentKeys = parentKeys
+        self.addressKey = addressKey
         self.organisation = organisation
         self.professional = professional
         self.birthDate = birthDate
@@ -111,12 +117,14 @@ public struct Signal: Sendable, Equatable, Identifiable {
     public mutating func refresh(
         professional: ProfessionalContact,
         parentKeys: [SubjectKey],
+        addressKey: SubjectKey? = nil,
         informed: InformedStatus,
         reference: String? = nil,
         at now: Date,
         today: LocalDate
     ) {
         self.professional = professional
+        if let addressKey { self.addressKey = addressKey }
         if let reference { self.reference = reference }
         self.parentKeys = Array(Set(self.parentKeys).union(parentKeys)).sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
         self.informed = informed
@@ -134,6 +142,7 @@ public struct Signal: Sendable, Equatable, Identifiable {
         removedAt = now
         removeOn = nil
         birthDate = nil
+        addressKey = nil
         deleteOn = RemovalRules.deletionDay(removed: today)
     }
 }

@@ -43,6 +43,13 @@ public struct SubjectKeyer: Sendable {
         key = SymmetricKey(data: secret)
     }
 
+    /// The key of an address normalised by `AddressKey.normalised` (its own domain: an address
+    /// never gives the key of a BSN).
+    public func key(ofAddress normalised: String) -> SubjectKey {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(("address:" + normalised).utf8), using: key)
+        return SubjectKey(bytes: Data(mac))!
+    }
+
     /// The key of `bsn`.
     public func key(of bsn: BSN) -> SubjectKey {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(bsn.rawValue.utf8), using: key)

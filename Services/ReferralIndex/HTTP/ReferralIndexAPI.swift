@@ -21,6 +21,8 @@ public import Storage
 /// | GET | `/api/v1/work-list` | the coordinator's matches without central contact or coordination |
 /// | POST | `/api/v1/subject-access` | which organisations signalled a BSN, when (coordinator) |
 /// | POST | `/api/v1/switch-off` | switch the municipality's index off and purge it (administrator) |
+/// | GET | `/api/v1/excluded-addresses` | the register of addresses that make no family match (coordinator) |
+/// | POST | `/api/v1/excluded-addresses` | put an address on it (coordinator) |
 public enum ReferralIndexAPI {
     /// A withdrawal: `unjustified` or `risk-gone`.
     struct WithdrawalInput: Decodable {
@@ -72,6 +74,11 @@ public enum ReferralIndexAPI {
         api.post("switch-off") { request, context in
             let input = try await JSONBody.decode(SwitchOffInput.self, from: request, context: context)
             return try JSONBody.response(try await service.switchOff(confirmation: input.confirm, by: context.requireAccount()))
+        }
+        api.get("excluded-addresses") { _, context in try JSONBody.response(try await service.excludedAddresses(by: context.requireAccount())) }
+        api.post("excluded-addresses") { request, context in
+            let input = try await JSONBody.decode(ExcludedAddressInput.self, from: request, context: context)
+            return try JSONBody.response(try await service.excludeAddress(input, by: context.requireAccount()), status: .created)
         }
         return router
     }

@@ -67,6 +67,14 @@ public enum ReferralIndexHandlers {
                 throw HandlerError.rejected(error.description)
             }
         }
+        // The desk's death notice: through the default exchange, which organisations cannot use.
+        handlers.on(PersonDeceased.self) { message, header, tx in
+            do {
+                _ = try service.recordDeath(message, notifiedBy: header.producer, in: tx)
+            } catch let error as ReferralIndexError {
+                throw HandlerError.rejected(error.description)
+            }
+        }
         handlers.onDeadLetter { message, tx in
             guard let sender = message.context.userId, let organisation = OrganisationKey(sender) else { return }
             try AuditLog.record(

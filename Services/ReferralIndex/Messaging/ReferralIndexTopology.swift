@@ -33,6 +33,12 @@ public enum ReferralIndexTopology {
         }
     }
 
+    /// The desk's death notices (`frontdesk.person.deceased`), through the default exchange:
+    /// they carry a BSN, so they go to no exchange another service could bind to.
+    public static func deathNotices(name: String = PersonDeceased.queue) -> Topology.Queue {
+        Topology.Queue(name: name, bindings: [])
+    }
+
     /// Routing key of the national index's matches for `region`.
     public static func federationRoutingKey(_ region: String) -> String { "\(FederationMatched.messageType).\(region)" }
 

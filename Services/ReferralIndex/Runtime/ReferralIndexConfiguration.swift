@@ -14,6 +14,7 @@ import WorkingDays
 /// | `REFERRAL_INDEX_ATTENTION_DAYS` | `14` | days after which a match without central contact or coordination is on the work list |
 /// | `REFERRAL_INDEX_REMOVAL_INTERVAL` | `3600` | seconds between runs of the scheduled removal |
 /// | `REFERRAL_INDEX_FEDERATION` | `none` | `none`, `region:<name>` (forward signals to the national index, hear of cross-region matches; queue `referral-index.<name>.inbound`) or `national` (queue `referral-index.national`) |
+/// | `REFERRAL_INDEX_ADDRESS_MATCHING` | `false` | the second family rule: young people at one address (not on the register of excluded addresses) form a family |
 /// | `REFERRAL_INDEX_MUNICIPALITIES` | (all) | the municipalities whose index this instance keeps, `0202,0268`; other organisations' signals are left to their region |
 /// | `BCRYPT_COST`, `AUTH_CACHE_SECONDS`, `TRUSTED_PROXIES` | `10`, `60`, (none) | as at the front desk |
 public struct ReferralIndexConfiguration: Sendable {
@@ -73,7 +74,8 @@ public struct ReferralIndexConfiguration: Sendable {
             coordinators: coordinators,
             attentionAfter: TimeInterval(max(0, reader.int(forKey: "referral.index.attention.days", default: 14)) * 86_400),
             federation: federation,
-            municipalities: municipalities
+            municipalities: municipalities,
+            matchesAddresses: reader.string(forKey: "referral.index.address.matching", default: "false") == "true"
         )
         removalInterval = .seconds(max(1, reader.int(forKey: "referral.index.removal.interval", default: 3600)))
         bcryptCost = UInt8(min(max(reader.int(forKey: "bcrypt.cost", default: 10), 4), 31))

@@ -21,10 +21,12 @@ public enum ReferralIndexServer {
     public static func serve(settings: ServiceSettings = settings()) async throws {
         let configuration = try ReferralIndexConfiguration(settings: settings)
         let queue = ReferralIndexTopology.queue(for: configuration.settings.federation)
+        // The national index holds no signals of its own: no death notices for it.
+        let deaths = configuration.settings.federation == .national ? nil : ReferralIndexTopology.deathNotices()
         let environment = try await ServiceEnvironment.start(
             settings: settings,
             migrations: ReferralIndexMigrations.all,
-            topology: Topology.standard(queues: [queue])
+            topology: Topology.standard(queues: [queue] + (deaths.map { [$0] } ?? []))
         )
         let service = ReferralIndexService(
             pool: environment.pool,
@@ -41,9 +43,11 @@ public enum ReferralIndexServer {
             configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort)),
             logger: environment.logger
         )
-        let consumer = environment.inboxConsumer(queue: queue, handlers: ReferralIndexHandlers.make(service: service))
+        let handlers = ReferralIndexHandlers.make(service: service)
+        let consumer = environment.inboxConsumer(queue: queue, handlers: handlers)
+        let deathConsumer = deaths.map { environment.inboxConsumer(queue: $0, handlers: handlers) }
         let removal = RemovalSchedule(service: service, logger: environment.logger, interval: configuration.removalInterval)
-        try await environment.run([application, consumer, removal])
+        try await environment.run([application, consumer, removal] + (deathConsumer.map { [$0] } ?? []))
     }
 
     /// The accounts' authenticator over `professionals`.

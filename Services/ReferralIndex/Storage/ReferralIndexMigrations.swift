@@ -6,7 +6,7 @@ public import Storage
 /// BSN, no content), matches with their signals and notifications, the append-only audit, and
 /// the record of switch-offs. The kit's outbox and inbox come first.
 public enum ReferralIndexMigrations {
-    public static let all: [Migration] = [index, sessions, federation]
+    public static let all: [Migration] = [index, sessions, federation, addresses]
 
     static let index = Migration(
         "referralindex-0001-index",
@@ -176,6 +176,26 @@ public enum ReferralIndexMigrations {
             phone text NOT NULL,
             email text NOT NULL,
             PRIMARY KEY (match_id, signal_id)
+        );
+        """
+    )
+
+    /// The second family rule (off by default): the keyed address of a signal, and the
+    /// municipality's register of addresses that never make a family (institutions, shelters).
+    static let addresses = Migration(
+        "referralindex-0004-addresses",
+        """
+        ALTER TABLE signals ADD COLUMN address_key bytea;
+        CREATE INDEX signals_active_address ON signals (address_key) WHERE status = 'active' AND address_key IS NOT NULL;
+        CREATE TABLE excluded_addresses (
+            municipality text NOT NULL,
+            address_key bytea NOT NULL,
+            postcode text NOT NULL,
+            house_number text NOT NULL,
+            description text NOT NULL,
+            added_by text NOT NULL,
+            added_at timestamptz NOT NULL,
+            PRIMARY KEY (municipality, address_key)
         );
         """
     )

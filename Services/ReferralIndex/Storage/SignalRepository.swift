@@ -10,7 +10,7 @@ enum SignalRepository {
         """
         id, municipality, subject_key, organisation, professional_name, professional_phone, professional_email, birth_date,
         young_person_informed, parents_informed, not_informed_reason, reference, registered_at, refreshed_at, remove_on, status,
-        removal_reason, removed_at, delete_on,
+        removal_reason, removed_at, delete_on, address_key,
         ARRAY(SELECT parent_key FROM signal_parents p WHERE p.signal_id = signals.id ORDER BY parent_key) AS parent_keys
         """
     )
@@ -22,12 +22,12 @@ enum SignalRepository {
             """
             INSERT INTO signals (id, municipality, subject_key, organisation, professional_name, professional_phone,
                 professional_email, birth_date, young_person_informed, parents_informed, not_informed_reason, reference,
-                registered_at, refreshed_at, remove_on, status)
+                registered_at, refreshed_at, remove_on, status, address_key)
             VALUES (\(signal.id), \(signal.municipality.rawValue), \(signal.subjectKey.bytes), \(signal.organisation.description),
                 \(signal.professional.name), \(signal.professional.phone), \(signal.professional.email),
                 \(signal.birthDate?.description)::date, \(signal.informed.youngPerson), \(signal.informed.parents),
                 \(signal.informed.reason?.rawValue), \(signal.reference), \(signal.registeredAt), \(signal.refreshedAt), \(signal.removeOn?.description)::date,
-                \(signal.status.rawValue))
+                \(signal.status.rawValue), \(signal.addressKey?.bytes))
             """
         )
         try saveParents(signal, in: tx)
@@ -43,7 +43,7 @@ enum SignalRepository {
                 not_informed_reason = \(signal.informed.reason?.rawValue), reference = \(signal.reference), refreshed_at = \(signal.refreshedAt),
                 remove_on = \(signal.removeOn?.description)::date, status = \(signal.status.rawValue),
                 removal_reason = \(signal.removal?.rawValue), removed_at = \(signal.removedAt),
-                delete_on = \(signal.deleteOn?.description)::date
+                delete_on = \(signal.deleteOn?.description)::date, address_key = \(signal.addressKey?.bytes)
             WHERE id = \(signal.id)
             """
         )
@@ -79,9 +79,27 @@ enum SignalRepository {
         ).rows.map(signal)
     }
 
+    /// The active signals in `municipality` at `address`.
+    static func active(atAddress address: SubjectKey, municipality: MunicipalityCode, in tx: Transaction) throws -> [Signal] {
+        try tx.query(
+            """
+            SELECT \(columns) FROM signals
+            WHERE address_key = \(address.bytes) AND status = 'active' AND municipality = \(municipality.rawValue)
+            ORDER BY registered_at, id
+            """
+        ).rows.map(signal)
+    }
+
     /// Every active signal of `municipality` (the switch-off).
     static func active(in municipality: MunicipalityCode, in tx: Transaction) throws -> [Signal] {
         try tx.query("SELECT \(columns) FROM signals WHERE status = 'active' AND municipality = \(municipality.rawValue) FOR UPDATE").rows.map(signal)
+    }
+
+    /// The active signals on `subject` in every municipality, locked.
+    static func active(on subject: SubjectKey, in tx: Transaction) throws -> [Signal] {
+        try tx.query(
+            "SELECT \(columns) FROM signals WHERE subject_key = \(subject.bytes) AND status = 'active' ORDER BY registered_at, id FOR UPDATE"
+        ).rows.map(signal)
     }
 
     /// The active signals in `municipality` on anyone with one of `parents`.
@@ -174,6 +192,7 @@ enum SignalRepository {
             municipality: try row.municipality(),
             subjectKey: try key(try row.decode(Data.self, "subject_key")),
             parentKeys: try row.decode([Data].self, "parent_keys").map(key),
+            addressKey: try row.decodeIfPresent(Data.self, "address_key").map(key),
             organisation: try row.parsed("organisation", as: "OrganisationKey", OrganisationKey.init),
             professional: ProfessionalContact(
                 name: try row.decode(String.self, "professional_name"),

@@ -30,6 +30,7 @@ enum SwitchOffRepository {
         ).affectedRows
         let matches = try tx.query("DELETE FROM matches WHERE municipality = \(code)").affectedRows
         let signals = try tx.query("DELETE FROM signals WHERE municipality = \(code)").affectedRows
+        try tx.query("DELETE FROM excluded_addresses WHERE municipality = \(code)")
         try AuditLog.allowDeletes(in: tx)
         let audit = try tx.query("DELETE FROM audit_log WHERE municipality = \(code)").affectedRows
         return (signals, matches, notifications, audit)

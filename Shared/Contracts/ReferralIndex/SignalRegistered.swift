@@ -23,12 +23,27 @@ public struct SignalRegistered: MessageContract, Equatable {
         }
     }
 
+    /// An address as the population register records it (Dutch postcode and house number).
+    public struct Address: Codable, Sendable, Equatable {
+        /// `1234 AB`.
+        public var postcode: String
+        /// The number with any addition, `12`, `12a`, `12-2`.
+        public var houseNumber: String
+        public init(postcode: String, houseNumber: String) {
+            self.postcode = postcode
+            self.houseNumber = houseNumber
+        }
+    }
+
     /// The young person's BSN (nine digits, eleven-test).
     public var bsn: String
     /// The young person's date of birth (`YYYY-MM-DD`): under 23 on the day; checked against other signals on the BSN.
     public var birthDate: String
     /// The parents' BSNs as the population register records them (family matching); optional.
     public var parentBsns: [String]?
+    /// The young person's address (family matching on a shared address, where the municipality
+    /// switched that rule on; keyed at once, never stored as such); optional.
+    public var address: Address?
     public var professional: Professional
     /// The organisation the sender believes it is; refused when it is not the sender's login.
     public var organisation: String?
@@ -45,6 +60,7 @@ public struct SignalRegistered: MessageContract, Equatable {
         bsn: String,
         birthDate: String,
         parentBsns: [String]? = nil,
+        address: Address? = nil,
         professional: Professional,
         organisation: String? = nil,
         youngPersonInformed: Bool,
@@ -55,6 +71,7 @@ public struct SignalRegistered: MessageContract, Equatable {
         self.bsn = bsn
         self.birthDate = birthDate
         self.parentBsns = parentBsns
+        self.address = address
         self.professional = professional
         self.organisation = organisation
         self.youngPersonInformed = youngPersonInformed
@@ -72,6 +89,10 @@ public struct SignalRegistered: MessageContract, Equatable {
         try ContractViolation.check(professional.email, "professional.email", length: 3...254)
         if let reference { try ContractViolation.check(reference, "reference", length: 1...64) }
         if let organisation { try ContractViolation.check(organisation, "organisation", length: 1...64) }
+        if let address {
+            try ContractViolation.check(address.postcode, "address.postcode", length: 6...7)
+            try ContractViolation.check(address.houseNumber, "address.houseNumber", length: 1...10)
+        }
     }
 }
 
