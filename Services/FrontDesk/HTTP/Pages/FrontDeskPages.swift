@@ -15,6 +15,7 @@ public import StaffPages
 /// | GET, POST | `/personen` | search a person (the search is a POST: no BSN in URLs) |
 /// | GET, POST | `/personen/nieuw` | register a person |
 /// | GET | `/personen/:id` | a person with their requests |
+/// | POST | `/personen/:id/overlijden` | record the death the population register reported (tells the referral index) |
 /// | GET, POST | `/personen/:id/hulpvragen/nieuw` | take a request |
 /// | GET, POST | `/personen/:id/huishouden` | the person's household with plan and coordinator; create one |
 /// | POST | `/personen/:id/huishouden/:wijziging` | `gezinslid`, `mantelzorger`, `regisseur`, `overdracht`, `plan-starten`, `plan-beeindigen` |
@@ -81,6 +82,7 @@ public struct FrontDeskPages: Sendable {
         site.page(group, get: "personen/nieuw", persons.newForm)
         site.page(group, post: "personen/nieuw", persons.register)
         site.page(group, get: "personen/:id", persons.detail)
+        site.page(group, post: "personen/:id/overlijden", persons.recordDeath)
         site.page(group, get: "personen/:id/hulpvragen/nieuw", requests.newForm)
         site.page(group, post: "personen/:id/hulpvragen/nieuw", requests.receive)
         site.page(group, get: "personen/:id/huishouden", households.show)

@@ -213,6 +213,27 @@ struct PersonPages: Sendable {
 
     /// `GET /personen/{id}`: the record with the person's requests (logged as a view).
     func detail(_ call: DeskCall) async throws -> PageResult {
+        .page(try await detailPage(call, deathForm: DeskForm(prefix: "death-")))
+    }
+
+    /// `POST /personen/:id/overlijden`: the death the population register reported; the desk
+    /// tells the referral index, which removes the person's signals.
+    func recordDeath(_ call: DeskCall) async throws -> PageResult {
+        let id = try call.id()
+        do {
+            _ = try await service.recordDeath(id, dateOfDeath: call.form["dateOfDeath"] ?? "", by: call.staff)
+            return .redirect(
+                to: "/personen/\(id.uuidString.lowercased())",
+                flash: "Het overlijden is vastgelegd. De verwijsindex verwijdert meldingen over deze persoon."
+            )
+        } catch let error as FrontDeskError where error.httpStatus != 404 {
+            var page = try await detailPage(call, deathForm: DeskForm(prefix: "death-", submitted: call.form, errors: [error]))
+            page.status = .init(code: error.httpStatus)
+            return .page(page)
+        }
+    }
+
+    private func detailPage(_ call: DeskCall, deathForm: DeskForm) async throws -> Page {
         let reason = call.query.nonBlank("reden").flatMap(AccessLog.Reason.init(rawValue:)) ?? .casework
         let record = try await service.person(try call.id(), context: "dossier bekijken", reason: reason, by: call.staff)
         let person = record.person
@@ -232,9 +253,24 @@ struct PersonPages: Sendable {
                     urgency: DutchFormat.urgency(request.urgency)
                 )
             },
-            hasRequests: !record.requests.isEmpty
+            hasRequests: !record.requests.isEmpty,
+            deathAction: "/personen/\(id)/overlijden",
+            deathDate: deathForm.input(
+                "dateOfDeath",
+                label: "Datum van overlijden",
+                hint: "Zoals de basisregistratie personen het meldt, bijvoorbeeld 2-1-2026.",
+                maxLength: 10,
+                width: "medium"
+            ),
+            deathProblem: deathForm.unplaced()
         )
-        return .page(Page(template: "person-detail", title: person.displayName, model: model, section: NavSection.persons.href))
+        return Page(
+            template: "person-detail",
+            title: person.displayName,
+            model: model,
+            section: NavSection.persons.href,
+            problems: deathForm.summary()
+        )
     }
 }
 
@@ -283,6 +319,10 @@ struct PersonDetailPage: Sendable {
     var facts: [Fact]
     var requests: [RequestRow]
     var hasRequests: Bool
+    /// The form to record the person's death.
+    var deathAction: String
+    var deathDate: FieldView
+    var deathProblem: String?
 
     /// One line of the record (`<dt>`/`<dd>`).
     struct Fact: Sendable {
