@@ -112,6 +112,15 @@ public final class PasswordAuthenticator<Account: Sendable>: Sendable {
         }
     }
 
+    /// The active account of `username`, or `nil` (unknown, blocked): what a staff site checks
+    /// on every page of a session, over the same lookup as the password check.
+    public func activeAccount(username: String) async throws -> Account? {
+        let lookup = self.lookup
+        let stored = try await pool.withTransaction { tx in try lookup(username, tx) }
+        guard let stored, stored.isActive else { return nil }
+        return stored.account
+    }
+
     /// The account for the credentials, or `nil` when they do not match an active account.
     public func authenticate(username: String, password: String) async throws -> Account? {
         let lookup = self.lookup

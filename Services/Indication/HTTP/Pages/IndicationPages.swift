@@ -49,11 +49,7 @@ public struct IndicationPages: Sendable {
             pool: pool,
             authenticator: authenticator,
             username: { $0.id.rawValue },
-            activeUser: { username in
-                let stored = try await pool.withTransaction { tx in try AssessorRepository.find(username: username, in: tx) }
-                guard let stored, stored.isActive else { return nil }
-                return stored.account
-            }
+            activeUser: { try await authenticator.activeAccount(username: $0) }
         )
     }
 

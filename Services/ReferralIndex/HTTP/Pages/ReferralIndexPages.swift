@@ -50,11 +50,7 @@ public struct ReferralIndexPages: Sendable {
             pool: pool,
             authenticator: authenticator,
             username: { $0.username },
-            activeUser: { username in
-                let stored = try await pool.withTransaction { tx in try ProfessionalRepository.find(username: username, in: tx) }
-                guard let stored, stored.isActive else { return nil }
-                return stored.account
-            }
+            activeUser: { try await authenticator.activeAccount(username: $0) }
         )
     }
 
