@@ -49,8 +49,8 @@ extension ReferralIndexIntegration {
                 // The same professional again refreshes, not duplicates, and tells no one anew.
                 try await fixture.publish(ReferralIndexFixture.registration("123456782", by: sanne), as: fixture.jeugdzorg)
                 let again = try await fixture.messages(for: fixture.jeugdzorg, 1)
-                let receipt = try ContractJSON.decoder().decode(Envelope<SignalRecorded>.self, from: try #require(again.first).body)
-                #expect(receipt.payload.outcome == "refreshed")
+                let receipt = try #require(try ReferralIndexFixture.payloads(SignalRecorded.self, in: again).first)
+                #expect(receipt.outcome == "refreshed")
                 #expect(await fixture.count("SELECT count(*) FROM signals") == 3)
                 #expect(await fixture.count("SELECT count(*) FROM audit_log WHERE action = 'refreshed'") == 1)
             }
@@ -91,7 +91,7 @@ extension ReferralIndexIntegration {
                 let petra = ReferralIndexFixture.professional("Petra Bos", of: fixture.politie)
                 try await fixture.publish(ReferralIndexFixture.registration("123456782", by: sanne), as: fixture.jeugdzorg)
                 let recorded = try await fixture.messages(for: fixture.jeugdzorg, 1)
-                let signal = try ContractJSON.decoder().decode(Envelope<SignalRecorded>.self, from: try #require(recorded.first).body).payload
+                let signal = try #require(try ReferralIndexFixture.payloads(SignalRecorded.self, in: recorded).first)
                 try await fixture.publish(ReferralIndexFixture.registration("123456782", by: joost), as: fixture.school)
                 _ = try await fixture.messages(for: fixture.school, 2)
                 _ = try await fixture.messages(for: fixture.jeugdzorg, 1)
@@ -99,10 +99,7 @@ extension ReferralIndexIntegration {
                 // Withdrawn by its organisation: the match ends, and a newcomer matches only the other.
                 try await fixture.publish(SignalWithdrawn(signalId: signal.signalId, reason: "risk-gone"), as: fixture.jeugdzorg)
                 let withdrawn = try await fixture.messages(for: fixture.jeugdzorg, 1)
-                #expect(
-                    try ContractJSON.decoder().decode(Envelope<SignalRecorded>.self, from: try #require(withdrawn.first).body).payload.outcome
-                        == "withdrawn"
-                )
+                #expect(try ReferralIndexFixture.payloads(SignalRecorded.self, in: withdrawn).map(\.outcome) == ["withdrawn"])
                 #expect(await fixture.count("SELECT count(*) FROM matches WHERE status = 'ended'") == 1)
                 #expect(await fixture.count("SELECT count(*) FROM signals WHERE status = 'removed' AND birth_date IS NULL") == 1)
                 try await fixture.publish(ReferralIndexFixture.registration("123456782", by: petra), as: fixture.politie)
@@ -200,15 +197,15 @@ extension ReferralIndexIntegration {
                 claim.organisation = fixture.school.description
                 let id = try await fixture.publish(claim, as: fixture.jeugdzorg)
                 let notice = try await fixture.messages(for: fixture.jeugdzorg, 1)
-                let rejected = try ContractJSON.decoder().decode(Envelope<MessageRejected>.self, from: try #require(notice.first).body).payload
+                let rejected = try #require(try ReferralIndexFixture.payloads(MessageRejected.self, in: notice).first)
                 #expect(rejected.rejectedMessageId == id.uuidString.lowercased())
                 #expect(rejected.reason.contains("organisation"))
                 // Too old, invalid BSN, not designated: each refused with its reason.
                 try await fixture.publish(ReferralIndexFixture.registration("123456782", by: sanne, born: "2000-01-01"), as: fixture.jeugdzorg)
                 try await fixture.publish(ReferralIndexFixture.registration("123456789", by: sanne), as: fixture.jeugdzorg)
-                let reasons = try await fixture.messages(for: fixture.jeugdzorg, 2).map {
-                    try ContractJSON.decoder().decode(Envelope<MessageRejected>.self, from: $0.body).payload.reason
-                }
+                let reasons = try ReferralIndexFixture.payloads(MessageRejected.self, in: try await fixture.messages(for: fixture.jeugdzorg, 2))
+                    .map(\.reason)
+                #expect(reasons.count == 2, "both refusals are rejection notices")
                 #expect(reasons.contains { $0.contains("23 or older") } && reasons.contains { $0.contains("eleven") || $0.contains("BSN") })
                 try await fixture.pool.withTransaction { tx in
                     try OrganisationRepository.upsert(Organisation(key: fixture.politie, name: "Politie", isAuthorised: false), in: tx)

@@ -215,12 +215,15 @@ struct ReferralIndexFixture: Sendable {
         try await admin.drain("signaller.\(organisation)", count: count, timeout: timeout)
     }
 
-    /// The match notifications among `deliveries`, decoded.
-    static func notifications(_ deliveries: [Delivery]) throws -> [MatchNotified] {
-        try deliveries.filter { $0.properties.type == MatchNotified.messageType }.map {
-            try ContractJSON.decoder().decode(Envelope<MatchNotified>.self, from: $0.body).payload
+    /// The messages of type `M` among `deliveries`, decoded (the others are skipped).
+    static func payloads<M: MessageContract>(_ type: M.Type, in deliveries: [Delivery]) throws -> [M] {
+        try deliveries.filter { $0.properties.type == M.messageType }.map {
+            try ContractJSON.decoder().decode(Envelope<M>.self, from: $0.body).payload
         }
     }
+
+    /// The match notifications among `deliveries`, decoded.
+    static func notifications(_ deliveries: [Delivery]) throws -> [MatchNotified] { try payloads(MatchNotified.self, in: deliveries) }
 
     /// An account of `role` (of `organisation` for professionals and systems).
     func account(
