@@ -227,7 +227,7 @@ let package = Package(
             ],
             resources: [.copy("Templates")]
         )
-        + service("Matching", executable: "matching", folder: "Matching")
+        + service("Matching", executable: "matching", folder: "Matching", resources: [.copy("Reference")])
         + service("CitizenPanel", executable: "citizen-panel", folder: "CitizenPanel")
         + [
             .target(
@@ -359,6 +359,12 @@ let package = Package(
                     .product(name: "Logging", package: "swift-log"),
                 ],
                 path: "Tests/IndicationIntegrationTests",
+                swiftSettings: swiftSettings
+            ),
+            .testTarget(
+                name: "MatchingTests",
+                dependencies: ["Matching", "Contracts", "WorkingDays"],
+                path: "Tests/MatchingTests",
                 swiftSettings: swiftSettings
             ),
             .testTarget(
