@@ -11,15 +11,6 @@ public struct InformalCarer: Sendable, Hashable {
         case respite
         case practicalHelp = "practical-help"
         case peers
-
-        public var dutchName: String {
-            switch self {
-            case .information: "informatie en advies"
-            case .respite: "respijtzorg"
-            case .practicalHelp: "praktische hulp"
-            case .peers: "lotgenotencontact"
-            }
-        }
     }
 
     public let id: UUID

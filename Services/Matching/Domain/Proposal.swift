@@ -16,18 +16,6 @@ public struct Proposal: Sendable, Hashable {
 
         /// Counts against the volunteer's maximum of simultaneous matches.
         public var countsAsLoad: Bool { self == .proposed || self == .accepted || self == .active }
-
-        public var dutchName: String {
-            switch self {
-            case .proposed: "voorgesteld"
-            case .declined: "afgewezen"
-            case .lapsed: "verlopen"
-            case .accepted: "geaccepteerd"
-            case .active: "loopt"
-            case .ended: "beëindigd"
-            case .withdrawn: "ingetrokken"
-            }
-        }
     }
 
     public let id: UUID

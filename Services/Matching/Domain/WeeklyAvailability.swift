@@ -3,26 +3,21 @@
 public struct WeeklyAvailability: Sendable, Hashable, Codable, CustomStringConvertible {
     public enum Weekday: String, Sendable, CaseIterable {
         case monday, tuesday, wednesday, thursday, friday, saturday, sunday
-
-        var dutchName: String {
-            ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"][Self.allCases.firstIndex(of: self)!]
-        }
     }
 
     public enum PartOfDay: String, Sendable, CaseIterable {
         case morning, afternoon, evening
-
-        var dutchName: String { ["ochtend", "middag", "avond"][Self.allCases.firstIndex(of: self)!] }
     }
 
     /// Bit `day * 3 + part`.
     public let mask: UInt32
 
-    public static let slotCount = 21
+    /// The 21 slots of a week.
+    static let week: UInt32 = (1 << 21) - 1
     /// Every slot of the week: a request without time windows.
-    public static let always = WeeklyAvailability(mask: (1 << 21) - 1)
+    public static let always = WeeklyAvailability(mask: week)
 
-    public init(mask: UInt32) { self.mask = mask & ((1 << 21) - 1) }
+    public init(mask: UInt32) { self.mask = mask & Self.week }
 
     public init(_ slots: [(Weekday, PartOfDay)]) {
         var mask: UInt32 = 0
@@ -62,16 +57,6 @@ public struct WeeklyAvailability: Sendable, Hashable, Codable, CustomStringConve
             for part in PartOfDay.allCases where mask & (1 << Self.bit(day, part)) != 0 { names.append("\(day.rawValue)-\(part.rawValue)") }
         }
         return names
-    }
-
-    /// `maandagochtend, woensdagavond` for pages.
-    public var dutchDescription: String {
-        if self == .always { return "hele week" }
-        var names: [String] = []
-        for day in Weekday.allCases {
-            for part in PartOfDay.allCases where mask & (1 << Self.bit(day, part)) != 0 { names.append(day.dutchName + part.dutchName) }
-        }
-        return names.joined(separator: ", ")
     }
 
     public var description: String { slots.joined(separator: ",") }
