@@ -227,7 +227,17 @@ let package = Package(
             ],
             resources: [.copy("Templates")]
         )
-        + service("Matching", executable: "matching", folder: "Matching", resources: [.copy("Reference")])
+        + service(
+            "Matching",
+            executable: "matching",
+            folder: "Matching",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Reference")]
+        )
         + service("CitizenPanel", executable: "citizen-panel", folder: "CitizenPanel")
         + [
             .target(
@@ -383,6 +393,18 @@ let package = Package(
                     .product(name: "Logging", package: "swift-log"),
                 ],
                 path: "Tests/ReferralIndexIntegrationTests",
+                swiftSettings: swiftSettings
+            ),
+            .testTarget(
+                name: "MatchingIntegrationTests",
+                dependencies: [
+                    "Matching", "ServiceHTTP", "StaffPages", "WorkingDays", "TestKit", "Storage", "Messaging", "ReliableMessaging", "Contracts",
+                    .product(name: "HummingbirdTesting", package: "hummingbird"),
+                    .product(name: "Yams", package: "Yams"),
+                    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                    .product(name: "Logging", package: "swift-log"),
+                ],
+                path: "Tests/MatchingIntegrationTests",
                 swiftSettings: swiftSettings
             ),
             .testTarget(

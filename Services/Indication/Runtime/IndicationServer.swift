@@ -45,7 +45,17 @@ public enum IndicationServer {
             logger: environment.logger
         )
         let consumer = environment.inboxConsumer(queue: IndicationTopology.inbound, handlers: IndicationHandlers.make(service: service))
-        let watch = ReceiptWatch(service: service, logger: environment.logger)
+        // Once a minute: escalate allocations whose provider receipt is overdue, a log line each
+        // (provider, due day) for the assessors' team and operations.
+        let logger = environment.logger
+        let watch = ScheduledJob("receipt watch", every: .seconds(60), logger: logger) {
+            for allocation in try await service.escalateMissingReceipts() {
+                logger.warning(
+                    "receipt of allocation overdue: escalated",
+                    metadata: ["allocation": "\(allocation.id)", "provider": "\(allocation.provider)", "receiptDue": "\(allocation.receiptDue)"]
+                )
+            }
+        }
         try await environment.run([application, consumer, watch])
     }
 

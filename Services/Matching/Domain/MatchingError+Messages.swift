@@ -13,6 +13,16 @@ extension MatchingError {
         case .matchNotRunning: "match-not-running"
         case .evaluationMissing: "evaluation-missing"
         case .invalidParameter: "invalid-parameter"
+        case .unknownPostcode: "unknown-postcode"
+        case .unknownDistrict: "unknown-district"
+        case .missingConsent: "missing-consent"
+        case .invalidBurden: "invalid-burden"
+        case .requestNotFound: "request-not-found"
+        case .proposalNotFound: "proposal-not-found"
+        case .volunteerNotFound: "volunteer-not-found"
+        case .carerNotFound: "carer-not-found"
+        case .notPermitted: "not-permitted"
+        case .answerLinkInvalid: "answer-link-invalid"
         }
     }
 
@@ -34,6 +44,47 @@ extension MatchingError {
         case .matchNotRunning(let status): "Alleen een lopende match kan eindigen (status: \(status))."
         case .evaluationMissing: "Schrijf een korte evaluatie (1 tot 2000 tekens)."
         case .invalidParameter(let name): "De waarde van \(name) klopt niet."
+        case .unknownPostcode(let postcode):
+            "De postcode '\(postcode.prefix(12))' hoort bij geen wijk van deze gemeente. Geef een postcode als 6811 AB in de gemeente."
+        case .unknownDistrict(let name): "De wijk '\(name.prefix(60))' kent matching niet in deze gemeente."
+        case .missingConsent: "Leg vast wanneer de persoon toestemming gaf voor registratie (niet in de toekomst)."
+        case .invalidBurden(let field):
+            field == "burden"
+                ? "De ervaren belasting is een getal van 0 (geen) tot 9 (overbelast)."
+                : "Het aantal uren per week ligt tussen 0 en 168."
+        case .requestNotFound: "Deze hulpvraag bestaat niet (of niet in uw gemeente)."
+        case .proposalNotFound: "Dit voorstel bestaat niet (of niet in uw gemeente)."
+        case .volunteerNotFound: "Deze vrijwilliger bestaat niet (of niet in uw gemeente)."
+        case .carerNotFound: "Deze mantelzorger bestaat niet (of niet in uw gemeente)."
+        case .notPermitted(let what): "U mag dit niet: \(what)."
+        case .answerLinkInvalid: "Deze link is al gebruikt of bestaat niet. Neem contact op met de vrijwilligerscentrale of de gemeente."
+        }
+    }
+
+    /// The HTTP status of the refusal.
+    public var httpStatus: Int {
+        switch self {
+        case .requestNotFound, .proposalNotFound, .volunteerNotFound, .carerNotFound, .answerLinkInvalid: 404
+        case .notPermitted: 403
+        case .proposalNotOpen, .matchNotAccepted, .matchNotRunning: 409
+        default: 422
+        }
+    }
+
+    /// The input field the refusal belongs to, when one.
+    public var field: String? {
+        switch self {
+        case .invalidAvailability(let field, _), .invalidContact(let field, _), .identifyingText(let field), .invalidText(let field, _),
+            .invalidBurden(let field):
+            field
+        case .invalidCertificate: "certificate"
+        case .invalidPause: "pauses"
+        case .invalidParameter(let name): name
+        case .unknownPostcode: "postcode"
+        case .unknownDistrict: "district"
+        case .missingConsent: "consentedAt"
+        case .evaluationMissing: "evaluation"
+        default: nil
         }
     }
 }

@@ -19,8 +19,24 @@ public enum MatchingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Only an accepted or running match can end.
     case matchNotRunning(String)
     case evaluationMissing
-    /// Reference data that cannot be used.
+    /// A value that is not one of the allowed ones, or a malformed one.
     case invalidParameter(String)
+    /// A postcode that is not Dutch or not of a district of the municipality.
+    case unknownPostcode(String)
+    /// A district the municipality's district table does not have.
+    case unknownDistrict(String)
+    /// No consent time, or one in the future.
+    case missingConsent
+    /// A burden score outside 0-9 or hours outside 0-168.
+    case invalidBurden(field: String)
+    case requestNotFound
+    case proposalNotFound
+    case volunteerNotFound
+    case carerNotFound
+    /// A centre acting on another centre's volunteer, or a centre doing coordinator work.
+    case notPermitted(String)
+    /// The answer link was used already or never existed.
+    case answerLinkInvalid
 
     public var description: String { "\(code): \(message)" }
 }

@@ -1,4 +1,5 @@
 public import Foundation
+public import WorkingDays
 
 /// A volunteer proposed for a request, and what became of it (the match): proposed →
 /// accepted or declined by the volunteer → active → ended with a short evaluation. A proposal
@@ -24,6 +25,8 @@ public struct Proposal: Sendable, Hashable {
     public let score: ScoreParts
     public private(set) var status: Status
     public let proposedAt: Date
+    /// The last day to answer; after it the proposal lapses and the next volunteer is asked.
+    public let answerBy: LocalDate?
     public private(set) var answeredAt: Date?
     public private(set) var declineReason: String?
     public private(set) var startedAt: Date?
@@ -37,6 +40,7 @@ public struct Proposal: Sendable, Hashable {
         score: ScoreParts,
         status: Status = .proposed,
         proposedAt: Date,
+        answerBy: LocalDate? = nil,
         answeredAt: Date? = nil,
         declineReason: String? = nil,
         startedAt: Date? = nil,
@@ -49,6 +53,7 @@ public struct Proposal: Sendable, Hashable {
         self.score = score
         self.status = status
         self.proposedAt = proposedAt
+        self.answerBy = answerBy
         self.answeredAt = answeredAt
         self.declineReason = declineReason
         self.startedAt = startedAt

@@ -1,6 +1,156 @@
+import ServiceHTTP
+import StaffPages
 public import Storage
 
-/// The matching schema; volunteers, carers and matches arrive with the matching issue.
+/// The matching schema: the municipality's coordinators and the volunteer centres (API key
+/// hashes only), volunteers and informal carers (their own data, with their consent), requests
+/// (pseudonymous: the desk's subjectRef, never a client's name), proposals with their score parts
+/// and one-time answer tokens (SHA-256 only), the appreciation rounds, and the access log.
 public enum MatchingMigrations {
-    public static let all: [Migration] = []
+    public static let all: [Migration] = [matching]
+
+    static let matching = Migration(
+        "matching-0001-matching",
+        """
+        CREATE TABLE coordinators (
+            id uuid PRIMARY KEY,
+            username text NOT NULL UNIQUE,
+            municipality text NOT NULL,
+            display_name text NOT NULL,
+            password_hash text NOT NULL,
+            active boolean NOT NULL DEFAULT true
+        );
+        CREATE TABLE centres (
+            key text PRIMARY KEY,
+            municipality text NOT NULL,
+            name text NOT NULL,
+            api_key_hash bytea UNIQUE
+        );
+        CREATE TABLE volunteers (
+            id uuid PRIMARY KEY,
+            municipality text NOT NULL,
+            centre text REFERENCES centres (key),
+            centre_reference text,
+            name text NOT NULL,
+            phone text,
+            email text,
+            consented_at timestamptz NOT NULL,
+            postcode text NOT NULL,
+            district text NOT NULL,
+            latitude double precision NOT NULL,
+            longitude double precision NOT NULL,
+            tasks text[] NOT NULL,
+            availability integer NOT NULL,
+            max_distance_km integer NOT NULL,
+            languages text[] NOT NULL,
+            vog_status text NOT NULL,
+            vog_date date,
+            max_matches integer NOT NULL,
+            pauses jsonb NOT NULL DEFAULT '[]',
+            active boolean NOT NULL DEFAULT true,
+            registered_at timestamptz NOT NULL
+        );
+        CREATE UNIQUE INDEX volunteers_centre_reference ON volunteers (centre, centre_reference) WHERE centre IS NOT NULL;
+        -- Ranking reads the active volunteers of a municipality who offer the task.
+        CREATE INDEX volunteers_tasks ON volunteers USING gin (tasks) WHERE active;
+        CREATE TABLE carers (
+            id uuid PRIMARY KEY,
+            municipality text NOT NULL,
+            name text NOT NULL,
+            phone text,
+            email text,
+            consented_at timestamptz NOT NULL,
+            postcode text NOT NULL,
+            district text NOT NULL,
+            latitude double precision NOT NULL,
+            longitude double precision NOT NULL,
+            cared_for uuid,
+            hours_per_week integer NOT NULL,
+            since date NOT NULL,
+            burden integer NOT NULL,
+            support text[] NOT NULL,
+            registered_at timestamptz NOT NULL,
+            flagged_at timestamptz,
+            active boolean NOT NULL DEFAULT true
+        );
+        CREATE INDEX carers_burden ON carers (municipality, burden) WHERE active;
+        CREATE TABLE support_requests (
+            id uuid PRIMARY KEY,
+            municipality text NOT NULL,
+            origin text NOT NULL,
+            request_id uuid NOT NULL,
+            line_id uuid,
+            subject_ref uuid,
+            carer_id uuid REFERENCES carers (id),
+            task text NOT NULL,
+            district text,
+            latitude double precision,
+            longitude double precision,
+            question text NOT NULL,
+            time_windows integer NOT NULL,
+            duration_weeks integer,
+            language text,
+            certificate_required boolean NOT NULL,
+            urgency text NOT NULL,
+            carer_overburdened boolean NOT NULL,
+            status text NOT NULL,
+            received_at timestamptz NOT NULL,
+            fail_on date NOT NULL,
+            closed_at timestamptz,
+            failure_reason text,
+            last_search text
+        );
+        -- A request asked twice (a redelivery with a new id, a resend) is one request.
+        CREATE UNIQUE INDEX support_requests_origin ON support_requests (municipality, origin, request_id, line_id) NULLS NOT DISTINCT;
+        CREATE INDEX support_requests_open ON support_requests (municipality, fail_on) WHERE status = 'open';
+        CREATE TABLE proposals (
+            id uuid PRIMARY KEY,
+            support_request uuid NOT NULL REFERENCES support_requests (id),
+            volunteer_id uuid NOT NULL REFERENCES volunteers (id),
+            municipality text NOT NULL,
+            score_task integer NOT NULL,
+            score_availability integer NOT NULL,
+            score_distance integer NOT NULL,
+            score_language integer NOT NULL,
+            score_load integer NOT NULL,
+            kilometres double precision,
+            status text NOT NULL,
+            proposed_at timestamptz NOT NULL,
+            answer_by date NOT NULL,
+            token_hash bytea UNIQUE,
+            answered_at timestamptz,
+            answered_by text,
+            decline_reason text,
+            started_at timestamptz,
+            ended_at timestamptz,
+            evaluation text
+        );
+        -- One volunteer at a time is asked per request.
+        CREATE UNIQUE INDEX proposals_one_open ON proposals (support_request) WHERE status = 'proposed';
+        CREATE INDEX proposals_load ON proposals (volunteer_id) WHERE status IN ('proposed', 'accepted', 'active');
+        CREATE INDEX proposals_request ON proposals (support_request);
+        CREATE TABLE appreciation (
+            municipality text NOT NULL,
+            year integer NOT NULL,
+            carer_id uuid NOT NULL REFERENCES carers (id),
+            listed_at timestamptz NOT NULL,
+            PRIMARY KEY (municipality, year, carer_id)
+        );
+        CREATE TABLE access_log (
+            id bigserial PRIMARY KEY,
+            at timestamptz NOT NULL,
+            municipality text NOT NULL,
+            actor text NOT NULL,
+            action text NOT NULL,
+            volunteer_id uuid,
+            carer_id uuid
+        );
+        CREATE INDEX access_log_volunteer ON access_log (volunteer_id) WHERE volunteer_id IS NOT NULL;
+        CREATE INDEX access_log_carer ON access_log (carer_id) WHERE carer_id IS NOT NULL;
+        CREATE FUNCTION matching_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'append-only table %', TG_TABLE_NAME; END $$;
+        CREATE TRIGGER access_log_no_change BEFORE UPDATE OR DELETE ON access_log
+            FOR EACH ROW EXECUTE FUNCTION matching_append_only();
+        """ + StaffSessionTable.sql + LoginAudit.tableSQL
+    )
 }

@@ -46,7 +46,16 @@ public enum ReferralIndexServer {
         let handlers = ReferralIndexHandlers.make(service: service)
         let consumer = environment.inboxConsumer(queue: queue, handlers: handlers)
         let deathConsumer = deaths.map { environment.inboxConsumer(queue: $0, handlers: handlers) }
-        let removal = RemovalSchedule(service: service, logger: environment.logger, interval: configuration.removalInterval)
+        let logger = environment.logger
+        let removal = ScheduledJob("scheduled removal", every: configuration.removalInterval, logger: logger) {
+            let run = try await service.runRemoval()
+            if run.removed + run.deleted + run.auditEntriesDeleted > 0 {
+                logger.info(
+                    "scheduled removal",
+                    metadata: ["removed": "\(run.removed)", "deleted": "\(run.deleted)", "auditEntriesDeleted": "\(run.auditEntriesDeleted)"]
+                )
+            }
+        }
         try await environment.run([application, consumer, removal] + (deathConsumer.map { [$0] } ?? []))
     }
 
