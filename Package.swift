@@ -236,7 +236,7 @@ let package = Package(
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Reference")]
+            resources: [.copy("Reference"), .copy("Templates")]
         )
         + service("CitizenPanel", executable: "citizen-panel", folder: "CitizenPanel")
         + [

@@ -128,6 +128,12 @@ for id in jeugdzorg school regie; do
         "$WMO_ROOT/scripts/organisations.sh" add signaller 0202 "$id" --password "wmo-demo-0202-$id" >/dev/null
     fi
 done
+# Arnhem's demo volunteer centre (kind volunteer-centre): registers volunteers and answers
+# proposals for them from its own login (matching seed-demo registers it with matching).
+if ! "$WMO_ROOT/scripts/broker.sh" ctl list_users --silent | cut -f1 | grep -qx "0202-vrijwilligerscentrale"; then
+    "$WMO_ROOT/scripts/organisations.sh" add volunteer-centre 0202 vrijwilligerscentrale \
+        --password "wmo-demo-0202-vrijwilligerscentrale" >/dev/null
+fi
 # The subject-key secret of this instance, made once and kept: with another secret the same
 # BSN would get another key and no signal would match the ones before.
 if [[ ! -s "$WMO_RUN/referral-index.secret" ]]; then
@@ -201,12 +207,18 @@ referral_output=$(env AMQP_URL="$(service_amqp_url referral-index)" DATABASE_URL
     REFERRAL_INDEX_SECRET="$(cat "$WMO_RUN/referral-index.secret")" \
     "$BIN_DIR/referral-index" seed-demo 2>&1) || echo "WARNING: referral-index seed-demo failed: $referral_output" >&2
 
+say "demo coordinator, centre and volunteers (matching seed-demo)"
+matching_output=$(env AMQP_URL="$(service_amqp_url matching)" DATABASE_URL="$(service_db_url matching)" \
+    DATABASE_MIGRATION_URL="$(owner_db_url matching)" LOG_LEVEL=warning \
+    "$BIN_DIR/matching" seed-demo 2>&1) || echo "WARNING: matching seed-demo failed: $matching_output" >&2
+
 # The demo partners log in as themselves too (scripts/organisations.sh; demo passwords).
 partner_logins="$(printf '%-34s %-30s queue assessor.%s' 0202-advies wmo-demo-0202-advies 0202-advies)"$'\n'
 partner_logins+="$(printf '%-34s %-30s queue provider.%s' 0202-rijnstad wmo-demo-0202-rijnstad 0202-rijnstad)"$'\n'
 for id in jeugdzorg school regie; do
     partner_logins+="$(printf '%-34s %-30s queue signaller.%s' "0202-$id" "wmo-demo-0202-$id" "0202-$id")"$'\n'
 done
+partner_logins+="$(printf '%-34s %-30s queue volunteer-centre.%s' 0202-vrijwilligerscentrale wmo-demo-0202-vrijwilligerscentrale 0202-vrijwilligerscentrale)"$'\n'
 for key in $("$BIN_DIR/front-desk" demo-partners); do
     if ! "$WMO_ROOT/scripts/broker.sh" ctl list_users --silent | cut -f1 | grep -qx "$key"; then
         "$WMO_ROOT/scripts/organisations.sh" add partner "${key%%-*}" "${key#*-}" --broker-only \
@@ -239,6 +251,9 @@ $(sed 's/^/ /' <<<"$indication_output")
 
  Demo professionals (referral index pages http://127.0.0.1:8082/ and API /api/v1/ with HTTP Basic):
 $(sed 's/^/ /' <<<"$referral_output")
+
+ Demo matching coordinator (matching API http://127.0.0.1:8083/api/v1/ with HTTP Basic):
+$(sed 's/^/ /' <<<"$matching_output")
 
  Demo organisations' broker logins (amqp://LOGIN:PASSWORD@127.0.0.1:$WMO_AMQP_PORT/, docs/partners.md):
 $(sed 's/^/   /' <<<"$partner_logins")

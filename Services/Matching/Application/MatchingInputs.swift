@@ -8,6 +8,11 @@ public struct VolunteerInput: Codable, Sendable {
     public struct Certificate: Codable, Sendable {
         public var status: String
         public var issuedOn: String?
+
+        public init(status: String, issuedOn: String? = nil) {
+            self.status = status
+            self.issuedOn = issuedOn
+        }
     }
 
     public struct PauseInput: Codable, Sendable {
@@ -30,6 +35,38 @@ public struct VolunteerInput: Codable, Sendable {
     /// The centre's own volunteer number (centres only).
     public var reference: String?
     public var active: Bool?
+
+    public init(
+        name: String,
+        phone: String? = nil,
+        email: String? = nil,
+        consentedAt: Date?,
+        postcode: String,
+        tasks: [String],
+        availability: [String],
+        maxDistanceKm: Int,
+        languages: [String]? = nil,
+        certificate: Certificate? = nil,
+        maxMatches: Int? = nil,
+        pauses: [PauseInput]? = nil,
+        reference: String? = nil,
+        active: Bool? = nil
+    ) {
+        self.name = name
+        self.phone = phone
+        self.email = email
+        self.consentedAt = consentedAt
+        self.postcode = postcode
+        self.tasks = tasks
+        self.availability = availability
+        self.maxDistanceKm = maxDistanceKm
+        self.languages = languages
+        self.certificate = certificate
+        self.maxMatches = maxMatches
+        self.pauses = pauses
+        self.reference = reference
+        self.active = active
+    }
 
     /// A centre's registration message.
     public init(_ message: VolunteerRegistered) {
@@ -131,6 +168,30 @@ public struct CarerInput: Codable, Sendable {
     /// Experienced burden, 0-9.
     public var burden: Int
     public var supportWanted: [String]
+
+    public init(
+        name: String,
+        phone: String? = nil,
+        email: String? = nil,
+        consentedAt: Date?,
+        postcode: String,
+        caredFor: UUID? = nil,
+        hoursPerWeek: Int,
+        since: String,
+        burden: Int,
+        supportWanted: [String]
+    ) {
+        self.name = name
+        self.phone = phone
+        self.email = email
+        self.consentedAt = consentedAt
+        self.postcode = postcode
+        self.caredFor = caredFor
+        self.hoursPerWeek = hoursPerWeek
+        self.since = since
+        self.burden = burden
+        self.supportWanted = supportWanted
+    }
 
     func carer(
         id: UUID,

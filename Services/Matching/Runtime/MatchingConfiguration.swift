@@ -13,10 +13,14 @@ public import WorkingDays
 /// | `MATCHING_CERTIFICATE_VALIDITY_YEARS` | `3` | how old a VOG may be where one is required |
 /// | `MATCHING_PUBLIC_URL` | `http://127.0.0.1:<port>` | the address volunteers reach the one-time answer page on |
 /// | `MATCHING_SWEEP_INTERVAL` | `300` | seconds between runs of the sweep (lapse, fail, search again) |
+/// | `BCRYPT_COST`, `AUTH_CACHE_SECONDS`, `TRUSTED_PROXIES` | `10`, `60`, (none) | as at the front desk |
 /// | `CALENDAR_CLOSED_DAYS`, `CALENDAR_LIBERATION_DAY`, `CALENDAR_GOOD_FRIDAY_CLOSED` | as at the desk | the working-day calendar of the terms |
 public struct MatchingConfiguration: Sendable {
     public var settings: MatchingSettings
     public var sweepInterval: Duration
+    public var bcryptCost: UInt8
+    public var authCacheSeconds: Int
+    public var trustedProxies: Set<String>
 
     /// A setting that cannot be used; the service refuses to start.
     public enum Problem: Error, CustomStringConvertible {
@@ -66,6 +70,11 @@ public struct MatchingConfiguration: Sendable {
                 certificateValidityYears: try number("matching.certificate.validity.years", "MATCHING_CERTIFICATE_VALIDITY_YEARS", default: 3, 1...10)
             ),
             publicBaseURL: reader.string(forKey: "matching.public.url", default: "http://127.0.0.1:\(service.httpPort)")
+        )
+        bcryptCost = UInt8(min(max(reader.int(forKey: "bcrypt.cost", default: 10), 4), 31))
+        authCacheSeconds = max(0, reader.int(forKey: "auth.cache.seconds", default: 60))
+        trustedProxies = Set(
+            reader.string(forKey: "trusted.proxies", default: "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         )
         sweepInterval = .seconds(try number("matching.sweep.interval", "MATCHING_SWEEP_INTERVAL", default: 300, 1...86_400))
     }
