@@ -77,6 +77,7 @@ case "$command" in
                     assessor) keys=("indication.advice.requested.$login") ;;
                     provider) keys=("indication.allocation.issued.$login" "indication.receipt.$login" "indication.allocation.request.answered.$login") ;;
                     signaller) keys=("referralindex.signal.recorded.$login" "referralindex.match.notified.$login") ;;
+                    volunteer-centre) keys=("matching.volunteer.recorded.$login" "matching.proposal.offered.$login") ;;
                 esac
                 python3 "$ROOT/scripts/lib/declare-organisation-queue.py" "$queue" "$login" "${keys[@]}"
             fi

@@ -103,6 +103,13 @@ enum FuzzTargets {
         handlers.on(SignalForwarded.self) { _, _, _ in }
         handlers.on(FederationMatched.self) { _, _, _ in }
         handlers.on(PersonDeceased.self) { _, _, _ in }
+        handlers.on(VolunteerRegistered.self) { _, _, _ in }
+        handlers.on(VolunteerRecorded.self) { _, _, _ in }
+        handlers.on(ProposalOffered.self) { _, _, _ in }
+        handlers.on(ProposalAnswered.self) { _, _, _ in }
+        handlers.on(MatchingEnded.self) { _, _, _ in }
+        handlers.on(CarerOverburdened.self) { _, _, _ in }
+        handlers.on(CarerAppreciationListed.self) { _, _, _ in }
         return handlers
     }()
 }

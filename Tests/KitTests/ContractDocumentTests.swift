@@ -436,6 +436,100 @@ struct ContractCase: Sendable, CustomTestStringConvertible {
             minimal: MatchingFailed(requestId: Samples.id, subjectRef: SubjectRef(), reason: "Geen vrijwilliger")
         ),
         .of(
+            VolunteerRegistered.self,
+            full: VolunteerRegistered(
+                reference: "VC-2026-0147",
+                name: "Anneke de Vries",
+                phone: "06 1234 5678",
+                email: "anneke@example.nl",
+                consentedAt: Samples.date,
+                postcode: "6821 AB",
+                tasks: [.visiting, .shopping],
+                availability: ["monday-morning", "wednesday-afternoon"],
+                maxDistanceKm: 5,
+                languages: ["nl", "en"],
+                certificate: .init(status: "issued", issuedOn: "2026-03-02"),
+                maxMatches: 2,
+                active: true
+            ),
+            minimal: VolunteerRegistered(
+                reference: "VC-2026-0147",
+                name: "Anneke de Vries",
+                phone: nil,
+                email: nil,
+                consentedAt: Samples.date,
+                postcode: "6821",
+                tasks: [.respiteCare],
+                availability: ["monday-morning"],
+                maxDistanceKm: 5,
+                languages: [],
+                certificate: .init(status: "none"),
+                maxMatches: 1
+            )
+        ),
+        .of(VolunteerRecorded.self, full: VolunteerRecorded(reference: "VC-2026-0147", volunteerId: Samples.id, outcome: "registered")),
+        .of(
+            ProposalOffered.self,
+            full: ProposalOffered(
+                proposalId: Samples.id,
+                volunteerReference: "VC-2026-0147",
+                task: .visiting,
+                district: "Presikhaaf",
+                question: "Wekelijks bezoek",
+                timeWindows: ["tuesday-afternoon"],
+                durationWeeks: 12,
+                certificateRequired: false,
+                score: .init(total: 91, task: 20, availability: 25, distance: 16, language: 15, load: 15, kilometres: 1.9),
+                answerBy: "2026-11-27",
+                answerUrl: "https://matching.example.org/antwoord/a11b76efd58fd0f48211be634589c84eaf7cb7443152e2c831e5cd9c6ca466cd"
+            ),
+            minimal: ProposalOffered(
+                proposalId: Samples.id,
+                volunteerReference: "VC-2026-0147",
+                task: .visiting,
+                district: nil,
+                question: "Wekelijks bezoek",
+                timeWindows: ["tuesday-afternoon"],
+                durationWeeks: nil,
+                certificateRequired: false,
+                score: .init(total: 75, task: 20, availability: 25, distance: 0, language: 15, load: 15, kilometres: nil),
+                answerBy: "2026-11-27",
+                answerUrl: "https://matching.example.org/antwoord/a11b76efd58fd0f48211be634589c84eaf7cb7443152e2c831e5cd9c6ca466cd"
+            )
+        ),
+        .of(
+            ProposalAnswered.self,
+            full: ProposalAnswered(proposalId: Samples.id, answer: "declined", reason: "Op donderdag niet beschikbaar"),
+            minimal: ProposalAnswered(proposalId: Samples.id, answer: "accepted")
+        ),
+        .of(
+            MatchingEnded.self,
+            full: MatchingEnded(
+                requestId: Samples.id,
+                matchId: Samples.id,
+                subjectRef: SubjectRef(),
+                lineId: Samples.id,
+                task: .visiting,
+                endedOn: "2027-06-02",
+                evaluation: "Goed verlopen"
+            ),
+            minimal: MatchingEnded(
+                requestId: Samples.id,
+                matchId: Samples.id,
+                subjectRef: nil,
+                lineId: nil,
+                task: .respiteCare,
+                endedOn: "2027-06-02",
+                evaluation: "Goed verlopen"
+            )
+        ),
+        .of(
+            CarerOverburdened.self,
+            full: CarerOverburdened(carerId: Samples.id, caredFor: SubjectRef(), burden: 8, hoursPerWeek: 30, district: "Geitenkamp"),
+            minimal: CarerOverburdened(carerId: Samples.id, caredFor: nil, burden: 8, hoursPerWeek: 30, district: "Geitenkamp")
+        ),
+        .of(CarerAppreciationListed.self, full: CarerAppreciationListed(year: 2026, listed: 214, total: 214)),
+        .of(
             PanelInvitationRequested.self,
             full: PanelInvitationRequested(
                 invitationId: Samples.id,

@@ -215,6 +215,13 @@ extension MatchingIntegration {
                 try await eventually("the BSN question is dead-lettered") { try await fixture.admin.messageCount("\(fixture.inbound.name).dlq") == 1 }
                 #expect(await fixture.count("SELECT count(*) FROM support_requests") == 1)
                 #expect(await fixture.count("SELECT count(*) FROM support_requests WHERE question LIKE '%123456782%'") == 0)
+                // A centre matching does not know (no `matching add-centre`) registers nobody.
+                let stranger = OrganisationKey(municipality: .arnhem, id: "vc3-\(fixture.centre.id.suffix(12))")
+                try await fixture.publish(MatchingFixture.volunteer("X-1", name: "Onbekend"), as: stranger)
+                try await eventually("the stranger's registration is dead-lettered") {
+                    try await fixture.admin.messageCount("\(fixture.inbound.name).dlq") == 2
+                }
+                #expect(await fixture.count("SELECT count(*) FROM volunteers") == 1)
 
                 // Three working days to answer (to Thursday 10 December); on Friday 11 it lapses.
                 fixture.clock.set(TestClock.at(2026, 12, 11))

@@ -50,7 +50,7 @@ public enum MatchingHandlers {
             )
         }
         handlers.on(VolunteerRegistered.self) { message, header, context, tx in
-            let centre = try sender(context)
+            let centre = try sender(context, in: tx)
             do {
                 try service.register(message, from: centre, header: header, in: tx)
             } catch let error as MatchingError {
@@ -58,7 +58,7 @@ public enum MatchingHandlers {
             }
         }
         handlers.on(ProposalAnswered.self) { message, _, context, tx in
-            let centre = try sender(context)
+            let centre = try sender(context, in: tx)
             do {
                 try service.answer(message, from: centre, in: tx)
             } catch let error as MatchingError {
@@ -68,10 +68,13 @@ public enum MatchingHandlers {
         return handlers
     }
 
-    /// The centre that sent the message, as the broker validated it.
-    private static func sender(_ context: DeliveryContext) throws -> OrganisationKey {
+    /// The centre that sent the message, as the broker validated it, and registered with matching.
+    private static func sender(_ context: DeliveryContext, in tx: Transaction) throws -> OrganisationKey {
         guard context.isFromOrganisation, let sender = context.userId, let centre = OrganisationKey(sender) else {
             throw HandlerError.rejected("volunteer-centre messages come from the centre's own login on wmo.partners")
+        }
+        guard try AccountRepository.centreName(centre, in: tx) != nil else {
+            throw HandlerError.rejected("\(centre) is not registered with matching as a volunteer centre (matching add-centre)")
         }
         return centre
     }
