@@ -53,6 +53,7 @@ let package = Package(
         .executable(name: "frontdesk-bench", targets: ["frontdesk-bench"]),
         .executable(name: "indication-bench", targets: ["indication-bench"]),
         .executable(name: "referral-index-bench", targets: ["referral-index-bench"]),
+        .executable(name: "matching-bench", targets: ["matching-bench"]),
         .library(name: "Messaging", targets: ["Messaging"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "ReliableMessaging", targets: ["ReliableMessaging"]),
@@ -294,6 +295,16 @@ let package = Package(
                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 ],
                 path: "Benchmarks/referral-index-bench",
+                swiftSettings: swiftSettings
+            ),
+            .executableTarget(
+                name: "matching-bench",
+                dependencies: [
+                    "BenchmarkSupport", "Matching", "Contracts", "WorkingDays",
+                    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                    .product(name: "Histogram", package: "hdrhistogram-swift"),
+                ],
+                path: "Benchmarks/matching-bench",
                 swiftSettings: swiftSettings
             ),
             .executableTarget(
