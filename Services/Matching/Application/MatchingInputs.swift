@@ -131,7 +131,11 @@ public struct VolunteerInput: Codable, Sendable {
             guard let from = LocalDate(iso: pause.from), let until = LocalDate(iso: pause.until) else { throw .invalidPause }
             pauses.append(try Volunteer.Pause(from: from, until: until))
         }
-        if let reference { guard (1...100).contains(reference.count) else { throw .invalidParameter("reference") } }
+        if let reference {
+            guard (1...100).contains(reference.count), reference.unicodeScalars.allSatisfy({ $0.value >= 32 }) else {
+                throw .invalidParameter("reference")
+            }
+        }
         return Volunteer(
             id: id,
             municipality: municipality,

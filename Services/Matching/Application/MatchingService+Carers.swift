@@ -87,7 +87,9 @@ extension MatchingService {
                 throw MatchingError.invalidParameter("task")
             }
             if let weeks = input.durationWeeks, !(1...104).contains(weeks) { throw MatchingError.invalidParameter("durationWeeks") }
-            if let language = input.language, language.count != 2 { throw MatchingError.invalidParameter("language") }
+            if let language = input.language, language.count != 2 || !language.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                throw MatchingError.invalidParameter("language")
+            }
             let windows = try input.timeWindows.map { names throws(MatchingError) in try WeeklyAvailability(slots: names, field: "timeWindows") }
             let day = settings.calendar.day(of: now)
             let request = SupportRequest(

@@ -10,7 +10,8 @@ public enum FreeText {
     ///   `.identifyingText` when a run of nine digits passes the eleven-test.
     public static func checked(_ text: String, field: String, length: ClosedRange<Int> = 1...4000) throws(MatchingError) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard length.contains(trimmed.count) else { throw .invalidText(field: field, length) }
+        guard length.contains(trimmed.count), !trimmed.unicodeScalars.contains(where: { $0.value < 32 && $0 != "\n" && $0 != "\t" && $0 != "\r" })
+        else { throw .invalidText(field: field, length) }
         guard !containsBSN(trimmed) else { throw .identifyingText(field: field) }
         return trimmed
     }

@@ -13,7 +13,9 @@ public struct PersonalContact: Sendable, Hashable, Codable {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         let phone = phone?.trimmingCharacters(in: .whitespaces).nilIfEmpty
         let email = email?.trimmingCharacters(in: .whitespaces).nilIfEmpty
-        guard (1...120).contains(name.count) else { throw .invalidContact(field: "name", "give a name of 1 to 120 characters") }
+        guard (1...120).contains(name.count), !name.unicodeScalars.contains(where: { $0.value < 32 }) else {
+            throw .invalidContact(field: "name", "give a name of 1 to 120 characters")
+        }
         guard phone != nil || email != nil else { throw .invalidContact(field: "phone", "give a phone number or an e-mail address") }
         if let phone {
             let digits = phone.filter(\.isNumber)
@@ -23,7 +25,9 @@ public struct PersonalContact: Sendable, Hashable, Codable {
         }
         if let email {
             let parts = email.split(separator: "@")
-            guard email.count <= 200, parts.count == 2, parts[1].contains("."), !email.contains(" ") else {
+            guard email.count <= 200, parts.count == 2, parts[1].contains("."), !email.contains(" "),
+                !email.unicodeScalars.contains(where: { $0.value < 32 })
+            else {
                 throw .invalidContact(field: "email", "'\(email.prefix(60))' is not an e-mail address")
             }
         }

@@ -1,8 +1,8 @@
 import Contracts
 import Foundation
+import HTTPTypes
 public import Hummingbird
 import StaffPages
-import HTTPTypes
 import WorkingDays
 
 /// `/antwoord/:token`: the volunteer's one-time answer page (no login; Dutch, works without
