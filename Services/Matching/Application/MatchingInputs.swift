@@ -121,14 +121,18 @@ public struct VolunteerInput: Codable, Sendable {
             guard let status = CertificateOfConduct.Status(rawValue: given.status) else { throw .invalidParameter("certificate") }
             var issued: LocalDate?
             if let text = given.issuedOn {
-                guard let day = LocalDate(iso: text) else { throw .invalidCertificate("'\(text.prefix(20))' is not a date (YYYY-MM-DD)") }
+                guard let day = LocalDate(iso: text), day.year >= 1900 else {
+                    throw .invalidCertificate("'\(text.prefix(20))' is not a date (YYYY-MM-DD)")
+                }
                 issued = day
             }
             certificate = try CertificateOfConduct(status: status, issuedOn: issued, today: today)
         }
         var pauses: [Volunteer.Pause] = []
         for pause in self.pauses ?? [] {
-            guard let from = LocalDate(iso: pause.from), let until = LocalDate(iso: pause.until) else { throw .invalidPause }
+            guard let from = LocalDate(iso: pause.from), let until = LocalDate(iso: pause.until), from.year >= 2000, until.year <= 2200 else {
+                throw .invalidPause
+            }
             pauses.append(try Volunteer.Pause(from: from, until: until))
         }
         if let reference {
@@ -211,7 +215,7 @@ public struct CarerInput: Codable, Sendable {
         guard let place = districts.place(postcode: postcode, in: municipality) else { throw .unknownPostcode(postcode) }
         guard (0...168).contains(hoursPerWeek) else { throw .invalidBurden(field: "hoursPerWeek") }
         guard (0...9).contains(burden) else { throw .invalidBurden(field: "burden") }
-        guard let since = LocalDate(iso: since), since <= today else { throw .invalidParameter("since") }
+        guard let since = LocalDate(iso: since), since.year >= 1900, since <= today else { throw .invalidParameter("since") }
         var support: Set<InformalCarer.Support> = []
         for item in supportWanted {
             guard let known = InformalCarer.Support(rawValue: item) else { throw .invalidParameter("supportWanted") }
