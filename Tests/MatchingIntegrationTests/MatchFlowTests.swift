@@ -23,17 +23,10 @@ extension MatchingIntegration {
 
                 let subject = SubjectRef()
                 let requestID = UUID()
-                try await fixture.publishEvent(
-                    MatchingRequested(
-                        requestId: requestID,
-                        subjectRef: subject,
-                        task: .visiting,
-                        district: "Klarendal",
-                        question: "Iemand die wekelijks op de koffie komt en een wandelingetje maakt.",
-                        certificateRequired: false,
-                        urgency: .normal
-                    ),
-                    producer: "front-desk"
+                try await fixture.publishDeskRequest(
+                    "Iemand die wekelijks op de koffie komt en een wandelingetje maakt.",
+                    requestId: requestID,
+                    subjectRef: subject
                 )
                 let offer = try #require(
                     try MatchingFixture.payloads(ProposalOffered.self, in: try await fixture.messages(for: fixture.centre, 1)).first
@@ -60,17 +53,10 @@ extension MatchingIntegration {
                 #expect(notice.reason.contains("proposal-not-open"))
 
                 // The redelivered request (same request id, new message id) is the same request.
-                let resend = try await fixture.publishEvent(
-                    MatchingRequested(
-                        requestId: requestID,
-                        subjectRef: subject,
-                        task: .visiting,
-                        district: "Klarendal",
-                        question: "Iemand die wekelijks op de koffie komt.",
-                        certificateRequired: false,
-                        urgency: .normal
-                    ),
-                    producer: "front-desk"
+                let resend = try await fixture.publishDeskRequest(
+                    "Iemand die wekelijks op de koffie komt.",
+                    requestId: requestID,
+                    subjectRef: subject
                 )
                 try await eventually("the resend is consumed") {
                     await fixture.count("SELECT count(*) FROM inbox WHERE message_id = '\(resend.uuidString.lowercased())'") == 1
@@ -98,18 +84,7 @@ extension MatchingIntegration {
                 try await fixture.publish(MatchingFixture.volunteer("V-1", name: "Kees Jansen"), as: fixture.centre)
                 try await fixture.publish(MatchingFixture.volunteer("V-2", name: "Fatma Yilmaz", postcode: "6826 AA"), as: fixture.centre)
                 _ = try await fixture.messages(for: fixture.centre, 2)
-                try await fixture.publishEvent(
-                    MatchingRequested(
-                        requestId: UUID(),
-                        subjectRef: SubjectRef(),
-                        task: .visiting,
-                        district: "Klarendal",
-                        question: "Gezelschap op maandagochtend.",
-                        certificateRequired: false,
-                        urgency: .normal
-                    ),
-                    producer: "front-desk"
-                )
+                try await fixture.publishDeskRequest("Gezelschap op maandagochtend.")
                 let first = try #require(
                     try MatchingFixture.payloads(ProposalOffered.self, in: try await fixture.messages(for: fixture.centre, 1)).first
                 )
@@ -186,32 +161,10 @@ extension MatchingIntegration {
             try await fixture.run {
                 try await fixture.publish(MatchingFixture.volunteer("V-3", name: "Joke Smit"), as: fixture.centre)
                 _ = try await fixture.messages(for: fixture.centre, 1)
-                try await fixture.publishEvent(
-                    MatchingRequested(
-                        requestId: UUID(),
-                        subjectRef: SubjectRef(),
-                        task: .visiting,
-                        district: "Klarendal",
-                        question: "Bezoek voor een oudere heer.",
-                        certificateRequired: false,
-                        urgency: .normal
-                    ),
-                    producer: "front-desk"
-                )
+                try await fixture.publishDeskRequest("Bezoek voor een oudere heer.")
                 _ = try await fixture.messages(for: fixture.centre, 1)
                 // A question carrying a BSN is refused at the door: dead-lettered, nothing stored.
-                try await fixture.publishEvent(
-                    MatchingRequested(
-                        requestId: UUID(),
-                        subjectRef: SubjectRef(),
-                        task: .visiting,
-                        district: "Klarendal",
-                        question: "Mevrouw met BSN 123456782 zoekt gezelschap.",
-                        certificateRequired: false,
-                        urgency: .normal
-                    ),
-                    producer: "front-desk"
-                )
+                try await fixture.publishDeskRequest("Mevrouw met BSN 123456782 zoekt gezelschap.")
                 try await eventually("the BSN question is dead-lettered") { try await fixture.admin.messageCount("\(fixture.inbound.name).dlq") == 1 }
                 #expect(await fixture.count("SELECT count(*) FROM support_requests") == 1)
                 #expect(await fixture.count("SELECT count(*) FROM support_requests WHERE question LIKE '%123456782%'") == 0)

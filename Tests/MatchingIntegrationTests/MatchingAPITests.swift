@@ -183,18 +183,7 @@ extension MatchingIntegration {
             try await fixture.run {
                 try await fixture.publish(MatchingFixture.volunteer("V-5", name: "Henk Kok"), as: fixture.centre)
                 _ = try await fixture.messages(for: fixture.centre, 1)
-                try await fixture.publishEvent(
-                    MatchingRequested(
-                        requestId: UUID(),
-                        subjectRef: SubjectRef(),
-                        task: .visiting,
-                        district: "Klarendal",
-                        question: "Samen een kopje koffie en een praatje.",
-                        certificateRequired: false,
-                        urgency: .normal
-                    ),
-                    producer: "front-desk"
-                )
+                try await fixture.publishDeskRequest("Samen een kopje koffie en een praatje.")
                 let offer = try #require(
                     try MatchingFixture.payloads(ProposalOffered.self, in: try await fixture.messages(for: fixture.centre, 1)).first
                 )

@@ -130,6 +130,23 @@ struct MatchingFixture: Sendable {
         return envelope.header.messageId
     }
 
+    /// The desk asks for a visiting volunteer in Klarendal, as `frontdesk.matching.requested`.
+    @discardableResult
+    func publishDeskRequest(_ question: String, requestId: UUID = UUID(), subjectRef: SubjectRef = SubjectRef()) async throws -> UUID {
+        try await publishEvent(
+            MatchingRequested(
+                requestId: requestId,
+                subjectRef: subjectRef,
+                task: .visiting,
+                district: "Klarendal",
+                question: question,
+                certificateRequired: false,
+                urgency: .normal
+            ),
+            producer: "front-desk"
+        )
+    }
+
     /// Publishes `payload` (type `volunteer-centre.<rest>`) as `centre` does: its own login,
     /// `wmo.partners`, routing key `volunteer-centre.<centre>.<rest>`.
     func publish<M: MessageContract>(_ payload: M, as centre: OrganisationKey) async throws {

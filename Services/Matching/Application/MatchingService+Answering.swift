@@ -26,7 +26,7 @@ extension MatchingService {
         let answer = try Answer(input.answer, reason: input.reason)
         let now = clock()
         return try await transaction { tx in
-            guard let proposal = try ProposalRepository.find(proposalID, municipality: account.municipality, forUpdate: true, in: tx) else {
+            guard let proposal = try ProposalRepository.find(proposalID, municipality: account.municipality, in: tx) else {
                 throw MatchingError.proposalNotFound
             }
             if let centre = account.centre {
@@ -41,7 +41,7 @@ extension MatchingService {
     /// A centre's `volunteer-centre.proposal.answered`: only for the centre's own volunteers.
     func answer(_ message: ProposalAnswered, from centre: OrganisationKey, in tx: Transaction) throws {
         let answer = try Answer(message.answer, reason: message.reason)
-        guard let proposal = try ProposalRepository.find(message.proposalId, municipality: centre.municipality, forUpdate: true, in: tx),
+        guard let proposal = try ProposalRepository.find(message.proposalId, municipality: centre.municipality, in: tx),
             try VolunteerRepository.find(proposal.volunteerId, municipality: centre.municipality, in: tx)?.centre == centre
         else { throw MatchingError.notPermitted("answer a proposal for a volunteer another centre registered (or none)") }
         _ = try apply(answer, to: proposal, municipality: centre.municipality, by: centre.description, at: clock(), in: tx)
@@ -63,7 +63,7 @@ extension MatchingService {
         let answer = try Answer(input.answer, reason: input.reason)
         let now = clock()
         return try await transaction { tx in
-            guard Self.isToken(token), let (proposal, municipality) = try ProposalRepository.find(token: token, forUpdate: true, in: tx) else {
+            guard Self.isToken(token), let (proposal, municipality) = try ProposalRepository.find(token: token, in: tx) else {
                 throw MatchingError.answerLinkInvalid
             }
             return try apply(answer, to: proposal, municipality: municipality, by: "answer-link", at: now, in: tx)
@@ -73,7 +73,8 @@ extension MatchingService {
     static func isToken(_ text: String) -> Bool { text.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) } }
 
     /// Accepting matches the request (`matching.matched` to whoever asked); declining proposes
-    /// the next volunteer.
+    /// the next volunteer. Locks the request before the proposal, in the sweep's order, so that an
+    /// answer and the sweep failing the request wait for each other instead of deadlocking.
     func apply(
         _ answer: Answer,
         to proposal: Proposal,
@@ -84,8 +85,8 @@ extension MatchingService {
     ) throws
         -> ProposalView
     {
-        var proposal = proposal
         guard var request = try RequestRepository.find(proposal.requestId, municipality: municipality, forUpdate: true, in: tx),
+            var proposal = try ProposalRepository.find(proposal.id, municipality: municipality, forUpdate: true, in: tx),
             let volunteer = try VolunteerRepository.find(proposal.volunteerId, municipality: municipality, in: tx)
         else { throw MatchingError.requestNotFound }
         guard request.status == .open else { throw MatchingError.proposalNotOpen(request.status.rawValue) }

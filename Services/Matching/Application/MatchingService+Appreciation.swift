@@ -63,38 +63,16 @@ extension MatchingService {
         try account.requireCoordinator(to: "read the figures")
         let code = account.municipality.rawValue
         return try await transaction { tx in
-            var byStatus: [String: Int] = [:]
-            for row in try tx.query(
-                "SELECT status, count(*)::integer AS n FROM support_requests WHERE municipality = \(code) GROUP BY status"
-            ).rows {
-                byStatus[try row.decode(String.self, "status")] = try row.decode(Int.self, "n")
-            }
-            let median = try tx.query(
-                """
-                SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM p.answered_at - r.received_at) / 86400) AS days
-                FROM proposals p JOIN support_requests r ON r.id = p.support_request
-                WHERE p.municipality = \(code) AND p.status IN ('accepted', 'active', 'ended')
-                """
-            ).rows.first?.decodeIfPresent(Double.self, "days")
-            var matches: [String: Int] = [:]
-            for row in try tx.query(
-                """
-                SELECT r.task, coalesce(r.district, '-') AS district, count(*)::integer AS n
-                FROM proposals p JOIN support_requests r ON r.id = p.support_request
-                WHERE p.municipality = \(code) AND p.status IN ('accepted', 'active', 'ended') GROUP BY r.task, r.district
-                """
-            ).rows {
-                matches["\(try row.decode(String.self, "task"))/\(try row.decode(String.self, "district"))"] = try row.decode(Int.self, "n")
-            }
+            let counts = try FiguresQuery.counts(municipality: account.municipality, in: tx)
             let burden = try CarerRepository.countsByBurden(municipality: account.municipality, in: tx)
             return MatchingFigures(
                 municipality: code,
-                openRequests: byStatus["open"] ?? 0,
-                matched: byStatus["matched"] ?? 0,
-                failed: byStatus["failed"] ?? 0,
-                ended: byStatus["ended"] ?? 0,
-                medianDaysToMatch: median.map { ($0 * 10).rounded() / 10 },
-                matchesByTaskAndDistrict: matches,
+                openRequests: counts.byStatus["open"] ?? 0,
+                matched: counts.byStatus["matched"] ?? 0,
+                failed: counts.byStatus["failed"] ?? 0,
+                ended: counts.byStatus["ended"] ?? 0,
+                medianDaysToMatch: counts.medianDaysToMatch.map { ($0 * 10).rounded() / 10 },
+                matchesByTaskAndDistrict: counts.matchesByTaskAndDistrict,
                 carersByBurden: Dictionary(uniqueKeysWithValues: burden.map { (String($0.key), $0.value) })
             )
         }

@@ -36,7 +36,7 @@ extension MatchingService {
             try CarerRepository.updateBurden(of: id, burden: input.burden, hoursPerWeek: hours, in: tx)
             try PersonAccessLog.record(.update, by: account.username, municipality: account.municipality, carer: id, at: now, in: tx)
             if !carer.isOverburdened(threshold: threshold), flagged != nil {
-                try tx.query("UPDATE carers SET flagged_at = NULL WHERE id = \(id)")
+                try CarerRepository.flag(id, at: nil, in: tx)
                 flagged = nil
             }
             try flagIfOverburdened(carer, wasFlagged: flagged != nil, at: now, in: tx)

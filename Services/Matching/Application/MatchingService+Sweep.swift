@@ -41,15 +41,12 @@ extension MatchingService {
         let today = self.today
         return try await transaction { tx in
             guard var request = try RequestRepository.find(id, forUpdate: true, in: tx), request.isOverdue(on: today) else { return false }
-            for var proposal in try ProposalRepository.proposals(of: id, in: tx) where proposal.status == .proposed {
-                try proposal.withdraw(at: now)
-                try ProposalRepository.save(proposal, answeredBy: "sweep", in: tx)
+            var proposals = try ProposalRepository.proposals(of: id, in: tx)
+            for index in proposals.indices where proposals[index].status == .proposed {
+                try proposals[index].withdraw(at: now)
+                try ProposalRepository.save(proposals[index], answeredBy: "sweep", in: tx)
             }
-            let lastSearch = try tx.query("SELECT last_search FROM support_requests WHERE id = \(id)").rows.first?.decodeIfPresent(
-                String.self,
-                "last_search"
-            )
-            let reason = Self.failureReason(lastSearch: lastSearch, proposals: try ProposalRepository.proposals(of: id, in: tx))
+            let reason = Self.failureReason(lastSearch: try RequestRepository.lastSearch(of: id, in: tx), proposals: proposals)
             request.status = .failed
             request.closedAt = now
             request.failureReason = reason

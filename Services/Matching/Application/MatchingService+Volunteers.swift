@@ -80,9 +80,9 @@ extension MatchingService {
     public func volunteers(by account: Coordinator) async throws -> [VolunteerView] {
         let now = clock()
         return try await transaction { tx in
-            try VolunteerRepository.list(municipality: account.municipality, centre: account.centre, limit: 1000, in: tx).map { volunteer in
+            try VolunteerRepository.list(municipality: account.municipality, centre: account.centre, limit: 1000, in: tx).map { volunteer, load in
                 try PersonAccessLog.record(.list, by: account.username, municipality: account.municipality, volunteer: volunteer.id, at: now, in: tx)
-                return VolunteerView(volunteer, load: try VolunteerRepository.load(of: volunteer.id, in: tx))
+                return VolunteerView(volunteer, load: load)
             }
         }
     }

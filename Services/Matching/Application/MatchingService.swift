@@ -141,8 +141,7 @@ public struct MatchingService: Sendable {
 
     func view(of request: SupportRequest, lastSearch: String?, in tx: Transaction) throws -> RequestView {
         let proposals = try ProposalRepository.proposals(of: request.id, in: tx).map { proposal in
-            let name = try VolunteerRepository.find(proposal.volunteerId, municipality: request.municipality, in: tx)?.contact.firstName
-            return ProposalView(proposal, volunteerName: name ?? "?")
+            ProposalView(proposal, volunteerName: try firstName(of: proposal.volunteerId, in: request.municipality, tx))
         }
         return RequestView(request, lastSearch: lastSearch, proposals: proposals)
     }

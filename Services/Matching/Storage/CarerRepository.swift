@@ -24,8 +24,8 @@ enum CarerRepository {
         try tx.query("UPDATE carers SET burden = \(burden), hours_per_week = \(hoursPerWeek) WHERE id = \(id)")
     }
 
-    /// Marks the carer as flagged for outreach (once per flag).
-    static func flag(_ id: UUID, at now: Date, in tx: Transaction) throws {
+    /// Marks the carer as flagged for outreach (once per flag), or clears the flag (`nil`).
+    static func flag(_ id: UUID, at now: Date?, in tx: Transaction) throws {
         try tx.query("UPDATE carers SET flagged_at = \(now) WHERE id = \(id)")
     }
 

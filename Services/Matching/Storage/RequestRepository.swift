@@ -54,6 +54,11 @@ enum RequestRepository {
         ).rows.first.map(request)
     }
 
+    /// Why the last search for request `id` proposed nobody (or whom it proposed).
+    static func lastSearch(of id: UUID, in tx: Transaction) throws -> String? {
+        try tx.query("SELECT last_search FROM support_requests WHERE id = \(id)").rows.first?.decodeIfPresent(String.self, "last_search")
+    }
+
     /// The open requests of `municipality` (all when nil), with the last search's outcome.
     static func open(municipality: MunicipalityCode?, limit: Int, in tx: Transaction) throws -> [(SupportRequest, String?)] {
         try tx.query(

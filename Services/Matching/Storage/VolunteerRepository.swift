@@ -52,15 +52,17 @@ enum VolunteerRepository {
         ).rows.first.map(volunteer)
     }
 
-    /// The municipality's (or one centre's) volunteers, by name.
-    static func list(municipality: MunicipalityCode, centre: OrganisationKey?, limit: Int, in tx: Transaction) throws -> [Volunteer] {
+    /// The municipality's (or one centre's) volunteers, by name, each with their load.
+    static func list(municipality: MunicipalityCode, centre: OrganisationKey?, limit: Int, in tx: Transaction) throws -> [(Volunteer, Int)] {
         try tx.query(
             """
-            SELECT \(columns) FROM volunteers v
+            SELECT \(columns), l.load FROM volunteers v
+            LEFT JOIN LATERAL (SELECT count(*)::integer AS load FROM proposals p
+                WHERE p.volunteer_id = v.id AND p.status IN ('proposed', 'accepted', 'active')) l ON true
             WHERE v.municipality = \(municipality.rawValue) AND (\(centre?.description)::text IS NULL OR v.centre = \(centre?.description))
             ORDER BY v.name, v.id LIMIT \(limit)
             """
-        ).rows.map(volunteer)
+        ).rows.map { row in (try volunteer(row), try row.decode(Int.self, "load")) }
     }
 
     /// The active volunteers of `municipality` who offer `task`, with their load: the input of
