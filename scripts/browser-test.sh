@@ -3,7 +3,7 @@
 #   The staff pages in a real headless browser: starts a private broker and database (instance
 #   "browser", fresh each run), the front desk, indication, the referral index and matching on spare ports
 #   with the demo data (seed-demo of each), and runs Tests/BrowserTests (the desk's, the
-#   assessors' and the professionals' pages) with pytest, driving Debian chromium with Selenium
+#   assessors', the professionals' and the matching coordinator's pages) with pytest, driving Debian chromium with Selenium
 #   and chromium-driver; then schemathesis fuzzes the JSON APIs against docs/openapi.yaml (desk),
 #   docs/openapi-indication.yaml, docs/openapi-referral-index.yaml and docs/openapi-matching.yaml on
 #   the same services. Writes
@@ -142,7 +142,8 @@ start_service matching matching "$MATCHING_PORT" MATCHING_PID
 
 say "pytest Tests/BrowserTests (chromium, headless, through chromedriver)"
 WMO_BASE_URL="http://127.0.0.1:$PORT" WMO_INDICATION_URL="http://127.0.0.1:$INDICATION_PORT" \
-    WMO_REFERRAL_INDEX_URL="http://127.0.0.1:$REFERRAL_PORT" WMO_BROWSER_PID_DIR="$PID_DIR" \
+    WMO_REFERRAL_INDEX_URL="http://127.0.0.1:$REFERRAL_PORT" WMO_MATCHING_URL="http://127.0.0.1:$MATCHING_PORT" \
+    WMO_BROWSER_PID_DIR="$PID_DIR" \
     WMO_SCREENSHOT_DIR="${WMO_SCREENSHOT_DIR:-$WMO_ROOT/docs/screenshots}" \
     python3 -m pytest -q -p no:cacheprovider "$WMO_ROOT/Tests/BrowserTests" "${pytest_args[@]}"
 

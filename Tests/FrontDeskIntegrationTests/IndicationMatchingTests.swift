@@ -172,5 +172,47 @@ extension FrontDeskIntegration {
                 #expect(await fixture.count("SELECT count(*) FROM outgoing_letters") == 1)
             }
         }
+
+        @Test func anOverburdenedCarerIsOnTheWorkListUntilSomeoneReachedOut() async throws {
+            let fixture = try await FrontDeskFixture.make("carer")
+            try await fixture.run {
+                let person = try await fixture.registerPerson()
+                let client = UUID()
+                let stranger = UUID()
+                let flagged = try await fixture.publish(
+                    CarerOverburdened(carerId: client, caredFor: person.subjectRef, burden: 8, hoursPerWeek: 30, district: "Centrum"),
+                    correlationId: client,
+                    producer: "matching"
+                )
+                let unknown = try await fixture.publish(
+                    CarerOverburdened(carerId: stranger, caredFor: SubjectRef(UUID()), burden: 9, hoursPerWeek: 40, district: "Noord"),
+                    correlationId: stranger,
+                    producer: "matching"
+                )
+                try await eventually("both flags applied") { await fixture.inbox([flagged, unknown]) == 2 }
+                let open = try await fixture.service.carerOutreach(by: fixture.arnhemStaff)
+                // Heaviest first; the desk's client by name, the unknown one without a person.
+                #expect(open.map(\.carerID) == [stranger, client])
+                #expect(open[0].personID == nil && open[0].caredForName == nil)
+                #expect(open[1].personID == person.id)
+                #expect(open[1].caredForName == person.displayName)
+                #expect(await fixture.count("SELECT count(*) FROM access_log WHERE action = 'view-work-list' AND person_id = '\(person.id)'") == 1)
+
+                #expect(try await fixture.service.markCarerOutreachHandled(client, by: fixture.arnhemStaff))
+                #expect(try await fixture.service.markCarerOutreachHandled(client, by: fixture.arnhemStaff) == false)
+                #expect(try await fixture.service.carerOutreach(by: fixture.arnhemStaff).map(\.carerID) == [stranger])
+
+                // Flagged again later (the burden rose anew): open again, with the new score.
+                let again = try await fixture.publish(
+                    CarerOverburdened(carerId: client, caredFor: person.subjectRef, burden: 9, hoursPerWeek: 35, district: "Centrum"),
+                    correlationId: client,
+                    producer: "matching"
+                )
+                try await eventually("the new flag applied") { await fixture.inbox([again]) == 1 }
+                let reopened = try await fixture.service.carerOutreach(by: fixture.arnhemStaff)
+                #expect(Set(reopened.map(\.carerID)) == Set([client, stranger]))
+                #expect(reopened.first { $0.carerID == client }?.burden == 9)
+            }
+        }
     }
 }

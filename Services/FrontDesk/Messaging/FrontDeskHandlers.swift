@@ -14,6 +14,7 @@ public enum FrontDeskHandlers {
         PartnerDeskHandler.register(in: &handlers, deadlines: deadlines)
         IndicationDecidedHandler.register(in: &handlers)
         MatchingOutcomeHandlers.register(in: &handlers)
+        CarerOutreachHandler.register(in: &handlers)
         PanelInvitationHandler.register(in: &handlers)
         return handlers
     }

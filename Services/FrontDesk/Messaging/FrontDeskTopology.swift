@@ -6,11 +6,12 @@ public import Messaging
 /// requests passed on to it, the withdrawals of consent and the rejection notices.
 public enum FrontDeskTopology {
     /// The routing keys the desk consumes on `wmo.events`: outcomes of indication and
-    /// matching, panel invitations.
+    /// matching, matching's overburdened carers, panel invitations.
     public static let inboundRoutingKeys = [
         "indication.decided",
         "matching.matched",
         "matching.failed",
+        "matching.carer.overburdened",
         "panel.invitation.requested",
     ]
 

@@ -9,8 +9,28 @@ public enum FrontDeskMigrations {
     /// All migrations in the order they run (after the kit's outbox and inbox).
     public static let all: [Migration] = [
         staffAndPersons, households, requests, referrals, lettersAndAccessLog, consentEnds, storedTerms,
-        needToKnow, regionScale, loginsAndSessions, deaths,
+        needToKnow, regionScale, loginsAndSessions, deaths, carerOutreach,
     ]
+
+    /// The informal carers matching flagged as overburdened (`matching.carer.overburdened`), for
+    /// the desk's outreach: one row per carer, the cared-for person when they are a client.
+    static let carerOutreach = Migration(
+        "frontdesk-0012-carer-outreach",
+        """
+        CREATE TABLE carer_outreach (
+            carer_id uuid PRIMARY KEY,
+            municipality text NOT NULL,
+            person_id uuid REFERENCES persons (id),
+            burden integer NOT NULL CHECK (burden BETWEEN 0 AND 9),
+            hours_per_week integer NOT NULL CHECK (hours_per_week >= 0),
+            district text NOT NULL,
+            flagged_at timestamptz NOT NULL,
+            handled_at timestamptz,
+            handled_by text
+        );
+        CREATE INDEX carer_outreach_open ON carer_outreach (municipality, burden DESC, flagged_at) WHERE handled_at IS NULL;
+        """
+    )
 
     /// The day a person died, as the population register reported it (`recordDeath`).
     static let deaths = Migration("frontdesk-0011-deaths", "ALTER TABLE persons ADD COLUMN deceased_on date;")

@@ -14,7 +14,7 @@ public enum MatchingServer {
         ServiceSettings(serviceName: "matching", defaultSchema: "matching", defaultPort: 8083)
     }
 
-    /// Migrates, and runs the JSON API, the volunteers' answer page, the inbound consumer, the
+    /// Migrates, and runs the JSON API, the coordinator's pages, the volunteers' answer page, the inbound consumer, the
     /// outbox relay, the sweep and `/health`, `/ready`, `/metrics` until SIGTERM or SIGINT.
     public static func serve(settings: ServiceSettings = settings()) async throws {
         let configuration = try MatchingConfiguration(settings: settings)
@@ -29,7 +29,9 @@ public enum MatchingServer {
             producer: settings.serviceName,
             relay: environment.relay
         )
-        let router = MatchingAPI.router(service: service, authenticator: authenticator(pool: environment.pool, configuration: configuration))
+        let authenticator = authenticator(pool: environment.pool, configuration: configuration)
+        let router = MatchingAPI.router(service: service, authenticator: authenticator)
+        try await MatchingPages(service: service, authenticator: authenticator, settings: PageSettings(settings: settings)).add(to: router)
         try await AnswerPage(service: service).add(to: router)
         OperationsRoutes.add(to: router) { await environment.readiness() }
         let application = Application(

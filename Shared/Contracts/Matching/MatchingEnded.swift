@@ -59,6 +59,12 @@ public struct CarerOverburdened: MessageContract, Equatable {
         self.hoursPerWeek = hoursPerWeek
         self.district = district
     }
+
+    public func validate() throws(ContractViolation) {
+        guard (0...9).contains(burden) else { throw ContractViolation(field: "burden", problem: "0-9") }
+        guard (0...168).contains(hoursPerWeek) else { throw ContractViolation(field: "hoursPerWeek", problem: "0-168") }
+        try ContractViolation.check(district, "district", length: 1...100)
+    }
 }
 
 /// `matching.carer-appreciation.listed`: the yearly carer appreciation round

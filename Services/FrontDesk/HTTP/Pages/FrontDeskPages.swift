@@ -11,7 +11,8 @@ public import StaffPages
 /// | GET | `/` | to the work list, or to the login page |
 /// | GET, POST | `/login` | log in |
 /// | POST | `/uitloggen` | log out |
-/// | GET | `/werklijst`, `/werklijst/team` | work list with counts (own, team) |
+/// | GET | `/werklijst`, `/werklijst/team` | work list with counts (own, team), and the carers matching flagged as overburdened |
+/// | POST | `/werklijst/mantelzorgers/:id/afgehandeld` | record that someone reached out to a flagged carer |
 /// | GET, POST | `/personen` | search a person (the search is a POST: no BSN in URLs) |
 /// | GET, POST | `/personen/nieuw` | register a person |
 /// | GET | `/personen/:id` | a person with their requests |
@@ -77,6 +78,7 @@ public struct FrontDeskPages: Sendable {
 
         site.page(group, get: "werklijst") { try await workList.show($0, scope: .mine) }
         site.page(group, get: "werklijst/team") { try await workList.show($0, scope: .team) }
+        site.page(group, post: "werklijst/mantelzorgers/:id/afgehandeld", workList.markCarerHandled)
         site.page(group, get: "personen", persons.searchForm)
         site.page(group, post: "personen", persons.search)
         site.page(group, get: "personen/nieuw", persons.newForm)

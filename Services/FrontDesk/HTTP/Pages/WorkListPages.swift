@@ -29,6 +29,7 @@ struct WorkListPages: Sendable {
         }
         let teamName = call.staff.team?.rawValue
         let counts = list.counts
+        let carers = try await service.carerOutreach(by: call.staff)
         let model = WorkListPage(
             scopeLabel: scope == .mine ? "Mijn werklijst" : "Werklijst van team \(teamName ?? "")",
             day: list.day.dutchFormatted,
@@ -53,9 +54,39 @@ struct WorkListPages: Sendable {
             rows: list.rows.map { row in Self.row(row, today: list.day) },
             pageText: "Pagina \(list.page) van \(list.pageCount)",
             previousHref: list.page > 1 ? link(page: list.page - 1) : nil,
-            nextHref: list.page < list.pageCount ? link(page: list.page + 1) : nil
+            nextHref: list.page < list.pageCount ? link(page: list.page + 1) : nil,
+            hasCarers: !carers.isEmpty,
+            carers: carers.map { carer in
+                let id = carer.carerID.uuidString.lowercased()
+                return WorkListPage.Carer(
+                    anchor: "carer-\(DutchFormat.shortID(carer.carerID))",
+                    caredFor: carer.caredForName,
+                    caredForHref: carer.personID.map { "/personen/\($0.uuidString.lowercased())" },
+                    burden: carer.burden,
+                    hoursPerWeek: carer.hoursPerWeek,
+                    district: carer.district,
+                    flagged: DutchFormat.date(carer.flaggedAt),
+                    carerReference: DutchFormat.shortID(carer.carerID),
+                    action: "/werklijst/mantelzorgers/\(id)/afgehandeld",
+                    returnTo: base
+                )
+            }
         )
         return .page(Page(template: "work-list", title: model.scopeLabel, model: model, section: NavSection.workList.href))
+    }
+
+    /// `POST /werklijst/mantelzorgers/:id/afgehandeld`: the staff member reached out to the carer
+    /// matching flagged; `returnTo` is the work list the form was on.
+    func markCarerHandled(_ call: DeskCall) async throws -> PageResult {
+        let id = try call.id()
+        let back = call.form["returnTo"] == "/werklijst/team" ? "/werklijst/team" : "/werklijst"
+        let handled = try await service.markCarerOutreachHandled(id, by: call.staff)
+        return .redirect(
+            to: back,
+            flash: handled
+                ? "Vastgelegd dat er contact is opgenomen met de mantelzorger."
+                : "Een collega had het contact met deze mantelzorger al vastgelegd."
+        )
     }
 
     static func row(_ row: WorkListRow, today: LocalDate) -> WorkListPage.Row {
@@ -109,6 +140,22 @@ struct WorkListPage: Sendable {
     var pageText: String
     var previousHref: String?
     var nextHref: String?
+    var hasCarers: Bool
+    var carers: [Carer]
+
+    /// An informal carer matching flagged as overburdened, for outreach.
+    struct Carer: Sendable {
+        var anchor: String
+        var caredFor: String?
+        var caredForHref: String?
+        var burden: Int
+        var hoursPerWeek: Int
+        var district: String
+        var flagged: String
+        var carerReference: String
+        var action: String
+        var returnTo: String
+    }
 
     struct Count: Sendable {
         var label: String

@@ -14,7 +14,7 @@ import WorkingDays
 /// |---|---|---|
 /// | GET | `/antwoord/:token` | the proposal and the answer form |
 /// | POST | `/antwoord/:token` | the answer (`answer` = `accepted` or `declined`, optional `reason`) |
-/// | GET | `/static/staff.css` | the stylesheet |
+/// | GET | `/static/staff.css` | the stylesheet (served by `MatchingPages`) |
 public struct AnswerPage: Sendable {
     let service: MatchingService
     let renderer: PageRenderer
@@ -51,7 +51,6 @@ public struct AnswerPage: Sendable {
 
     /// Adds the page to `router`.
     public func add<Context: RequestContext>(to router: Router<Context>) {
-        router.get("static/staff.css") { _, _ in renderer.stylesheetResponse() }
         router.get("antwoord/:token") { _, context in
             try await show(token: context.parameters.get("token") ?? "", error: nil)
         }
