@@ -450,7 +450,8 @@ struct ContractCase: Sendable, CustomTestStringConvertible {
                 languages: ["nl", "en"],
                 certificate: .init(status: "issued", issuedOn: "2026-03-02"),
                 maxMatches: 2,
-                active: true
+                active: true,
+                pauses: [.init(from: "2026-12-21", until: "2027-01-03")]
             ),
             minimal: VolunteerRegistered(
                 reference: "VC-2026-0147",

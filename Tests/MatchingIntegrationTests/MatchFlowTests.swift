@@ -77,6 +77,31 @@ extension MatchingIntegration {
             }
         }
 
+        @Test func aCentreRegistersAPauseAndThePausedVolunteerIsNotProposed() async throws {
+            let fixture = try await MatchingFixture.make("pause")
+            try await fixture.run {
+                var paused = MatchingFixture.volunteer("V-30", name: "Kees Bos")
+                paused.pauses = [.init(from: "2026-12-01", until: "2026-12-31")]
+                try await fixture.publish(paused, as: fixture.centre)
+                _ = try await fixture.messages(for: fixture.centre, 1)
+                #expect(await fixture.count("SELECT count(*) FROM volunteers WHERE pauses @> '[{\"from\": \"2026-12-01\"}]'") == 1)
+                try await fixture.publishDeskRequest("Bezoek in december.")
+                try await eventually("the request is stored") { await fixture.count("SELECT count(*) FROM support_requests") == 1 }
+                #expect(await fixture.count("SELECT count(*) FROM proposals") == 0)
+                let open = try await fixture.service.openRequests(by: fixture.coordinator)
+                #expect(open.first?.lastSearch?.contains("pauzeert") == true, "\(open.first?.lastSearch ?? "none")")
+
+                // A pause that ends before it begins is refused, and the stored one stays.
+                var backwards = paused
+                backwards.pauses = [.init(from: "2027-01-10", until: "2027-01-01")]
+                try await fixture.publish(backwards, as: fixture.centre)
+                try await eventually("the backwards pause is dead-lettered") {
+                    try await fixture.admin.messageCount("\(fixture.inbound.name).dlq") == 1
+                }
+                #expect(await fixture.count("SELECT count(*) FROM volunteers WHERE pauses @> '[{\"from\": \"2026-12-01\"}]'") == 1)
+            }
+        }
+
         @Test func aDeclineGoesToTheNextVolunteerWhoAnswersThroughTheOneTimeLink() async throws {
             let fixture = try await MatchingFixture.make("decline_flow")
             try await fixture.run {

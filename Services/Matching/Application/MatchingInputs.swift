@@ -18,6 +18,11 @@ public struct VolunteerInput: Codable, Sendable {
     public struct PauseInput: Codable, Sendable {
         public var from: String
         public var until: String
+
+        public init(from: String, until: String) {
+            self.from = from
+            self.until = until
+        }
     }
 
     public var name: String
@@ -81,7 +86,7 @@ public struct VolunteerInput: Codable, Sendable {
         languages = message.languages
         certificate = Certificate(status: message.certificate.status, issuedOn: message.certificate.issuedOn)
         maxMatches = message.maxMatches
-        pauses = nil
+        pauses = message.pauses?.map { PauseInput(from: $0.from, until: $0.until) }
         reference = message.reference
         active = message.active
     }
@@ -128,6 +133,7 @@ public struct VolunteerInput: Codable, Sendable {
             }
             certificate = try CertificateOfConduct(status: status, issuedOn: issued, today: today)
         }
+        guard (self.pauses ?? []).count <= 20 else { throw .invalidPause }
         var pauses: [Volunteer.Pause] = []
         for pause in self.pauses ?? [] {
             guard let from = LocalDate(iso: pause.from), let until = LocalDate(iso: pause.until), from.year >= 2000, until.year <= 2200 else {

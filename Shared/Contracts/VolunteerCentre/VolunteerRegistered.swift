@@ -8,7 +8,7 @@ public import Foundation
 /// dead-lettered with the reason (and a `notice.message-rejected` notice).
 public struct VolunteerRegistered: MessageContract, Equatable {
     public static let messageType = "volunteer-centre.volunteer.registered"
-    public static let schemaVersion = SchemaVersion(1, 0)
+    public static let schemaVersion = SchemaVersion(1, 1)
 
     /// The VOG (certificate of conduct).
     public struct Certificate: Codable, Sendable, Equatable {
@@ -19,6 +19,18 @@ public struct VolunteerRegistered: MessageContract, Equatable {
         public init(status: String, issuedOn: String? = nil) {
             self.status = status
             self.issuedOn = issuedOn
+        }
+    }
+
+    /// A period the volunteer does not want to be asked (holiday, illness): both days included.
+    public struct Pause: Codable, Sendable, Equatable {
+        /// `YYYY-MM-DD`.
+        public var from: String
+        /// `YYYY-MM-DD`, not before `from`.
+        public var until: String
+        public init(from: String, until: String) {
+            self.from = from
+            self.until = until
         }
     }
 
@@ -42,6 +54,8 @@ public struct VolunteerRegistered: MessageContract, Equatable {
     public var maxMatches: Int
     /// `false` takes the volunteer out of matching (they left the centre).
     public var active: Bool?
+    /// When the volunteer is not to be asked (since 1.1); an update replaces the earlier pauses.
+    public var pauses: [Pause]?
 
     public init(
         reference: String,
@@ -56,7 +70,8 @@ public struct VolunteerRegistered: MessageContract, Equatable {
         languages: [String],
         certificate: Certificate,
         maxMatches: Int,
-        active: Bool? = nil
+        active: Bool? = nil,
+        pauses: [Pause]? = nil
     ) {
         self.reference = reference
         self.name = name
@@ -71,6 +86,7 @@ public struct VolunteerRegistered: MessageContract, Equatable {
         self.certificate = certificate
         self.maxMatches = maxMatches
         self.active = active
+        self.pauses = pauses
     }
 
     public func validate() throws(ContractViolation) {
@@ -82,5 +98,6 @@ public struct VolunteerRegistered: MessageContract, Equatable {
         guard availability.count <= 21, languages.count <= 20 else {
             throw ContractViolation(field: "availability", problem: "at most 21 slots and 20 languages")
         }
+        guard (pauses ?? []).count <= 20 else { throw ContractViolation(field: "pauses", problem: "at most 20 pauses") }
     }
 }
