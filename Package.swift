@@ -300,9 +300,11 @@ let package = Package(
             .executableTarget(
                 name: "matching-bench",
                 dependencies: [
-                    "BenchmarkSupport", "Matching", "Contracts", "WorkingDays",
+                    "BenchmarkSupport", "Matching", "Contracts", "WorkingDays", "TestKit", "Messaging", "Storage", "ReliableMessaging",
                     .product(name: "ArgumentParser", package: "swift-argument-parser"),
                     .product(name: "Histogram", package: "hdrhistogram-swift"),
+                    .product(name: "Logging", package: "swift-log"),
+                    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 ],
                 path: "Benchmarks/matching-bench",
                 swiftSettings: swiftSettings

@@ -70,9 +70,22 @@ public struct MatchingService: Sendable {
     /// offered to the centre. Returns false (and records why) when nobody fits.
     func proposeNext(for request: inout SupportRequest, in tx: Transaction) throws -> Bool {
         let today = self.today
-        let candidates = try VolunteerRepository.candidates(for: request.task, in: request.municipality, tx: tx)
         let asked = try ProposalRepository.askedBefore(request.id, in: tx)
-        let ranking = settings.scorer.rank(request, candidates: candidates, on: today, declined: asked, limit: 1)
+        // The database shortlists by the scorer's rules; the scorer ranks the shortlist. Only
+        // when nobody is eligible are all volunteers with the task read, to say why.
+        var candidates = try VolunteerShortlist.best(
+            for: request,
+            on: today,
+            declined: asked,
+            validityYears: settings.scorer.certificateValidityYears,
+            limit: Self.shortlistSize,
+            in: tx
+        )
+        var ranking = settings.scorer.rank(request, candidates: candidates, on: today, declined: asked, limit: 1)
+        if ranking.ranked.isEmpty {
+            candidates = try VolunteerRepository.candidates(for: request.task, in: request.municipality, tx: tx)
+            ranking = settings.scorer.rank(request, candidates: candidates, on: today, declined: asked, limit: 1)
+        }
         guard let best = ranking.ranked.first else {
             try RequestRepository.save(request, lastSearch: ranking.failureReason, in: tx)
             return false
@@ -112,6 +125,9 @@ public struct MatchingService: Sendable {
         }
         return true
     }
+
+    /// How many of the best eligible volunteers the database hands the scorer.
+    static let shortlistSize = 50
 
     /// The volunteer's one-time answer page for `token`.
     func answerURL(_ token: String) -> String { "\(settings.publicBaseURL)/antwoord/\(token)" }

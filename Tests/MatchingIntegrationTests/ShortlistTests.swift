@@ -1,0 +1,124 @@
+import Contracts
+import Foundation
+import Storage
+import TestKit
+import Testing
+import WorkingDays
+
+@testable import Matching
+
+extension MatchingIntegration {
+    /// The database's shortlist (`VolunteerShortlist`) keeps to `MatchScorer`: the same eligible
+    /// volunteers, in the scorer's order, so the proposal is the one ranking everyone would make.
+    @Suite
+    struct ShortlistTests {
+        /// SplitMix64, so that a failure can be replayed.
+        struct Seeded: RandomNumberGenerator {
+            var state: UInt64
+            mutating func next() -> UInt64 {
+                state &+= 0x9E37_79B9_7F4A_7C15
+                var z = state
+                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                return z ^ (z >> 31)
+            }
+        }
+
+        @Test func theShortlistHoldsTheScorersEligibleVolunteersInTheScorersOrder() async throws {
+            let fixture = try await MatchingFixture.make("shortlist")
+            try await fixture.run {
+                var random = Seeded(state: 20_261_204)
+                let map = try DistrictMap.bundled()
+                let places = map.districts(of: .arnhem).compactMap { map.place(district: $0, in: .arnhem) }
+                let day = LocalDate(year: 2026, month: 12, day: 7)!
+                let tasks = VolunteerTask.allCases
+                let volunteers = try (0..<400).map { index in
+                    try Volunteer(
+                        municipality: .arnhem,
+                        contact: PersonalContact(stored: "Vrijwilliger \(index)", phone: "0612345678", email: nil),
+                        consentedAt: TestClock.at(2026, 11, 1),
+                        postcode: "6811",
+                        place: places.randomElement(using: &random)!,
+                        tasks: Set((0..<Int.random(in: 1...3, using: &random)).map { _ in tasks.randomElement(using: &random)! }),
+                        availability: WeeklyAvailability(
+                            mask: UInt32.random(in: 1..<(1 << 21), using: &random) & UInt32.random(in: 1..<(1 << 21), using: &random)
+                        ),
+                        maxDistanceKm: Int.random(in: 1...8, using: &random),
+                        languages: Int.random(in: 0..<3, using: &random) == 0 ? ["nl", "tr"] : ["nl"],
+                        certificate: [
+                            CertificateOfConduct.absent, CertificateOfConduct(stored: .applied, issuedOn: nil),
+                            CertificateOfConduct(stored: .issued, issuedOn: day.adding(days: -Int.random(in: 0..<1400, using: &random))),
+                        ].randomElement(using: &random)!,
+                        maxMatches: Int.random(in: 1...3, using: &random),
+                        pauses: Int.random(in: 0..<6, using: &random) == 0
+                            ? [try Volunteer.Pause(from: day.adding(days: Int.random(in: -10...3, using: &random)), until: day.adding(days: 5))] : [],
+                        isActive: Int.random(in: 0..<15, using: &random) != 0
+                    )
+                }
+                let loaded = volunteers.shuffled(using: &random).prefix(120)
+                try await fixture.pool.withTransaction { tx in
+                    for volunteer in volunteers { try VolunteerRepository.save(volunteer, registeredAt: TestClock.at(2026, 11, 1), in: tx) }
+                    // Some volunteers already have matches: their load counts and can fill them up.
+                    let earlier = SupportRequest(
+                        municipality: .arnhem,
+                        origin: .frontDesk,
+                        requestId: UUID(),
+                        subjectRef: SubjectRef(),
+                        task: .visiting,
+                        place: nil,
+                        district: nil,
+                        question: "Eerder verzoek",
+                        certificateRequired: false,
+                        urgency: .normal,
+                        receivedAt: TestClock.at(2026, 11, 2),
+                        failOn: day
+                    )
+                    _ = try RequestRepository.insert(earlier, in: tx)
+                    for (index, volunteer) in loaded.enumerated() {
+                        try tx.query(
+                            """
+                            INSERT INTO proposals (id, support_request, volunteer_id, municipality, score_task, score_availability,
+                                score_distance, score_language, score_load, status, proposed_at, answer_by)
+                            VALUES (\(UUID()), \(earlier.id), \(volunteer.id), '0202', 20, 0, 0, 0, 0,
+                                \(index % 2 == 0 ? "accepted" : "active"), now(), '2026-12-01')
+                            """
+                        )
+                    }
+                }
+                let scorer = MatchScorer()
+                var compared = 0
+                for _ in 0..<150 {
+                    let place = Int.random(in: 0..<5, using: &random) == 0 ? nil : places.randomElement(using: &random)!
+                    let request = SupportRequest(
+                        municipality: .arnhem,
+                        origin: .frontDesk,
+                        requestId: UUID(),
+                        subjectRef: SubjectRef(),
+                        task: tasks.randomElement(using: &random)!,
+                        place: place,
+                        district: place?.district,
+                        question: "Vergelijking",
+                        timeWindows: Int.random(in: 0..<3, using: &random) == 0
+                            ? .always : WeeklyAvailability(mask: UInt32.random(in: 1..<(1 << 21), using: &random)),
+                        language: Int.random(in: 0..<4, using: &random) == 0 ? "tr" : nil,
+                        certificateRequired: Bool.random(using: &random),
+                        urgency: .normal,
+                        receivedAt: TestClock.at(2026, 12, 7),
+                        failOn: day.adding(days: 14)
+                    )
+                    let declined = Set(volunteers.shuffled(using: &random).prefix(Int.random(in: 0..<30, using: &random)).map(\.id))
+                    let (everyone, shortlist) = try await fixture.pool.withTransaction { tx in
+                        (
+                            try VolunteerRepository.candidates(for: request.task, in: .arnhem, tx: tx),
+                            try VolunteerShortlist.best(for: request, on: day, declined: declined, validityYears: 3, limit: 1000, in: tx)
+                        )
+                    }
+                    let full = scorer.rank(request, candidates: everyone, on: day, declined: declined, limit: 1000)
+                    #expect(shortlist.map(\.volunteer.id) == full.ranked.map(\.volunteerId), "request \(request.task) \(place?.district ?? "-")")
+                    compared += full.ranked.count
+                }
+                #expect(compared > 300, "only \(compared) eligible volunteers over all requests")
+            }
+        }
+    }
+}
