@@ -117,13 +117,25 @@ extension FrontDeskIntegration {
                 let person = try await fixture.registerPerson()
                 let first = try await fixture.clarifiedRequest(for: person)
                 let second = try await fixture.clarifiedRequest(for: person)
-                for request in [first, second] {
-                    _ = try await fixture.service.requestMatching(request.id, MatchingInput(task: .visiting), by: fixture.arnhemStaff)
+                // Time windows and a duration are checked at the desk, before anything is sent.
+                await #expect(throws: FrontDeskError.invalidTimeWindow("monday-night")) {
+                    _ = try await fixture.service.requestMatching(
+                        first.id,
+                        MatchingInput(task: .visiting, timeWindows: ["monday-night"]),
+                        by: fixture.arnhemStaff
+                    )
                 }
+                await #expect(throws: FrontDeskError.invalidDuration) {
+                    _ = try await fixture.service.requestMatching(first.id, MatchingInput(task: .visiting, durationWeeks: 0), by: fixture.arnhemStaff)
+                }
+                let windows = MatchingInput(task: .visiting, timeWindows: ["thursday-afternoon", "monday-morning"], durationWeeks: 12)
+                _ = try await fixture.service.requestMatching(first.id, windows, by: fixture.arnhemStaff)
+                _ = try await fixture.service.requestMatching(second.id, MatchingInput(task: .visiting), by: fixture.arnhemStaff)
                 let asked = try await fixture.observedEvents(2, about: first.id)
                 let matching = try ContractJSON.decoder().decode(Envelope<MatchingRequested>.self, from: try #require(asked.first).body)
                 #expect(matching.payload.subjectRef == person.subjectRef)
                 #expect(matching.payload.district == "Centrum")
+                #expect(matching.payload.timeWindows == ["monday-morning", "thursday-afternoon"] && matching.payload.durationWeeks == 12)
 
                 let matchedMessage = try await fixture.publish(
                     MatchingMatched(

@@ -21,7 +21,7 @@ struct FrontDeskErrorTests {
         .consentWithoutReachableItem, .consentAlreadyWithdrawn, .unknownPartner("p"),
         .partnerCannotReceiveReferrals("p"), .otherMunicipality, .questionNotClarified,
         .personalDataInText(field: "findings", label: "De bevindingen", item: .familyName), .consentItemWithoutValue(.phone),
-        .notAComplaint, .invalidCharacters(field: "name", label: "Naam"),
+        .notAComplaint, .invalidCharacters(field: "name", label: "Naam"), .invalidTimeWindow("monday-night"), .invalidDuration,
     ]
 
     /// Found by schemathesis: a NUL in a participant's name reached PostgreSQL and gave a 500.

@@ -190,6 +190,17 @@ struct ContractCase: Sendable, CustomTestStringConvertible {
                 district: "Presikhaaf",
                 question: "Boodschappen",
                 certificateRequired: false,
+                urgency: .normal,
+                timeWindows: ["friday-morning"],
+                durationWeeks: 26
+            ),
+            minimal: MatchingRequested(
+                requestId: Samples.id,
+                subjectRef: SubjectRef(),
+                task: .shopping,
+                district: "Presikhaaf",
+                question: "Boodschappen",
+                certificateRequired: false,
                 urgency: .normal
             )
         ),

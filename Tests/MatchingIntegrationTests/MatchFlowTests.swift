@@ -37,6 +37,8 @@ extension MatchingIntegration {
                 #expect(score.task == 20 && score.total == score.task + score.availability + score.distance + score.language + score.load)
                 #expect(score.kilometres == 0 && score.distance == 25)
                 #expect(offer.answerUrl.hasPrefix("https://matching.example/antwoord/"))
+                // Any time, open-ended: the desk gave no time windows or duration.
+                #expect(offer.timeWindows.count == 21 && offer.durationWeeks == nil)
 
                 try await fixture.publish(ProposalAnswered(proposalId: offer.proposalId, answer: "accepted"), as: fixture.centre)
                 let matched = try #require(
@@ -98,7 +100,24 @@ extension MatchingIntegration {
                 try await eventually("the backwards pause is dead-lettered") {
                     try await fixture.admin.messageCount("\(fixture.inbound.name).dlq") == 1
                 }
+                let notice = try MatchingFixture.payloads(MessageRejected.self, in: try await fixture.messages(for: fixture.centre, 1))
+                #expect(notice.first?.reason.contains("invalid-pause") == true, "\(notice)")
                 #expect(await fixture.count("SELECT count(*) FROM volunteers WHERE pauses @> '[{\"from\": \"2026-12-01\"}]'") == 1)
+
+                // A volunteer who is free on Wednesday mornings gets the desk's Wednesday request,
+                // with its time window and duration; a window that is no part of a day is refused.
+                try await fixture.publish(MatchingFixture.volunteer("V-31", name: "Wim Jansen"), as: fixture.centre)
+                _ = try await fixture.messages(for: fixture.centre, 1)
+                try await fixture.publishDeskRequest("Wandelen op woensdag.", timeWindows: ["wednesday-morning"], durationWeeks: 8)
+                let offer = try #require(
+                    try MatchingFixture.payloads(ProposalOffered.self, in: try await fixture.messages(for: fixture.centre, 1)).first
+                )
+                #expect(offer.volunteerReference == "V-31" && offer.timeWindows == ["wednesday-morning"] && offer.durationWeeks == 8)
+                try await fixture.publishDeskRequest("Wandelen 's nachts.", timeWindows: ["monday-night"])
+                try await eventually("the impossible window is dead-lettered") {
+                    try await fixture.admin.messageCount("\(fixture.inbound.name).dlq") == 2
+                }
+                #expect(await fixture.count("SELECT count(*) FROM support_requests") == 2)
             }
         }
 
@@ -142,6 +161,8 @@ extension MatchingIntegration {
                 }
                 let matched = try #require(try MatchingFixture.payloads(MatchingMatched.self, in: try await fixture.outcomeEvents(1)).first)
                 #expect(matched.volunteerDisplayName == "Fatma")
+                // Declined: no open match; accepted: one (the counter ranking reads).
+                #expect(await fixture.count("SELECT sum(open_matches) FROM volunteers") == 1)
             }
         }
 
@@ -206,6 +227,8 @@ extension MatchingIntegration {
                 let run = try await fixture.service.runSweep()
                 #expect(run.lapsed == 1 && run.proposed == 0)
                 #expect(await fixture.count("SELECT count(*) FROM proposals WHERE status = 'lapsed' AND token_hash IS NULL") == 1)
+                // The lapsed proposal no longer counts against her maximum.
+                #expect(await fixture.count("SELECT count(*) FROM volunteers WHERE open_matches = 0") == 1)
             }
         }
     }

@@ -132,7 +132,13 @@ struct MatchingFixture: Sendable {
 
     /// The desk asks for a visiting volunteer in Klarendal, as `frontdesk.matching.requested`.
     @discardableResult
-    func publishDeskRequest(_ question: String, requestId: UUID = UUID(), subjectRef: SubjectRef = SubjectRef()) async throws -> UUID {
+    func publishDeskRequest(
+        _ question: String,
+        requestId: UUID = UUID(),
+        subjectRef: SubjectRef = SubjectRef(),
+        timeWindows: [String]? = nil,
+        durationWeeks: Int? = nil
+    ) async throws -> UUID {
         try await publishEvent(
             MatchingRequested(
                 requestId: requestId,
@@ -141,7 +147,9 @@ struct MatchingFixture: Sendable {
                 district: "Klarendal",
                 question: question,
                 certificateRequired: false,
-                urgency: .normal
+                urgency: .normal,
+                timeWindows: timeWindows,
+                durationWeeks: durationWeeks
             ),
             producer: "front-desk"
         )

@@ -17,11 +17,26 @@ public struct MatchingInput: Sendable, Codable, Hashable {
     public var task: VolunteerTask
     /// A certificate of conduct (VOG) is needed (always for respite care and youth mentoring).
     public var certificateRequired: Bool?
+    /// When the help is wanted, as day slots (`monday-morning` … `sunday-evening`); none: any time.
+    public var timeWindows: [String]?
+    /// For how many weeks, 1-104; none: open-ended.
+    public var durationWeeks: Int?
 
     /// Creates the input.
-    public init(task: VolunteerTask, certificateRequired: Bool? = nil) {
+    public init(task: VolunteerTask, certificateRequired: Bool? = nil, timeWindows: [String]? = nil, durationWeeks: Int? = nil) {
         self.task = task
         self.certificateRequired = certificateRequired
+        self.timeWindows = timeWindows
+        self.durationWeeks = durationWeeks
+    }
+
+    /// The first rule the time windows or duration break.
+    func problem() -> FrontDeskError? {
+        let slots = timeWindows ?? []
+        if let wrong = slots.first(where: { !DaySlot.all.contains($0) }) { return .invalidTimeWindow(wrong) }
+        if slots.count > DaySlot.all.count { return .invalidTimeWindow("\(slots.count) dagdelen") }
+        if let durationWeeks, !(1...104).contains(durationWeeks) { return .invalidDuration }
+        return nil
     }
 }
 
@@ -95,6 +110,7 @@ extension FrontDeskService {
     /// Opens a matching route and writes `frontdesk.matching.requested` (SPEC §4).
     public func requestMatching(_ id: UUID, _ input: MatchingInput, by staff: StaffMember) async throws -> HelpRequest {
         try staff.require(.casework)
+        if let problem = input.problem() { throw problem }
         let now = clock()
         return try await transaction(publishes: true) { tx in
             var request = try lockedRequest(id, of: staff, in: tx)
@@ -109,7 +125,9 @@ extension FrontDeskService {
                 district: person.district ?? "",
                 question: question,
                 certificateRequired: input.certificateRequired ?? false,
-                urgency: request.urgency
+                urgency: request.urgency,
+                timeWindows: input.timeWindows.flatMap { slots in slots.isEmpty ? nil : DaySlot.all.filter(Set(slots).contains) },
+                durationWeeks: input.durationWeeks
             )
             try RequestRepository.save(request, in: tx)
             try Outbox.enqueue(envelope(message, about: request), in: tx)

@@ -161,6 +161,10 @@ extension FrontDeskError {
         case .notAComplaint:
             "Een klachtencommissie adviseert alleen over een klacht. Deze hulpvraag is geen klacht; laat het vinkje "
                 + "leeg."
+        case .invalidTimeWindow(let slot):
+            "'\(slot.prefix(30))' is geen dagdeel. Kies dagen en dagdelen (ochtend, middag, avond)."
+        case .invalidDuration:
+            "De duur is 1 tot 104 weken. Laat het leeg als de hulp geen vaste einddatum heeft."
         }
     }
 

@@ -123,6 +123,10 @@ public enum FrontDeskError: Error, Sendable, Hashable, CustomStringConvertible {
     case notAComplaint
     /// Free text with control characters (e.g. a NUL byte pasted from another program).
     case invalidCharacters(field: String, label: String)
+    /// A time window for matching that is not `<weekday>-<morning|afternoon|evening>`.
+    case invalidTimeWindow(String)
+    /// A duration for matching outside 1-104 weeks.
+    case invalidDuration
 
     /// What is wrong with a birth date.
     public enum BirthDateProblem: String, Sendable, Hashable, Codable {
@@ -188,6 +192,8 @@ public enum FrontDeskError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notTheCoordinator: "not-the-coordinator"
         case .notAComplaint: "not-a-complaint"
         case .invalidCharacters: "invalid-characters"
+        case .invalidTimeWindow: "invalid-time-window"
+        case .invalidDuration: "invalid-duration"
         }
     }
 
@@ -214,6 +220,8 @@ public enum FrontDeskError: Error, Sendable, Hashable, CustomStringConvertible {
         case .consentItemWithoutValue: "items"
         case .notAComplaint: "complaintsCommittee"
         case .invalidCharacters(let field, _): field
+        case .invalidTimeWindow: "timeWindows"
+        case .invalidDuration: "durationWeeks"
         default: nil
         }
     }

@@ -24,6 +24,8 @@ public enum MatchingHandlers {
                 place: place,
                 district: message.district.isEmpty ? nil : message.district,
                 question: message.question,
+                timeWindows: message.timeWindows,
+                durationWeeks: message.durationWeeks,
                 certificateRequired: message.certificateRequired,
                 urgency: message.urgency,
                 header: header,
@@ -88,6 +90,8 @@ public enum MatchingHandlers {
         place: DistrictMap.Place?,
         district: String?,
         question: String,
+        timeWindows: [String]? = nil,
+        durationWeeks: Int? = nil,
         certificateRequired: Bool,
         urgency: Urgency,
         header: EnvelopeHeader,
@@ -97,8 +101,11 @@ public enum MatchingHandlers {
         let settings = service.settings
         let now = service.clock()
         let checked: String
+        var windows = WeeklyAvailability.always
         do {
             checked = try FreeText.checked(question, field: "question")
+            // No time windows: any time.
+            if let timeWindows, !timeWindows.isEmpty { windows = try WeeklyAvailability(slots: timeWindows, field: "timeWindows") }
         } catch {
             throw HandlerError.rejected(error.description)
         }
@@ -114,6 +121,8 @@ public enum MatchingHandlers {
             place: place,
             district: place?.district ?? district,
             question: checked,
+            timeWindows: windows,
+            durationWeeks: durationWeeks,
             certificateRequired: certificateRequired,
             urgency: urgency,
             receivedAt: now,

@@ -7,7 +7,7 @@ public import Storage
 /// (pseudonymous: the desk's subjectRef, never a client's name), proposals with their score parts
 /// and one-time answer tokens (SHA-256 only), the appreciation rounds, and the access log.
 public enum MatchingMigrations {
-    public static let all: [Migration] = [matching]
+    public static let all: [Migration] = [matching, openMatches]
 
     static let matching = Migration(
         "matching-0001-matching",
@@ -152,5 +152,37 @@ public enum MatchingMigrations {
         CREATE TRIGGER access_log_no_change BEFORE UPDATE OR DELETE ON access_log
             FOR EACH ROW EXECUTE FUNCTION matching_append_only();
         """ + StaffSessionTable.sql + LoginAudit.tableSQL
+    )
+
+    /// A volunteer's open matches (proposed, accepted, active) as a counter on the volunteer,
+    /// kept by a trigger on proposals, so that ranking does not count proposals for every
+    /// candidate (updated in place), and one index key per municipality and task.
+    static let openMatches = Migration(
+        "matching-0002-open-matches",
+        """
+        ALTER TABLE volunteers ADD COLUMN open_matches integer NOT NULL DEFAULT 0;
+        UPDATE volunteers v SET open_matches = l.load
+        FROM (SELECT volunteer_id, count(*)::integer AS load FROM proposals
+            WHERE status IN ('proposed', 'accepted', 'active') GROUP BY volunteer_id) l
+        WHERE l.volunteer_id = v.id;
+        CREATE FUNCTION matching_count_open_matches() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+        BEGIN
+            IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status IN ('proposed', 'accepted', 'active') THEN
+                UPDATE volunteers SET open_matches = open_matches - 1 WHERE id = OLD.volunteer_id;
+            END IF;
+            IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.status IN ('proposed', 'accepted', 'active') THEN
+                UPDATE volunteers SET open_matches = open_matches + 1 WHERE id = NEW.volunteer_id;
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER proposals_open_matches AFTER INSERT OR UPDATE OF status, volunteer_id OR DELETE ON proposals
+            FOR EACH ROW EXECUTE FUNCTION matching_count_open_matches();
+        -- Counter updates stay on the page (HOT): no new index entries for every proposal.
+        ALTER TABLE volunteers SET (fillfactor = 70);
+        -- Ranking reads the active volunteers of one municipality with one task: one GIN key each.
+        CREATE FUNCTION matching_task_keys(municipality text, tasks text[]) RETURNS text[]
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT array(SELECT municipality || '/' || t FROM unnest(tasks) AS t) $$;
+        CREATE INDEX volunteers_municipality_tasks ON volunteers USING gin (matching_task_keys(municipality, tasks)) WHERE active;
+        """
     )
 }

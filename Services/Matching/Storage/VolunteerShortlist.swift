@@ -6,9 +6,10 @@ import WorkingDays
 /// The database's shortlist for a request: the eligible volunteers by `MatchScorer`'s own rules
 /// (task, not declined, not paused, room under their maximum, a valid VOG where required,
 /// within their travel distance, some overlap in time), ordered by its score with its weights,
-/// best `limit` first. With 100,000 volunteers a request cannot read them all; the scorer then
-/// ranks the shortlist, so the proposal and its score parts are still the scorer's. A test
-/// (`ShortlistTests`) holds the two to the same answer.
+/// best `limit` first; the load is the volunteer's `open_matches` counter (migration 0002). With
+/// 100,000 volunteers a request cannot read them all; the scorer then ranks the shortlist, so the
+/// proposal and its score parts are still the scorer's. `ShortlistTests` holds the two to the
+/// same volunteers in the same order.
 enum VolunteerShortlist {
     static func best(
         for request: SupportRequest,
@@ -25,17 +26,15 @@ enum VolunteerShortlist {
         return try tx.query(
             """
             SELECT \(VolunteerRepository.columns), s.load FROM volunteers v
-            LEFT JOIN (SELECT volunteer_id, count(*)::integer AS load FROM proposals
-                WHERE status IN ('proposed', 'accepted', 'active') AND municipality = \(request.municipality.rawValue)
-                GROUP BY volunteer_id) l ON l.volunteer_id = v.id
-            CROSS JOIN LATERAL (SELECT coalesce(l.load, 0) AS load,
+            CROSS JOIN LATERAL (SELECT v.open_matches AS load,
                 bit_count((v.availability & \(Int(request.timeWindows.mask))::integer)::bit(32))::integer AS overlap,
                 (\(request.place?.latitude)::float8 - v.latitude) * \(radians)::float8 AS dlat,
                 (\(request.place?.longitude)::float8 - v.longitude) * \(radians)::float8 AS dlon) s
             CROSS JOIN LATERAL (SELECT sin(s.dlat / 2) * sin(s.dlat / 2) + cos(v.latitude * \(radians)::float8)
                 * cos(\(request.place?.latitude)::float8 * \(radians)::float8) * sin(s.dlon / 2) * sin(s.dlon / 2) AS a) h
             CROSS JOIN LATERAL (SELECT 6371 * 2 * atan2(sqrt(h.a), sqrt(1 - h.a)) AS km) d
-            WHERE v.active AND v.municipality = \(request.municipality.rawValue) AND v.tasks @> ARRAY[\(request.task.rawValue)]::text[]
+            WHERE v.active AND matching_task_keys(v.municipality, v.tasks) @> ARRAY[\(request.municipality.rawValue + "/" + request.task.rawValue)]::text[]
+                AND v.municipality = \(request.municipality.rawValue) AND v.tasks @> ARRAY[\(request.task.rawValue)]::text[]
                 AND NOT (v.id = ANY (\(declined.map { $0.uuidString.lowercased() })::uuid[]))
                 AND (v.pauses = '[]'::jsonb OR NOT EXISTS (SELECT 1 FROM jsonb_array_elements(v.pauses) p
                     WHERE (p ->> 'from')::date <= \(day.description)::date AND (p ->> 'until')::date >= \(day.description)::date))

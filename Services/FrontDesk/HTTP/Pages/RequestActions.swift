@@ -54,7 +54,23 @@ struct RequestActions: Sendable {
         guard let task = call.form.nonBlank("task").flatMap(VolunteerTask.init(rawValue:)) else {
             return try await failed(.matching, call, id: id, errors: [.missingField(field: "task", label: "Soort hulp")])
         }
-        let input = MatchingInput(task: task, certificateRequired: call.form.isChecked("certificateRequired"))
+        // Days × parts of the day; nothing ticked on one side means all of that side.
+        let days = call.form.values("days").filter(DaySlot.weekdays.contains)
+        let parts = call.form.values("parts").filter(DaySlot.parts.contains)
+        let slots =
+            days.isEmpty && parts.isEmpty
+            ? [] : (days.isEmpty ? DaySlot.weekdays : days).flatMap { day in (parts.isEmpty ? DaySlot.parts : parts).map { "\(day)-\($0)" } }
+        var duration: Int?
+        if let text = call.form.nonBlank("durationWeeks") {
+            guard let weeks = Int(text) else { return try await failed(.matching, call, id: id, errors: [.invalidDuration]) }
+            duration = weeks
+        }
+        let input = MatchingInput(
+            task: task,
+            certificateRequired: call.form.isChecked("certificateRequired"),
+            timeWindows: slots,
+            durationWeeks: duration
+        )
         return try await perform(
             .matching,
             call,

@@ -37,6 +37,9 @@ struct RequestDetailPage: Sendable {
     var indicationFindings: FieldView
     var matchingTask: FieldView
     var matchingCertificate: ChoiceGroupView
+    /// When the help is wanted: the days and the parts of the day (every day × every part ticked).
+    var matchingDays, matchingParts: ChoiceGroupView
+    var matchingDuration: FieldView
     var closeOutcome: FieldView
     var closeReason: FieldView
     /// A refusal of the sent form that belongs to none of its fields (e.g. the request's state).
@@ -229,6 +232,27 @@ struct RequestDetailPage: Sendable {
                 "certificateRequired",
                 legend: "Verklaring omtrent gedrag",
                 options: [(value: "ja", label: "Een VOG is nodig", hint: "Altijd bij respijtzorg en maatjes voor jongeren.")]
+            ),
+            matchingDays: matching.choices(
+                "days",
+                legend: "Op welke dagen",
+                options: zip(DaySlot.weekdays, ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]).map {
+                    (value: $0, label: $1, hint: nil)
+                },
+                hint: "Niets aangevinkt: elke dag."
+            ),
+            matchingParts: matching.choices(
+                "parts",
+                legend: "Welke dagdelen",
+                options: zip(DaySlot.parts, ["ochtend", "middag", "avond"]).map { (value: $0, label: $1, hint: nil) },
+                hint: "Niets aangevinkt: elk dagdeel."
+            ),
+            matchingDuration: matching.input(
+                "durationWeeks",
+                label: "Hoeveel weken (optioneel)",
+                hint: "1 tot 104 weken; leeg: geen vaste einddatum.",
+                type: "number",
+                width: "narrow"
             ),
             closeOutcome: close.select(
                 "outcome",
