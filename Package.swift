@@ -385,6 +385,12 @@ let package = Package(
                 swiftSettings: swiftSettings
             ),
             .testTarget(
+                name: "CitizenPanelTests",
+                dependencies: ["CitizenPanel", "WorkingDays"],
+                path: "Tests/CitizenPanelTests",
+                swiftSettings: swiftSettings
+            ),
+            .testTarget(
                 name: "MatchingTests",
                 dependencies: ["Matching", "Contracts", "WorkingDays"],
                 path: "Tests/MatchingTests",

@@ -1,0 +1,53 @@
+import CitizenPanel
+import Testing
+import WorkingDays
+
+/// No published cell has fewer than five respondents, and a response holds nothing that leads
+/// back to the member (SPEC §6).
+@Suite struct AnonymityTests {
+    @Test func cellsUnderFiveAreSuppressedAndALoneSuppressedCellTakesTheNextWithIt() {
+        let shown = SmallCells.suppress(["a": 12, "b": 3, "c": 7, "d": 30])
+        #expect(shown["b"]! == nil)
+        // Total minus the others would give "b" away: "c", the next smallest, goes too.
+        #expect(shown["c"]! == nil)
+        #expect(shown["a"]! == 12 && shown["d"]! == 30)
+        let two = SmallCells.suppress(["a": 12, "b": 3, "c": 0, "d": 30])
+        #expect(two["b"]! == nil && two["c"]! == nil && two["a"]! == 12 && two["d"]! == 30)
+        #expect(SmallCells.suppress(["a": 5, "b": 6]) == ["a": 5, "b": 6])
+    }
+
+    @Test func aScaleResultUnderFiveRespondentsShowsNothing() {
+        let four = ScaleResult.of([(5, 1), (4, 1), (4, 1), (2, 1)])
+        #expect(four.respondents == 4 && four.mean == nil)
+        #expect(four.counts.values.allSatisfy { $0 == nil } && four.shares.values.allSatisfy { $0 == nil })
+    }
+
+    @Test func aScaleResultHasWeightedSharesAndMeanAndHidesSmallValues() throws {
+        let answers: [(value: Int, weight: Double)] =
+            Array(repeating: (4, 1.0), count: 10) + Array(repeating: (2, 2.0), count: 5)
+            + [(1, 1.0)]
+        let result = ScaleResult.of(answers)
+        #expect(result.respondents == 16)
+        #expect(result.counts[4]! == 10 && result.counts[2]! == 5)
+        // 1 was chosen once, 3 and 5 never: all three hidden, so none of them can be worked out.
+        #expect(result.counts[1]! == nil && result.counts[3]! == nil && result.counts[5]! == nil)
+        #expect(result.shares[1]! == nil && abs(result.shares[2]!! - 10.0 / 21.0) < 1e-9)
+        let mean = try #require(result.mean)
+        #expect(abs(mean - (40.0 + 20.0 + 1.0) / 21.0) < 1e-9)
+        #expect(abs(result.shares[4]!! - 10.0 / 21.0) < 1e-9)
+    }
+
+    @Test func aStoredResponseHasNoFieldThatLeadsBackToTheMember() {
+        let response = SubmittedResponse(
+            surveyId: "tevredenheid-2026",
+            stratum: Stratum(district: "Klarendal", ageBand: .from65to79),
+            sex: "female",
+            submittedOn: LocalDate(year: 2026, month: 12, day: 4)!,
+            answers: ["heard": .scale(4), "stelling-1": .statement(.agree)]
+        )
+        let fields = Mirror(reflecting: response).children.compactMap(\.label)
+        #expect(Set(fields) == ["surveyId", "stratum", "sex", "submittedOn", "answers"])
+        let leads = ["member", "token", "email", "phone", "name", "subject", "time", "at"]
+        #expect(fields.allSatisfy { field in !leads.contains { field.lowercased().contains($0) && field != "stratum" } })
+    }
+}
