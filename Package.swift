@@ -239,7 +239,16 @@ let package = Package(
             ],
             resources: [.copy("Reference"), .copy("Templates")]
         )
-        + service("CitizenPanel", executable: "citizen-panel", folder: "CitizenPanel")
+        + service(
+            "CitizenPanel",
+            executable: "citizen-panel",
+            folder: "CitizenPanel",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates")]
+        )
         + [
             .target(
                 name: "BenchmarkSupport",
@@ -424,6 +433,17 @@ let package = Package(
                     .product(name: "Logging", package: "swift-log"),
                 ],
                 path: "Tests/MatchingIntegrationTests",
+                swiftSettings: swiftSettings
+            ),
+            .testTarget(
+                name: "CitizenPanelIntegrationTests",
+                dependencies: [
+                    "CitizenPanel", "WorkingDays", "TestKit", "Storage", "Messaging", "ReliableMessaging", "Contracts",
+                    .product(name: "HummingbirdTesting", package: "hummingbird"),
+                    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                    .product(name: "Logging", package: "swift-log"),
+                ],
+                path: "Tests/CitizenPanelIntegrationTests",
                 swiftSettings: swiftSettings
             ),
             .testTarget(

@@ -1,7 +1,7 @@
 public import WorkingDays
 
 /// A submitted questionnaire (ingevulde vragenlijst) as the panel keeps it (SPEC §6): the answers
-/// with only what weighting and breakdowns need (stratum, sex) and the day, never the member,
+/// with only what weighting and breakdowns need (district, age band, sex) and the day, never the member,
 /// the token or the time of day, so that no stored response can be joined back to whoever gave
 /// it. The token is only marked used, elsewhere.
 public struct SubmittedResponse: Sendable, Equatable {
@@ -23,18 +23,27 @@ public struct SubmittedResponse: Sendable, Equatable {
     }
 
     public var surveyId: String
-    public var stratum: Stratum
+    public var district: String?
+    /// As the respondent gave it; absent when they left it out.
+    public var ageBand: AgeBand?
     /// `female`, `male` or `other`/absent, for weighting.
     public var sex: String?
     public var submittedOn: LocalDate
     /// By question id.
     public var answers: [String: Answer]
 
-    public init(surveyId: String, stratum: Stratum, sex: String?, submittedOn: LocalDate, answers: [String: Answer]) {
+    public init(surveyId: String, district: String?, ageBand: AgeBand?, sex: String?, submittedOn: LocalDate, answers: [String: Answer]) {
         self.surveyId = surveyId
-        self.stratum = stratum
+        self.district = district
+        self.ageBand = ageBand
         self.sex = sex
         self.submittedOn = submittedOn
         self.answers = answers
+    }
+
+    /// The respondent's stratum, when both district and age band are known.
+    public var stratum: Stratum? {
+        guard let district, let ageBand else { return nil }
+        return Stratum(district: district, ageBand: ageBand)
     }
 }

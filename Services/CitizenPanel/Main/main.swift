@@ -1,12 +1,6 @@
 import CitizenPanel
-import ServiceRuntime
 
-/// The citizen panel (burgerpanel): for now it starts, migrates, declares its topology and
-/// serves `/health`, `/ready` and `/metrics`.
-let settings = ServiceSettings(serviceName: "citizen-panel", defaultSchema: "citizenpanel", defaultPort: 8084)
-let environment = try await ServiceEnvironment.start(
-    settings: settings,
-    migrations: CitizenPanelMigrations.all,
-    topology: CitizenPanelTopology.topology
-)
-try await environment.run([environment.operationsApplication()])
+/// The citizen panel (burgerpanel): samples closed requests for the yearly client satisfaction
+/// survey, asks the desk to send the invitations, and takes the answers on the questionnaire
+/// page; settings from the environment.
+try await CitizenPanelServer.serve()

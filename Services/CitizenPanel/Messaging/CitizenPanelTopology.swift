@@ -1,15 +1,15 @@
+public import Contracts
 public import Messaging
 
-/// What the citizen panel (burgerpanel) declares on the broker (SPEC §6).
+/// What the citizen panel (burgerpanel) declares on the broker (SPEC §6): one queue for the
+/// chain's events it samples for the client satisfaction survey.
 public enum CitizenPanelTopology {
-    /// Closed requests and stopped care, sampled for the client satisfaction survey.
-    public static let satisfaction = Topology.Queue(
-        name: "citizen-panel.satisfaction",
-        bindings: [
-            .init(routingKey: "frontdesk.request.closed"),
-            .init(routingKey: "care.stopped"),
-        ]
-    )
+    /// The queue under `name` (tests use a private name).
+    public static func satisfactionQueue(name: String = "citizen-panel.satisfaction") -> Topology.Queue {
+        Topology.Queue(name: name, bindings: [.init(routingKey: RequestClosed.messageType)])
+    }
+
+    public static let satisfaction = satisfactionQueue()
 
     public static let topology = Topology.standard(queues: [satisfaction])
 }

@@ -1,0 +1,160 @@
+public import Contracts
+public import Foundation
+public import ReliableMessaging
+import StaffPages
+public import Storage
+import WorkingDays
+
+/// The citizen panel's use cases (burgerpanel, cliëntervaringsonderzoek): each runs in one
+/// transaction and writes the events it causes to the outbox in it. The message handlers and the
+/// questionnaire page call these; none of them touches storage itself.
+public struct CitizenPanelService: Sendable {
+    public let pool: ConnectionPool
+    public let settings: CitizenPanelSettings
+    public let producer: String
+    let relay: OutboxRelay?
+    let clock: @Sendable () -> Date
+
+    public init(
+        pool: ConnectionPool,
+        settings: CitizenPanelSettings,
+        producer: String = "citizen-panel",
+        relay: OutboxRelay? = nil,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.pool = pool
+        self.settings = settings
+        self.producer = producer
+        self.relay = relay
+        self.clock = clock
+    }
+
+    var today: LocalDate { settings.calendar.day(of: clock()) }
+
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (Transaction) throws -> T) async throws -> T {
+        let value = try await pool.withTransaction(body)
+        relay?.wake()
+        return value
+    }
+
+    // MARK: Sampling (from the chain's events)
+
+    /// A client's request closed or care stopped on `day`: when the person is in this year's
+    /// sample and not invited yet, an invitation with a one-time link is stored and the desk is
+    /// asked to send it (`panel.invitation.requested`: the subjectRef and the link, nothing else).
+    /// Returns whether an invitation was requested.
+    @discardableResult
+    func sample(
+        _ subject: SubjectRef,
+        district: String?,
+        municipality: MunicipalityCode,
+        cause: UUID,
+        correlation: UUID,
+        on day: LocalDate,
+        in tx: Transaction
+    ) throws -> Bool {
+        guard settings.sampling.includes(subject.rawValue, year: day.year) else { return false }
+        let surveyId = SatisfactionSurvey.id(year: day.year)
+        let id = UUID()
+        let token = CSRFToken.make()
+        let invited = try InvitationRepository.insert(
+            id: id,
+            municipality: municipality,
+            surveyId: surveyId,
+            subject: subject,
+            district: district?.isEmpty == true ? nil : district,
+            token: token,
+            on: day,
+            in: tx
+        )
+        guard invited else { return false }
+        let message = PanelInvitationRequested(
+            invitationId: id,
+            subjectRef: subject,
+            surveyTitle: SatisfactionSurvey.title(year: day.year),
+            surveyLink: "\(settings.publicBaseURL)/vragenlijst/\(token)"
+        )
+        let envelope = Envelope(message, correlationId: correlation, causationId: cause, municipality: municipality, producer: producer)
+        try Outbox.enqueue(envelope, in: tx)
+        return true
+    }
+
+    // MARK: Answering (the respondent, through the one-time link)
+
+    /// The questionnaire behind `token`.
+    /// - Throws: `PanelError.invitationInvalid` for an unknown or used token, `.surveyClosed`.
+    public func questionnaire(token: String) async throws -> Questionnaire {
+        let today = self.today
+        return try await transaction { tx in
+            guard let invitation = try InvitationRepository.open(token: token, in: tx) else { throw PanelError.invitationInvalid }
+            let year = try Self.year(of: invitation.surveyId)
+            let closes = SatisfactionSurvey.closesOn(year: year)
+            guard today <= closes else { throw PanelError.surveyClosed(closes.description) }
+            return Questionnaire(title: SatisfactionSurvey.title(year: year), closesOn: closes, questions: SatisfactionSurvey.questions)
+        }
+    }
+
+    /// Stores the answers given through `token` as an unlinked response and marks the invitation
+    /// used, in one transaction: a second submission with the same link is refused.
+    public func submit(token: String, _ input: AnswersInput) async throws {
+        let today = self.today
+        let questions = Set(SatisfactionSurvey.questions.map(\.id))
+        for (question, value) in input.scale {
+            guard questions.contains(question), (1...5).contains(value) else {
+                throw PanelError.answerOutOfRange(SatisfactionSurvey.questions.first { $0.id == question }?.text ?? String(question.prefix(40)))
+            }
+        }
+        var band: AgeBand?
+        if let given = input.ageBand {
+            guard let known = AgeBand(rawValue: given) else { throw PanelError.invalidBackground("leeftijd") }
+            band = known
+        }
+        if let sex = input.sex, !SatisfactionSurvey.sexes.contains(sex) { throw PanelError.invalidBackground("geslacht") }
+        let ageBand = band
+        try await transaction { tx in
+            guard let invitation = try InvitationRepository.open(token: token, lock: true, in: tx) else { throw PanelError.invitationInvalid }
+            let closes = SatisfactionSurvey.closesOn(year: try Self.year(of: invitation.surveyId))
+            guard today <= closes else { throw PanelError.surveyClosed(closes.description) }
+            let response = SubmittedResponse(
+                surveyId: invitation.surveyId,
+                district: invitation.district,
+                ageBand: ageBand,
+                sex: input.sex,
+                submittedOn: today,
+                answers: input.scale.mapValues { .scale($0) }
+            )
+            try ResponseRepository.insert(response, municipality: invitation.municipality, in: tx)
+            try InvitationRepository.markUsed(token: token, in: tx)
+        }
+    }
+
+    // MARK: Results
+
+    /// The results of the year's satisfaction survey of `municipality`, once it has closed: per
+    /// question the counts, shares and mean with `SmallCells` applied, and whether the number of
+    /// completed questionnaires allows publishing a municipality-wide result.
+    public func satisfactionResults(year: Int, municipality: MunicipalityCode) async throws -> SatisfactionResults {
+        let today = self.today
+        let closes = SatisfactionSurvey.closesOn(year: year)
+        guard today > closes else { throw PanelError.surveyClosed(closes.description) }
+        let surveyId = SatisfactionSurvey.id(year: year)
+        return try await transaction { tx in
+            let completed = try ResponseRepository.count(surveyId: surveyId, municipality: municipality, in: tx)
+            let results = try SatisfactionSurvey.questions.map { question in
+                let answers = try ResponseRepository.scaleAnswers(surveyId: surveyId, question: question.id, municipality: municipality, in: tx)
+                return (question.id, ScaleResult.of(answers.map { (value: $0.value, weight: 1) }))
+            }
+            return SatisfactionResults(
+                surveyId: surveyId,
+                completed: completed,
+                publishable: Representativeness.isPublishable(completed: completed),
+                questions: Dictionary(uniqueKeysWithValues: results)
+            )
+        }
+    }
+
+    static func year(of surveyId: String) throws -> Int {
+        guard let year = Int(surveyId.dropFirst("clientervaring-".count)) else { throw PanelError.invitationInvalid }
+        return year
+    }
+}

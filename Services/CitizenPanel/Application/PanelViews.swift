@@ -1,0 +1,17 @@
+public import WorkingDays
+
+/// What the questionnaire page shows.
+public struct Questionnaire: Sendable {
+    public var title: String
+    public var closesOn: LocalDate
+    public var questions: [SatisfactionSurvey.Question]
+}
+
+/// The year's results for a municipality.
+public struct SatisfactionResults: Sendable {
+    public var surveyId: String
+    public var completed: Int
+    /// At least `Representativeness.publicationMinimum` completed questionnaires.
+    public var publishable: Bool
+    public var questions: [String: ScaleResult]
+}

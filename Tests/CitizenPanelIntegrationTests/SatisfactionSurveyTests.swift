@@ -1,0 +1,141 @@
+import CitizenPanel
+import Contracts
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Messaging
+import ReliableMessaging
+import Storage
+import TestKit
+import Testing
+
+/// The client satisfaction survey over the real broker and database (SPEC §6): the desk closes
+/// a request, the panel samples the person and asks the desk to send the invitation with nothing
+/// but the subjectRef and a one-time link; the answers come in through that link, unlinked, and
+/// appear in the results once the survey has closed.
+@Suite(.serialized, .enabled(if: TestServers.available, "needs the private broker and database of scripts/test.sh"))
+struct SatisfactionSurveyTests {
+    @Test func aClosedRequestIsSampledInvitedAnsweredOnceAndCountedUnlinked() async throws {
+        var logger = Logger(label: "test.panel")
+        logger.logLevel = .warning
+        let (schema, pool) = try await TestDatabase.freshSchema("panel", migrations: CitizenPanelMigrations.all)
+        let inbound = CitizenPanelTopology.satisfactionQueue(name: "citizen-panel.satisfaction.\(schema)")
+        let invitations = Topology.Queue(name: "panel.invitations.\(schema)", bindings: [.init(routingKey: PanelInvitationRequested.messageType)])
+        let admin = try BrokerAdmin()
+        try await admin.declare(Topology.standard(queues: [inbound, invitations]))
+        let url = try AMQPURL(parsing: TestServers.amqpURL)
+        let publisher = Publisher(url: url, name: "panel-test", logger: logger)
+        let relay = OutboxRelay(pool: pool, publisher: publisher, producer: "citizen-panel", logger: logger, idleInterval: .milliseconds(50))
+        let clock = TestClock(TestClock.at(2026, 12, 7))
+        let service = CitizenPanelService(
+            pool: pool,
+            settings: CitizenPanelSettings(publicBaseURL: "https://panel.example"),
+            relay: relay,
+            clock: { clock.now }
+        )
+        let consumer = InboxConsumer(
+            url: url,
+            queue: inbound,
+            topology: Topology.standard(queues: [inbound]),
+            pool: pool,
+            handlers: CitizenPanelHandlers.make(service: service),
+            relay: relay,
+            logger: logger,
+            prefetch: 20,
+            batchSize: 10
+        )
+        let outcome = await ServicesUnderTest.run([relay, consumer], logger: logger) {
+            // Six clients' requests close at the desk in Klarendal; one of them twice.
+            let subjects = (0..<6).map { _ in SubjectRef() }
+            for subject in subjects + [subjects[0]] {
+                let closed = RequestClosed(requestId: UUID(), subjectRef: subject, outcome: "helped", routes: ["passed-on"], district: "Klarendal")
+                let envelope = Envelope(closed, correlationId: closed.requestId, municipality: .arnhem, producer: "front-desk", timestamp: clock.now)
+                try await publisher.publish(
+                    OutgoingMessage(
+                        exchange: Topology.eventsExchange,
+                        routingKey: RequestClosed.messageType,
+                        body: try ContractJSON.encoder().encode(envelope),
+                        properties: MessageProperties(messageId: envelope.header.messageId.uuidString.lowercased(), type: RequestClosed.messageType)
+                    )
+                )
+            }
+            // Once a year per person: six invitations, not seven.
+            let deliveries = try await admin.drain(invitations.name, count: 6, timeout: 15)
+            try await eventually("all seven closures taken in") { await TestDatabase.count(pool, "SELECT count(*) FROM inbox") == 7 }
+            #expect(try await admin.messageCount(invitations.name) == 0)
+            let asked = try deliveries.map { try ContractJSON.decoder().decode(Envelope<PanelInvitationRequested>.self, from: $0.body).payload }
+            #expect(Set(asked.map(\.subjectRef)) == Set(subjects))
+            for delivery in deliveries {
+                // Only the subjectRef and the link reach the desk; the panel had nothing more.
+                let json = try #require(try JSONSerialization.jsonObject(with: delivery.body) as? [String: Any])
+                let payload = try #require(json["payload"] as? [String: Any])
+                #expect(Set(payload.keys) == ["invitationId", "subjectRef", "surveyTitle", "surveyLink"])
+            }
+            let tokens = try asked.map { invitation in
+                #expect(invitation.surveyLink.hasPrefix("https://panel.example/vragenlijst/"))
+                return String(try #require(invitation.surveyLink.split(separator: "/").last))
+            }
+
+            // The questionnaire page behind a link; the answers; the link then stops working.
+            let router = Router(context: BasicRequestContext.self)
+            try await QuestionnairePage(service: service).add(to: router)
+            try await Application(router: router).test(.router) { client in
+                try await client.execute(uri: "/vragenlijst/\(tokens[0])", method: .get) { response in
+                    #expect(response.status == .ok)
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("serieus genomen") && html.contains("name=\"heard\""))
+                }
+                try await client.execute(uri: "/vragenlijst/forged-token", method: .get) { response in
+                    #expect(response.status == .notFound)
+                }
+                let form = [("access", "4"), ("heard", "5"), ("speed", "2"), ("ageBand", "65-79"), ("sex", "female")]
+                    .map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+                let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+                try await client.execute(uri: "/vragenlijst/\(tokens[0])", method: .post, headers: headers, body: ByteBuffer(string: "heard=9")) {
+                    response in
+                    #expect(response.status == .unprocessableContent)
+                }
+                try await client.execute(uri: "/vragenlijst/\(tokens[0])", method: .post, headers: headers, body: ByteBuffer(string: form)) {
+                    response in
+                    #expect(response.status == .ok)
+                }
+                try await client.execute(uri: "/vragenlijst/\(tokens[0])", method: .post, headers: headers, body: ByteBuffer(string: form)) {
+                    response in
+                    #expect(response.status == .notFound)
+                }
+            }
+            for token in tokens.dropFirst() {
+                try await service.submit(token: token, AnswersInput(scale: ["heard": 4, "fit": 3]))
+            }
+
+            // Nobody sees results before the survey closes (31 March 2027); then they count.
+            await #expect(throws: PanelError.surveyClosed("2027-03-31")) {
+                _ = try await service.satisfactionResults(year: 2026, municipality: .arnhem)
+            }
+            clock.set(TestClock.at(2027, 4, 1))
+            let results = try await service.satisfactionResults(year: 2026, municipality: .arnhem)
+            #expect(results.completed == 6 && !results.publishable)
+            let heard = try #require(results.questions["heard"])
+            #expect(heard.respondents == 6 && heard.counts[4]! == 5 && heard.counts[5]! == nil)
+            // Only one answered "speed": nothing of it is shown.
+            #expect(try #require(results.questions["speed"]).mean == nil)
+
+            // No stored response can be joined back: no column for the invitation, token or
+            // person, and the invitations say only that they were used.
+            let columns = try await pool.withConnection { connection in
+                try connection.query(
+                    "SELECT column_name::text FROM information_schema.columns WHERE table_schema = \(schema) AND table_name = 'responses'"
+                ).rows.map { try $0.decode(String.self, at: 0) }
+            }
+            #expect(Set(columns) == ["id", "municipality", "survey_id", "district", "age_band", "sex", "submitted_on", "answers"])
+            #expect(await TestDatabase.count(pool, "SELECT count(*) FROM invitations WHERE used") == 6)
+        }
+        try? await admin.delete(inbound)
+        try? await admin.delete(invitations)
+        await publisher.close()
+        _ = try? await pool.withConnection { try $0.executeSimple("DROP SCHEMA IF EXISTS \"\(schema)\" CASCADE") }
+        if let serviceFailure = outcome.serviceFailure { Issue.record("relay or consumer failed: \(serviceFailure)") }
+        if let failure = outcome.failure { throw failure }
+    }
+}
