@@ -60,9 +60,33 @@ struct SatisfactionSurveyTests {
                     )
                 )
             }
-            // Once a year per person: six invitations, not seven.
-            let deliveries = try await admin.drain(invitations.name, count: 6, timeout: 15)
-            try await eventually("all seven closures taken in") { await TestDatabase.count(pool, "SELECT count(*) FROM inbox") == 7 }
+            // Ended care counts as well: for one of them again, and for one more person.
+            let cared = SubjectRef()
+            for subject in [subjects[1], cared] {
+                let ended = CareEnded(
+                    allocationId: UUID(),
+                    subjectRef: subject,
+                    category: .householdHelp,
+                    stopDate: "2026-12-04",
+                    reason: .goalsReached
+                )
+                let envelope = Envelope(ended, correlationId: UUID(), municipality: .arnhem, producer: "indication", timestamp: clock.now)
+                try await publisher.publish(
+                    OutgoingMessage(
+                        exchange: Topology.eventsExchange,
+                        routingKey: CareEnded.messageType,
+                        body: try ContractJSON.encoder().encode(envelope),
+                        properties: MessageProperties(messageId: envelope.header.messageId.uuidString.lowercased(), type: CareEnded.messageType)
+                    )
+                )
+            }
+            // Once a year per person: seven invitations for nine events.
+            let all = try await admin.drain(invitations.name, count: 7, timeout: 15)
+            try await eventually("all nine events taken in") { await TestDatabase.count(pool, "SELECT count(*) FROM inbox") == 9 }
+            let deliveries = try all.filter {
+                try ContractJSON.decoder().decode(Envelope<PanelInvitationRequested>.self, from: $0.body).payload.subjectRef != cared
+            }
+            #expect(all.count == 7 && deliveries.count == 6)
             #expect(try await admin.messageCount(invitations.name) == 0)
             let asked = try deliveries.map { try ContractJSON.decoder().decode(Envelope<PanelInvitationRequested>.self, from: $0.body).payload }
             #expect(Set(asked.map(\.subjectRef)) == Set(subjects))

@@ -87,6 +87,7 @@ enum FuzzTargets {
         handlers.on(AllocationRejected.self) { _, _, _ in }
         handlers.on(CareStarted.self) { _, _, _ in }
         handlers.on(CareStopped.self) { _, _, _ in }
+        handlers.on(CareEnded.self) { _, _, _ in }
         handlers.on(ProviderMessageReceipt.self) { _, _, _ in }
         handlers.on(AllocationRequested.self) { _, _, _ in }
         handlers.on(AllocationChangeRequested.self) { _, _, _ in }

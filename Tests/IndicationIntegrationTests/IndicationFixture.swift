@@ -36,7 +36,9 @@ struct IndicationFixture: Sendable {
     let logins = OrganisationLogins()
 
     static let password = "geheim-wachtwoord"
-    static let observedKeys = ["indication.decided", "indication.informal-support.requested", "indication.budget.overrun-threatened"]
+    static let observedKeys = [
+        "indication.decided", "indication.informal-support.requested", "indication.budget.overrun-threatened", "indication.care.stopped",
+    ]
 
     static func make(
         _ name: String,

@@ -109,6 +109,21 @@ extension IndicationIntegration {
                         "SELECT count(*) FROM allocations WHERE start_date = '2026-12-15' AND stop_date = '2027-06-30' AND stop_reason = 'goals-reached'"
                     ) == 1
                 }
+                // The chain hears of the end once, with the subjectRef only (the citizen panel samples it).
+                try await fixture.publish(
+                    CareStopped(allocationId: allocation.id, stopDate: "2027-06-30", reason: .goalsReached),
+                    as: fixture.provider,
+                    kind: "provider"
+                )
+                _ = try await fixture.providerMessages(1)
+                let chain = try await fixture.observedEvents(2, about: request.requestId)
+                let ended = try chain.filter { $0.properties.type == CareEnded.messageType }.map {
+                    try ContractJSON.decoder().decode(Envelope<CareEnded>.self, from: $0.body).payload
+                }
+                #expect(ended.count == 1)
+                #expect(
+                    ended.first?.subjectRef == request.subjectRef && ended.first?.reason == .goalsReached && ended.first?.stopDate == "2027-06-30"
+                )
             }
         }
 

@@ -412,6 +412,16 @@ struct ContractCase: Sendable, CustomTestStringConvertible {
             full: BudgetOverrunThreatened(part: "wmo", month: "2027-01", budgetCents: 150_000_000, committedCents: 137_500_000, thresholdPercent: 90)
         ),
         .of(
+            CareEnded.self,
+            full: CareEnded(
+                allocationId: Samples.id,
+                subjectRef: SubjectRef(),
+                category: .householdHelp,
+                stopDate: "2026-12-01",
+                reason: .goalsReached
+            )
+        ),
+        .of(
             InformalSupportRequested.self,
             full: InformalSupportRequested(
                 requestId: Samples.id,

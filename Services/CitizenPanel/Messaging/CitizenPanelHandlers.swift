@@ -4,7 +4,7 @@ public import ReliableMessaging
 import Storage
 
 /// The chain's events the citizen panel consumes, one handler each: a closed request at the desk
-/// may put the person in the year's satisfaction survey. Only services publish on `wmo.events`;
+/// or ended care (indication) may put the person in the year's satisfaction survey. Only services publish on `wmo.events`;
 /// an organisation's message is refused.
 public enum CitizenPanelHandlers {
     public static func make(service: CitizenPanelService) -> MessageHandlers {
@@ -16,6 +16,19 @@ public enum CitizenPanelHandlers {
             try service.sample(
                 message.subjectRef,
                 district: message.district,
+                municipality: header.municipality,
+                cause: header.messageId,
+                correlation: header.correlationId,
+                on: day,
+                in: tx
+            )
+        }
+        handlers.on(CareEnded.self) { message, header, context, tx in
+            guard !context.isFromOrganisation else { throw HandlerError.rejected("ended care comes from indication on wmo.events") }
+            let day = service.settings.calendar.day(of: min(header.timestamp, service.clock()))
+            try service.sample(
+                message.subjectRef,
+                district: nil,
                 municipality: header.municipality,
                 cause: header.messageId,
                 correlation: header.correlationId,

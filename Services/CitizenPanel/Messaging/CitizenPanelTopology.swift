@@ -6,7 +6,7 @@ public import Messaging
 public enum CitizenPanelTopology {
     /// The queue under `name` (tests use a private name).
     public static func satisfactionQueue(name: String = "citizen-panel.satisfaction") -> Topology.Queue {
-        Topology.Queue(name: name, bindings: [.init(routingKey: RequestClosed.messageType)])
+        Topology.Queue(name: name, bindings: [.init(routingKey: RequestClosed.messageType), .init(routingKey: CareEnded.messageType)])
     }
 
     public static let satisfaction = satisfactionQueue()

@@ -53,6 +53,28 @@ enum ProviderHandlers {
                 outcome = (false, [.invalidDate])
             }
             try answer(outcome, to: header, type: CareStopped.messageType, allocation: allocation, previously: before, service: service, in: tx)
+            // The chain hears of the end once: when this stop set the stop date; it correlates with
+            // the desk's request, as the allocation did.
+            guard outcome.accepted, before.stopDate == nil,
+                let chain = try CaseRepository.find(id: allocation.caseID, municipality: allocation.municipality, in: tx)
+            else { return }
+            let ended = CareEnded(
+                allocationId: allocation.id,
+                subjectRef: allocation.subjectRef,
+                category: allocation.category,
+                stopDate: message.stopDate,
+                reason: message.reason
+            )
+            try Outbox.enqueue(
+                Envelope(
+                    ended,
+                    correlationId: chain.requestID,
+                    causationId: header.messageId,
+                    municipality: allocation.municipality,
+                    producer: service.producer
+                ),
+                in: tx
+            )
         }
         handlers.on(AllocationRequested.self) { message, header, context, tx in
             let provider = try sender(context)
