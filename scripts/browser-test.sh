@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Usage: scripts/browser-test.sh [--no-build] [pytest arguments, e.g. -k pass_on]
 #   The staff pages in a real headless browser: starts a private broker and database (instance
-#   "browser", fresh each run), the front desk, indication, the referral index and matching on spare ports
-#   with the demo data (seed-demo of each), and runs Tests/BrowserTests (the desk's, the
-#   assessors', the professionals' and the matching coordinator's pages) with pytest, driving Debian chromium with Selenium
+#   "browser", fresh each run), the front desk, indication, the referral index, matching and the
+#   citizen panel on spare ports with the demo data (seed-demo of each), and runs Tests/BrowserTests
+#   (the desk's, the assessors', the professionals', the matching coordinator's and the panel's
+#   respondents' pages) with pytest, driving Debian chromium with Selenium
 #   and chromium-driver; then schemathesis fuzzes the JSON APIs against docs/openapi.yaml (desk),
-#   docs/openapi-indication.yaml, docs/openapi-referral-index.yaml and docs/openapi-matching.yaml on
+#   docs/openapi-indication.yaml, docs/openapi-referral-index.yaml, docs/openapi-matching.yaml and docs/openapi-panel.yaml on
 #   the same services. Writes
 #   docs/screenshots/werklijst.png. Stops everything it started (by PID), whatever happens.
 #   --no-build  use the binaries already built (debug, or $WMO_BIN_DIR)
@@ -38,6 +39,7 @@ SERVICE_PID=""
 INDICATION_PID=""
 REFERRAL_PID=""
 MATCHING_PID=""
+PANEL_PID=""
 
 stop_pid() {   # stop_pid PID NEEDLE: TERM, wait up to 10 s, then KILL; only if PID still is NEEDLE
     local pid="$1" needle="$2"
@@ -55,6 +57,7 @@ cleanup() {
     [[ -n "$INDICATION_PID" ]] && stop_pid "$INDICATION_PID" "indication"
     [[ -n "$REFERRAL_PID" ]] && stop_pid "$REFERRAL_PID" "referral-index"
     [[ -n "$MATCHING_PID" ]] && stop_pid "$MATCHING_PID" "matching"
+    [[ -n "$PANEL_PID" ]] && stop_pid "$PANEL_PID" "citizen-panel"
     # A chromium and its chromedriver left behind by a pytest that was killed hard.
     local name
     for name in chromium chromedriver; do
@@ -63,7 +66,7 @@ cleanup() {
             rm -f "$PID_DIR/$name.pid"
         fi
     done
-    rm -f "$PID_DIR/front-desk.pid" "$PID_DIR/indication.pid" "$PID_DIR/referral-index.pid" "$PID_DIR/matching.pid"
+    rm -f "$PID_DIR/front-desk.pid" "$PID_DIR/indication.pid" "$PID_DIR/referral-index.pid" "$PID_DIR/matching.pid" "$PID_DIR/citizen-panel.pid"
     "$WMO_ROOT/scripts/broker.sh" stop
     "$WMO_ROOT/scripts/database.sh" stop
     say "done, exit status $status"
@@ -83,14 +86,15 @@ if ! python3 -c 'import pytest, selenium' 2>/dev/null; then
 fi
 
 if (( build )); then
-    say "build front-desk, indication, referral-index and matching (debug)"
+    say "build front-desk, indication, referral-index, matching and citizen-panel (debug)"
     swift build --product front-desk
     swift build --product indication
     swift build --product referral-index
     swift build --product matching
+    swift build --product citizen-panel
 fi
 BIN_DIR="${WMO_BIN_DIR:-$(swift build --show-bin-path)}"
-for binary in front-desk indication referral-index matching; do
+for binary in front-desk indication referral-index matching citizen-panel; do
     [[ -x "$BIN_DIR/$binary" ]] || die "$BIN_DIR/$binary missing: run without --no-build"
 done
 
@@ -139,10 +143,15 @@ start_service referral-index referralindex "$REFERRAL_PORT" REFERRAL_PID
 # Matching likewise (its demo coordinator, centre, volunteers and carer).
 MATCHING_PORT=$(free_port)
 start_service matching matching "$MATCHING_PORT" MATCHING_PID
+# The citizen panel likewise (last year's demo results).
+PANEL_PORT=$(free_port)
+start_service citizen-panel citizenpanel "$PANEL_PORT" PANEL_PID
 
 say "pytest Tests/BrowserTests (chromium, headless, through chromedriver)"
 WMO_BASE_URL="http://127.0.0.1:$PORT" WMO_INDICATION_URL="http://127.0.0.1:$INDICATION_PORT" \
     WMO_REFERRAL_INDEX_URL="http://127.0.0.1:$REFERRAL_PORT" WMO_MATCHING_URL="http://127.0.0.1:$MATCHING_PORT" \
+    WMO_PANEL_URL="http://127.0.0.1:$PANEL_PORT" \
+    WMO_PANEL_DATABASE_URL="postgresql://citizenpanel:citizenpanel@127.0.0.1:$WMO_PG_PORT/wmo" \
     WMO_BROWSER_PID_DIR="$PID_DIR" \
     WMO_SCREENSHOT_DIR="${WMO_SCREENSHOT_DIR:-$WMO_ROOT/docs/screenshots}" \
     python3 -m pytest -q -p no:cacheprovider "$WMO_ROOT/Tests/BrowserTests" "${pytest_args[@]}"
@@ -173,6 +182,11 @@ if (( ${#pytest_args[@]} == 0 )); then
     say "schemathesis docs/openapi-matching.yaml ($examples examples per operation, same checks)"
     python3 -m schemathesis.cli run "$WMO_ROOT/docs/openapi-matching.yaml" --url "http://127.0.0.1:$MATCHING_PORT" \
         --auth mila.arnhem:wmo-demo-mila \
+        --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
+        --max-examples "$examples" --seed 20261202 --workers 1 --generation-database none \
+        --generation-with-security-parameters false --request-timeout 10 --no-color
+    say "schemathesis docs/openapi-panel.yaml ($examples examples per operation, same checks)"
+    python3 -m schemathesis.cli run "$WMO_ROOT/docs/openapi-panel.yaml" --url "http://127.0.0.1:$PANEL_PORT" \
         --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
         --max-examples "$examples" --seed 20261202 --workers 1 --generation-database none \
         --generation-with-security-parameters false --request-timeout 10 --no-color

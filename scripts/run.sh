@@ -212,6 +212,11 @@ matching_output=$(env AMQP_URL="$(service_amqp_url matching)" DATABASE_URL="$(se
     DATABASE_MIGRATION_URL="$(owner_db_url matching)" LOG_LEVEL=warning \
     "$BIN_DIR/matching" seed-demo 2>&1) || echo "WARNING: matching seed-demo failed: $matching_output" >&2
 
+say "demo results of last year's satisfaction survey (citizen-panel seed-demo)"
+panel_output=$(env AMQP_URL="$(service_amqp_url citizen-panel)" DATABASE_URL="$(service_db_url citizen-panel)" \
+    DATABASE_MIGRATION_URL="$(owner_db_url citizen-panel)" LOG_LEVEL=warning \
+    "$BIN_DIR/citizen-panel" seed-demo 2>&1) || echo "WARNING: citizen-panel seed-demo failed: $panel_output" >&2
+
 # The demo partners log in as themselves too (scripts/organisations.sh; demo passwords).
 partner_logins="$(printf '%-34s %-30s queue assessor.%s' 0202-advies wmo-demo-0202-advies 0202-advies)"$'\n'
 partner_logins+="$(printf '%-34s %-30s queue provider.%s' 0202-rijnstad wmo-demo-0202-rijnstad 0202-rijnstad)"$'\n'
@@ -239,6 +244,7 @@ cat <<EOF
  Referral index             http://127.0.0.1:8082/
  Matching                   http://127.0.0.1:8083/
  Citizen panel              http://127.0.0.1:8084/
+$(sed 's/^/ /' <<<"$panel_output")
  RabbitMQ management        $mgmt
  PostgreSQL                 $DATABASE_URL
  Logs                       $LOG_DIR/

@@ -16,6 +16,17 @@ import Testing
 /// appear in the results once the survey has closed.
 @Suite(.serialized, .enabled(if: TestServers.available, "needs the private broker and database of scripts/test.sh"))
 struct SatisfactionSurveyTests {
+    @Test func theDocumentMatchesTheRoutes() async throws {
+        let (schema, pool) = try await TestDatabase.freshSchema("panel_openapi", migrations: CitizenPanelMigrations.all)
+        let router = Router(context: BasicRequestContext.self)
+        ResultsAPI.add(to: router, service: CitizenPanelService(pool: pool, settings: CitizenPanelSettings(publicBaseURL: "https://panel.example")))
+        let served = Set(router.routes.map { OpenAPIOperations.served(method: $0.method.rawValue, path: $0.path.description) })
+        let documented = try OpenAPIOperations.documented(in: OpenAPIOperations.document("openapi-panel.yaml"))
+        #expect(served.count == 2, "the router lists its routes")
+        #expect(served == documented, "served \(served.sorted()), documented \(documented.sorted())")
+        _ = try? await pool.withConnection { try $0.executeSimple("DROP SCHEMA IF EXISTS \"\(schema)\" CASCADE") }
+    }
+
     @Test func aClosedRequestIsSampledInvitedAnsweredOnceAndCountedUnlinked() async throws {
         var logger = Logger(label: "test.panel")
         logger.logLevel = .warning
@@ -134,7 +145,7 @@ struct SatisfactionSurveyTests {
             }
 
             // Nobody sees results before the survey closes (31 March 2027); then they count.
-            await #expect(throws: PanelError.surveyClosed("2027-03-31")) {
+            await #expect(throws: PanelError.resultsNotYet("2027-03-31")) {
                 _ = try await service.satisfactionResults(year: 2026, municipality: .arnhem)
             }
             clock.set(TestClock.at(2027, 4, 1))
@@ -144,6 +155,31 @@ struct SatisfactionSurveyTests {
             #expect(heard.respondents == 6 && heard.counts[4]! == 5 && heard.counts[5]! == nil)
             // Only one answered "speed": nothing of it is shown.
             #expect(try #require(results.questions["speed"]).mean == nil)
+
+            // Published: too few for a municipality-wide result, so only the count.
+            let published = Router(context: BasicRequestContext.self)
+            ResultsAPI.add(to: published, service: service)
+            try await ResultsPage(service: service).add(to: published)
+            try await Application(router: published).test(.router) { client in
+                try await client.execute(uri: "/api/v1/satisfaction/2026/results?municipality=0202", method: .get) { response in
+                    #expect(response.status == .ok)
+                    let view = try JSONDecoder().decode(ResultsView.self, from: Data(buffer: response.body))
+                    #expect(view.completed == 6 && !view.publishable && view.questions.isEmpty && view.minimumForPublication == 475)
+                }
+                try await client.execute(uri: "/api/v1/satisfaction/2026/results.csv?municipality=0202", method: .get) { response in
+                    #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                    #expect(String(buffer: response.body) == "question,answer,label,count,share\n")
+                }
+                try await client.execute(uri: "/api/v1/satisfaction/1999/results?municipality=0202", method: .get) { response in
+                    #expect(response.status == .badRequest && response.headers[.contentType] == "application/problem+json")
+                }
+                try await client.execute(uri: "/api/v1/satisfaction/2027/results?municipality=0202", method: .get) { response in
+                    #expect(response.status == .conflict)
+                }
+                try await client.execute(uri: "/resultaten/2026?gemeente=0202", method: .get) { response in
+                    #expect(response.status == .ok && String(buffer: response.body).contains("minimaal 475"))
+                }
+            }
 
             // No stored response can be joined back: no column for the invitation, token or
             // person, and the invitations say only that they were used.

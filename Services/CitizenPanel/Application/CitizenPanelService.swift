@@ -136,7 +136,7 @@ public struct CitizenPanelService: Sendable {
     public func satisfactionResults(year: Int, municipality: MunicipalityCode) async throws -> SatisfactionResults {
         let today = self.today
         let closes = SatisfactionSurvey.closesOn(year: year)
-        guard today > closes else { throw PanelError.surveyClosed(closes.description) }
+        guard today > closes else { throw PanelError.resultsNotYet(closes.description) }
         let surveyId = SatisfactionSurvey.id(year: year)
         return try await transaction { tx in
             let completed = try ResponseRepository.count(surveyId: surveyId, municipality: municipality, in: tx)
@@ -151,6 +151,11 @@ public struct CitizenPanelService: Sendable {
                 questions: Dictionary(uniqueKeysWithValues: results)
             )
         }
+    }
+
+    /// The published view of `satisfactionResults`.
+    public func publishedResults(year: Int, municipality: MunicipalityCode) async throws -> ResultsView {
+        ResultsView(try await satisfactionResults(year: year, municipality: municipality), year: year, municipality: municipality.rawValue)
     }
 
     static func year(of surveyId: String) throws -> Int {

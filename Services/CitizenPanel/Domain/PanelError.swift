@@ -9,6 +9,8 @@ public enum PanelError: Error, Sendable, Equatable, CustomStringConvertible {
     case answerOutOfRange(String)
     /// A background answer that is not one of the options.
     case invalidBackground(String)
+    /// Results are shown only after the survey closed (on this day).
+    case resultsNotYet(String)
 
     public var code: String {
         switch self {
@@ -16,6 +18,7 @@ public enum PanelError: Error, Sendable, Equatable, CustomStringConvertible {
         case .surveyClosed: "survey-closed"
         case .answerOutOfRange: "answer-out-of-range"
         case .invalidBackground: "invalid-background"
+        case .resultsNotYet: "results-not-yet"
         }
     }
 
@@ -27,6 +30,17 @@ public enum PanelError: Error, Sendable, Equatable, CustomStringConvertible {
         case .surveyClosed(let day): "Deze vragenlijst is op \(day) gesloten. Bedankt voor uw moeite."
         case .answerOutOfRange(let question): "Kies bij '\(question)' een antwoord van 1 tot en met 5."
         case .invalidBackground(let field): "Kies bij '\(field)' een van de mogelijkheden, of laat het leeg."
+        case .resultsNotYet(let day):
+            "De vragenlijst sluit op \(day). Niemand ziet de uitkomsten eerder, zodat niemand de antwoorden kan beïnvloeden."
+        }
+    }
+
+    /// 404 for a link that does not work, 409 for the survey's state, 422 for answers.
+    public var httpStatus: Int {
+        switch self {
+        case .invitationInvalid: 404
+        case .surveyClosed, .resultsNotYet: 409
+        case .answerOutOfRange, .invalidBackground: 422
         }
     }
 

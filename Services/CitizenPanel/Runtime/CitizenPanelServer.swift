@@ -14,13 +14,18 @@ public enum CitizenPanelServer {
         ServiceSettings(serviceName: "citizen-panel", defaultSchema: "citizenpanel", defaultPort: 8084)
     }
 
-    public static func serve(settings: ServiceSettings = settings()) async throws {
+    /// The panel's own settings: `PANEL_SATISFACTION_FRACTION`, `PANEL_PUBLIC_URL`.
+    static func panelSettings(_ settings: ServiceSettings) -> CitizenPanelSettings {
         let reader = settings.reader
         let fraction = Double(reader.string(forKey: "panel.satisfaction.fraction", default: "1")) ?? 1
-        let panel = CitizenPanelSettings(
+        return CitizenPanelSettings(
             sampling: SatisfactionSampling(fraction: fraction),
             publicBaseURL: reader.string(forKey: "panel.public.url", default: "http://127.0.0.1:\(settings.httpPort)")
         )
+    }
+
+    public static func serve(settings: ServiceSettings = settings()) async throws {
+        let panel = panelSettings(settings)
         let environment = try await ServiceEnvironment.start(
             settings: settings,
             migrations: CitizenPanelMigrations.all,
@@ -29,6 +34,8 @@ public enum CitizenPanelServer {
         let service = CitizenPanelService(pool: environment.pool, settings: panel, producer: settings.serviceName, relay: environment.relay)
         let router = Router(context: BasicRequestContext.self)
         try await QuestionnairePage(service: service).add(to: router)
+        try await ResultsPage(service: service).add(to: router)
+        ResultsAPI.add(to: router, service: service)
         OperationsRoutes.add(to: router) { await environment.readiness() }
         let application = Application(
             router: router,
@@ -40,5 +47,40 @@ public enum CitizenPanelServer {
             handlers: CitizenPanelHandlers.make(service: service)
         )
         try await environment.run([application, consumer])
+    }
+
+    /// The demo: last year's (closed) satisfaction survey of Arnhem with 520 made-up responses
+    /// spread over five districts, so that the results page has something to show (idempotent).
+    public static func seedDemo(settings: ServiceSettings = settings()) async throws -> [String] {
+        let environment = try await ServiceEnvironment.start(
+            settings: settings,
+            migrations: CitizenPanelMigrations.all,
+            topology: CitizenPanelTopology.topology
+        )
+        let calendar = panelSettings(settings).calendar
+        let year = calendar.day(of: Date()).year - 1
+        let surveyId = SatisfactionSurvey.id(year: year)
+        try await environment.pool.withTransaction { tx in
+            guard try ResponseRepository.count(surveyId: surveyId, municipality: .arnhem, in: tx) == 0 else { return }
+            let districts = ["Centrum", "Klarendal", "Malburgen", "Presikhaaf", "Schuytgraaf"]
+            for index in 0..<520 {
+                var answers: [String: SubmittedResponse.Answer] = [:]
+                for (position, question) in SatisfactionSurvey.questions.enumerated() {
+                    // A plausible spread, mostly 3-5, without randomness: the demo is the same every time.
+                    answers[question.id] = .scale([4, 5, 4, 3, 4, 2, 5, 4, 3, 1, 4, 5][(index * 7 + position * 3) % 12])
+                }
+                let response = SubmittedResponse(
+                    surveyId: surveyId,
+                    district: districts[index % districts.count],
+                    ageBand: AgeBand.allCases[(index / 5) % AgeBand.allCases.count],
+                    sex: index % 3 == 0 ? "male" : "female",
+                    submittedOn: LocalDate(year: year, month: 11, day: 1 + index % 28)!,
+                    answers: answers
+                )
+                try ResponseRepository.insert(response, municipality: .arnhem, in: tx)
+            }
+        }
+        await environment.publisher.close()
+        return ["  results of \(SatisfactionSurvey.title(year: year)) (demo): /resultaten/\(year)?gemeente=0202"]
     }
 }
