@@ -1,4 +1,3 @@
-import CitizenPanel
 import Contracts
 import Foundation
 import Hummingbird
@@ -10,12 +9,71 @@ import Storage
 import TestKit
 import Testing
 
+@testable import CitizenPanel
+
 /// The client satisfaction survey over the real broker and database (SPEC §6): the desk closes
 /// a request, the panel samples the person and asks the desk to send the invitation with nothing
 /// but the subjectRef and a one-time link; the answers come in through that link, unlinked, and
 /// appear in the results once the survey has closed.
 @Suite(.serialized, .enabled(if: TestServers.available, "needs the private broker and database of scripts/test.sh"))
 struct SatisfactionSurveyTests {
+    @Test func aResidentJoinsWithConsentAndLeavingRemovesTheirData() async throws {
+        let (schema, pool) = try await TestDatabase.freshSchema("panel_members", migrations: CitizenPanelMigrations.all)
+        let service = CitizenPanelService(pool: pool, settings: CitizenPanelSettings(publicBaseURL: "https://panel.example"))
+        let router = Router(context: BasicRequestContext.self)
+        try await MembershipPages(service: service).add(to: router)
+        let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        let form = "kind=informal-carer&district=Klarendal&ageBand=50-64&sex=female&email=ria%40example.nl"
+        try await Application(router: router).test(.router) { client in
+            try await client.execute(uri: "/aanmelden?gemeente=0202", method: .get) { response in
+                #expect(response.status == .ok && String(buffer: response.body).contains("name=\"consent\""))
+            }
+            // Without consent nothing is stored.
+            try await client.execute(uri: "/aanmelden?gemeente=0202", method: .post, headers: headers, body: ByteBuffer(string: form)) { response in
+                #expect(response.status == .unprocessableContent && String(buffer: response.body).contains("toestemming"))
+            }
+            #expect(await TestDatabase.count(pool, "SELECT count(*) FROM members") == 0)
+            let token = try await client.execute(
+                uri: "/aanmelden?gemeente=0202",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(string: form + "&consent=ja")
+            ) { response -> String in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                let link = try #require(html.range(of: "/afmelden/[0-9a-f]{64}", options: .regularExpression))
+                return String(html[link].dropFirst("/afmelden/".count))
+            }
+            // The same address again: the same answer, still one member.
+            try await client.execute(uri: "/aanmelden?gemeente=0202", method: .post, headers: headers, body: ByteBuffer(string: form + "&consent=ja"))
+            {
+                response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(
+                uri: "/aanmelden?gemeente=0202",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(string: "kind=resident&consent=ja")
+            ) {
+                response in
+                #expect(response.status == .unprocessableContent)
+            }
+            #expect(await TestDatabase.count(pool, "SELECT count(*) FROM members WHERE kind = 'informal-carer' AND age_band = '50-64'") == 1)
+            let strata = try await pool.withTransaction { tx in try MemberRepository.countsByStratum(municipality: "0202", in: tx) }
+            #expect(strata == [Stratum(district: "Klarendal", ageBand: .from50to64): 1])
+
+            try await client.execute(uri: "/afmelden/\(token)", method: .post) { response in
+                #expect(response.status == .ok)
+            }
+            #expect(await TestDatabase.count(pool, "SELECT count(*) FROM members") == 0)
+            try await client.execute(uri: "/afmelden/\(token)", method: .post) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+        _ = try? await pool.withConnection { try $0.executeSimple("DROP SCHEMA IF EXISTS \"\(schema)\" CASCADE") }
+    }
+
     @Test func theDocumentMatchesTheRoutes() async throws {
         let (schema, pool) = try await TestDatabase.freshSchema("panel_openapi", migrations: CitizenPanelMigrations.all)
         let router = Router(context: BasicRequestContext.self)

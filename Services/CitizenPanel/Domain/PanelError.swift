@@ -11,6 +11,12 @@ public enum PanelError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidBackground(String)
     /// Results are shown only after the survey closed (on this day).
     case resultsNotYet(String)
+    /// A sign-up without the consent to be invited.
+    case consentMissing
+    /// A sign-up field that is missing or not one of its options (the field's name).
+    case invalidSignUp(field: String, label: String)
+    /// The leave link is unknown (the member left already, or it was mistyped).
+    case memberNotFound
 
     public var code: String {
         switch self {
@@ -19,6 +25,9 @@ public enum PanelError: Error, Sendable, Equatable, CustomStringConvertible {
         case .answerOutOfRange: "answer-out-of-range"
         case .invalidBackground: "invalid-background"
         case .resultsNotYet: "results-not-yet"
+        case .consentMissing: "consent-missing"
+        case .invalidSignUp: "invalid-sign-up"
+        case .memberNotFound: "member-not-found"
         }
     }
 
@@ -32,15 +41,18 @@ public enum PanelError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidBackground(let field): "Kies bij '\(field)' een van de mogelijkheden, of laat het leeg."
         case .resultsNotYet(let day):
             "De vragenlijst sluit op \(day). Niemand ziet de uitkomsten eerder, zodat niemand de antwoorden kan beïnvloeden."
+        case .consentMissing: "Vink aan dat u toestemming geeft: zonder toestemming mogen we u niet uitnodigen."
+        case .invalidSignUp(_, let label): "Vul '\(label)' in, of kies een van de mogelijkheden."
+        case .memberNotFound: "Deze afmeldlink werkt niet (meer). Bent u al afgemeld, dan staan uw gegevens niet meer bij ons."
         }
     }
 
     /// 404 for a link that does not work, 409 for the survey's state, 422 for answers.
     public var httpStatus: Int {
         switch self {
-        case .invitationInvalid: 404
+        case .invitationInvalid, .memberNotFound: 404
         case .surveyClosed, .resultsNotYet: 409
-        case .answerOutOfRange, .invalidBackground: 422
+        case .answerOutOfRange, .invalidBackground, .consentMissing, .invalidSignUp: 422
         }
     }
 

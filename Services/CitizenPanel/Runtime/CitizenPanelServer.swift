@@ -35,6 +35,7 @@ public enum CitizenPanelServer {
         let router = Router(context: BasicRequestContext.self)
         try await QuestionnairePage(service: service).add(to: router)
         try await ResultsPage(service: service).add(to: router)
+        try await MembershipPages(service: service).add(to: router)
         ResultsAPI.add(to: router, service: service)
         OperationsRoutes.add(to: router) { await environment.readiness() }
         let application = Application(
