@@ -247,7 +247,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Templates")]
+            resources: [.copy("Reference"), .copy("Templates")]
         )
         + [
             .target(
@@ -395,7 +395,7 @@ let package = Package(
             ),
             .testTarget(
                 name: "CitizenPanelTests",
-                dependencies: ["CitizenPanel", "WorkingDays"],
+                dependencies: ["CitizenPanel", "WorkingDays", "Contracts"],
                 path: "Tests/CitizenPanelTests",
                 swiftSettings: swiftSettings
             ),

@@ -59,8 +59,11 @@ def test_the_public_results_page_shows_charts_with_a_text_alternative(page, pane
     assert "520 ingevulde vragenlijsten" in page.text(".lead")
     charts = page.evaluate("[...document.querySelectorAll('figure svg[role=img]')].map(s => s.querySelector('title').textContent)")
     assert len(charts) == 6 and "kwaliteit van leven" in charts[5], charts
-    rows = page.evaluate("document.querySelectorAll('section table tbody tr').length")
+    rows = page.evaluate("document.querySelectorAll('section table:not(.districts) tbody tr').length")
     assert rows == 30
+    assert "gewogen naar wijk" in page.text("#weighted")
+    districts = page.evaluate("[...document.querySelectorAll('section table.districts tbody tr th')].map(t => t.textContent)")
+    assert districts[:5] == ["Centrum", "Klarendal", "Malburgen", "Presikhaaf", "Schuytgraaf"], districts
     assert page.exists("a[href$='results.csv?municipality=0202']")
     # Nobody sees this year's results before the survey closes.
     page.goto(f"{panel_url}/resultaten/{year + 1}?gemeente=0202")

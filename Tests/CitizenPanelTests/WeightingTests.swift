@@ -1,4 +1,5 @@
 import CitizenPanel
+import Contracts
 import Testing
 
 /// Weighting by age band, sex and district brings every dimension to the population's shares.
@@ -34,5 +35,19 @@ import Testing
         let weights = Raking.weights(of: respondents, margins: [.district: ["Klarendal": 1, "Presikhaaf": 1, "Schuytgraaf": 1]])
         // Klarendal and Presikhaaf half each; nobody can stand in for Schuytgraaf.
         #expect(abs(weights[0] - 0.75) < 1e-9 && abs(weights[2] - 1.5) < 1e-9)
+    }
+}
+
+/// The shipped population figures load and give the strata a round is drawn in.
+@Suite struct PopulationTests {
+    @Test func theReferenceFiguresGiveMarginsAndStrata() throws {
+        let population = try Population.bundled()
+        let margins = population.margins(of: .arnhem)
+        #expect(margins[.district]?.count == 11 && margins[.ageBand]?.count == 5 && margins[.sex]?.count == 2)
+        let strata = population.strata(of: .arnhem)
+        #expect(strata.count == 55)
+        let klarendal = AgeBand.allCases.reduce(0) { $0 + (strata[Stratum(district: "Klarendal", ageBand: $1)] ?? 0) }
+        #expect(abs(klarendal - 7_600) <= 3)
+        #expect(population.margins(of: .nijmegen).isEmpty)
     }
 }

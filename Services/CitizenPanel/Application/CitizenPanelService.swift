@@ -131,26 +131,47 @@ public struct CitizenPanelService: Sendable {
     // MARK: Results
 
     /// The results of the year's satisfaction survey of `municipality`, once it has closed: per
-    /// question the counts, shares and mean with `SmallCells` applied, and whether the number of
+    /// question the counts (as answered), the shares and mean weighted to the population, with
+    /// `SmallCells` applied, the same per district (unweighted), and whether the number of
     /// completed questionnaires allows publishing a municipality-wide result.
     public func satisfactionResults(year: Int, municipality: MunicipalityCode) async throws -> SatisfactionResults {
         let today = self.today
         let closes = SatisfactionSurvey.closesOn(year: year)
         guard today > closes else { throw PanelError.resultsNotYet(closes.description) }
         let surveyId = SatisfactionSurvey.id(year: year)
-        return try await transaction { tx in
-            let completed = try ResponseRepository.count(surveyId: surveyId, municipality: municipality, in: tx)
-            let results = try SatisfactionSurvey.questions.map { question in
-                let answers = try ResponseRepository.scaleAnswers(surveyId: surveyId, question: question.id, municipality: municipality, in: tx)
-                return (question.id, ScaleResult.of(answers.map { (value: $0.value, weight: 1) }))
-            }
-            return SatisfactionResults(
-                surveyId: surveyId,
-                completed: completed,
-                publishable: Representativeness.isPublishable(completed: completed),
-                questions: Dictionary(uniqueKeysWithValues: results)
-            )
+        let margins = settings.population?.margins(of: municipality) ?? [:]
+        let responses = try await transaction { tx in try ResponseRepository.all(surveyId: surveyId, municipality: municipality, in: tx) }
+        // Weighted to the population by district, age band and sex (raking); a dimension a
+        // respondent left out does not weight them on it.
+        let profiles: [Raking.Profile] = responses.map { response in
+            var profile: Raking.Profile = [:]
+            profile[.district] = response.district
+            profile[.ageBand] = response.ageBand
+            profile[.sex] = response.sex
+            return profile
         }
+        let weights = margins.isEmpty ? Array(repeating: 1.0, count: responses.count) : Raking.weights(of: profiles, margins: margins)
+        var questions: [String: ScaleResult] = [:]
+        var byDistrict: [String: [String: ScaleResult]] = [:]
+        for question in SatisfactionSurvey.questions {
+            var answers: [(value: Int, weight: Double)] = []
+            var districts: [String: [(value: Int, weight: Double)]] = [:]
+            for (index, response) in responses.enumerated() {
+                guard let value = response.scale[question.id] else { continue }
+                answers.append((value, weights[index]))
+                if let district = response.district { districts[district, default: []].append((value, 1)) }
+            }
+            questions[question.id] = ScaleResult.of(answers)
+            byDistrict[question.id] = districts.mapValues { ScaleResult.of($0) }
+        }
+        return SatisfactionResults(
+            surveyId: surveyId,
+            completed: responses.count,
+            publishable: Representativeness.isPublishable(completed: responses.count),
+            weighted: !margins.isEmpty,
+            questions: questions,
+            byDistrict: byDistrict
+        )
     }
 
     /// The published view of `satisfactionResults`.

@@ -7,10 +7,18 @@ public struct CitizenPanelSettings: Sendable {
     /// Where respondents reach the questionnaire, e.g. `https://panel.arnhem.nl`.
     public var publicBaseURL: String
     public var calendar: WorkingDayCalendar
+    /// What results are weighted to; `nil`: not weighted.
+    public var population: Population?
 
-    public init(sampling: SatisfactionSampling = SatisfactionSampling(), publicBaseURL: String, calendar: WorkingDayCalendar = WorkingDayCalendar()) {
+    public init(
+        sampling: SatisfactionSampling = SatisfactionSampling(),
+        publicBaseURL: String,
+        calendar: WorkingDayCalendar = WorkingDayCalendar(),
+        population: Population? = nil
+    ) {
         self.sampling = sampling
         self.publicBaseURL = publicBaseURL
         self.calendar = calendar
+        self.population = population
     }
 }

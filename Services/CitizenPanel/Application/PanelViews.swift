@@ -13,5 +13,9 @@ public struct SatisfactionResults: Sendable {
     public var completed: Int
     /// At least `Representativeness.publicationMinimum` completed questionnaires.
     public var publishable: Bool
+    /// Shares and means weighted to the population (reference figures for the municipality).
+    public var weighted: Bool
     public var questions: [String: ScaleResult]
+    /// By question, then district: unweighted, with `SmallCells` applied.
+    public var byDistrict: [String: [String: ScaleResult]]
 }

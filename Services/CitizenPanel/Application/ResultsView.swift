@@ -13,6 +13,14 @@ public struct ResultsView: Sendable, Codable, Equatable {
         public var share: Double?
     }
 
+    /// One district's answers to a question (unweighted).
+    public struct District: Sendable, Codable, Equatable {
+        public var district: String
+        /// `nil`: fewer than five respondents in the district.
+        public var respondents: Int?
+        public var mean: Double?
+    }
+
     /// One question.
     public struct Question: Sendable, Codable, Equatable {
         public var id: String
@@ -20,6 +28,7 @@ public struct ResultsView: Sendable, Codable, Equatable {
         public var respondents: Int
         public var mean: Double?
         public var options: [Option]
+        public var districts: [District]
     }
 
     public var surveyId: String
@@ -28,6 +37,8 @@ public struct ResultsView: Sendable, Codable, Equatable {
     public var completed: Int
     public var minimumForPublication: Int
     public var publishable: Bool
+    /// Shares and means weighted to the population by district, age band and sex.
+    public var weighted: Bool
     /// Empty when not publishable.
     public var questions: [Question]
 
@@ -38,6 +49,7 @@ public struct ResultsView: Sendable, Codable, Equatable {
         completed = results.completed
         minimumForPublication = Representativeness.publicationMinimum
         publishable = results.publishable
+        weighted = results.weighted
         questions =
             results.publishable
             ? SatisfactionSurvey.questions.compactMap { question in
@@ -53,6 +65,14 @@ public struct ResultsView: Sendable, Codable, Equatable {
                             label: SatisfactionSurvey.scale[value - 1],
                             count: result.counts[value] ?? nil,
                             share: (result.shares[value] ?? nil).map { ($0 * 1000).rounded() / 1000 }
+                        )
+                    },
+                    districts: (results.byDistrict[question.id] ?? [:]).sorted { $0.key < $1.key }.map { district, result in
+                        let shown = result.respondents >= SmallCells.minimum
+                        return District(
+                            district: district,
+                            respondents: shown ? result.respondents : nil,
+                            mean: result.mean.map { ($0 * 100).rounded() / 100 }
                         )
                     }
                 )

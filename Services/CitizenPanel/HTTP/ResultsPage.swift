@@ -19,6 +19,11 @@ public struct ResultsPage: Sendable {
             var count: String
             var share: String
         }
+        struct District: Sendable {
+            var district: String
+            var respondents: String
+            var mean: String
+        }
         struct Question: Sendable {
             var id: String
             var text: String
@@ -26,8 +31,11 @@ public struct ResultsPage: Sendable {
             var mean: String
             var respondents: Int
             var rows: [Row]
+            var districts: [District]
+            var hasDistricts: Bool
         }
         var completed: Int
+        var weighted: Bool
         var minimum: Int
         var publishable: Bool
         var questions: [Question]
@@ -59,6 +67,7 @@ public struct ResultsPage: Sendable {
             let query = "?municipality=\(municipality.rawValue)"
             let model = Model(
                 completed: results.completed,
+                weighted: results.weighted && results.publishable,
                 minimum: results.minimumForPublication,
                 publishable: results.publishable,
                 questions: results.questions.map { question in
@@ -66,7 +75,7 @@ public struct ResultsPage: Sendable {
                         id: question.id,
                         text: question.text,
                         chart: ResultsChart.svg(for: question),
-                        mean: question.mean.map { String(format: "%.1f", $0).replacingOccurrences(of: ".", with: ",") } ?? "niet getoond",
+                        mean: question.mean.map(Self.dutch) ?? "niet getoond",
                         respondents: question.respondents,
                         rows: question.options.map { option in
                             Model.Row(
@@ -74,7 +83,15 @@ public struct ResultsPage: Sendable {
                                 count: option.count.map(String.init) ?? "minder dan 5",
                                 share: option.share.map { String(format: "%.0f%%", $0 * 100) } ?? "niet getoond"
                             )
-                        }
+                        },
+                        districts: question.districts.map { district in
+                            Model.District(
+                                district: district.district,
+                                respondents: district.respondents.map(String.init) ?? "minder dan 5",
+                                mean: district.mean.map(Self.dutch) ?? "niet getoond"
+                            )
+                        },
+                        hasDistricts: !question.districts.isEmpty
                     )
                 },
                 jsonHref: "/api/v1/satisfaction/\(year)/results\(query)",
@@ -85,6 +102,9 @@ public struct ResultsPage: Sendable {
             return renderer.render(page, chrome: chrome)
         }
     }
+
+    /// `3.84` → `3,8`.
+    static func dutch(_ mean: Double) -> String { String(format: "%.1f", mean).replacingOccurrences(of: ".", with: ",") }
 
     private func message(_ status: HTTPResponse.Status, _ title: String, _ text: String) -> Response {
         let chrome = Chrome(title: title, site: QuestionnairePage.identity, user: nil, csrfToken: "")

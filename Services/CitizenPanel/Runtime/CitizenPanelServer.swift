@@ -15,17 +15,18 @@ public enum CitizenPanelServer {
     }
 
     /// The panel's own settings: `PANEL_SATISFACTION_FRACTION`, `PANEL_PUBLIC_URL`.
-    static func panelSettings(_ settings: ServiceSettings) -> CitizenPanelSettings {
+    static func panelSettings(_ settings: ServiceSettings) throws -> CitizenPanelSettings {
         let reader = settings.reader
         let fraction = Double(reader.string(forKey: "panel.satisfaction.fraction", default: "1")) ?? 1
         return CitizenPanelSettings(
             sampling: SatisfactionSampling(fraction: fraction),
-            publicBaseURL: reader.string(forKey: "panel.public.url", default: "http://127.0.0.1:\(settings.httpPort)")
+            publicBaseURL: reader.string(forKey: "panel.public.url", default: "http://127.0.0.1:\(settings.httpPort)"),
+            population: try Population.bundled()
         )
     }
 
     public static func serve(settings: ServiceSettings = settings()) async throws {
-        let panel = panelSettings(settings)
+        let panel = try panelSettings(settings)
         let environment = try await ServiceEnvironment.start(
             settings: settings,
             migrations: CitizenPanelMigrations.all,
@@ -58,7 +59,7 @@ public enum CitizenPanelServer {
             migrations: CitizenPanelMigrations.all,
             topology: CitizenPanelTopology.topology
         )
-        let calendar = panelSettings(settings).calendar
+        let calendar = try panelSettings(settings).calendar
         let year = calendar.day(of: Date()).year - 1
         let surveyId = SatisfactionSurvey.id(year: year)
         try await environment.pool.withTransaction { tx in

@@ -23,24 +23,38 @@ enum ResponseRepository {
         )
     }
 
-    /// Every answer to scale question `question` of `surveyId`, with the respondent's district.
-    static func scaleAnswers(
-        surveyId: String,
-        question: String,
-        municipality: MunicipalityCode,
-        in tx: Transaction
-    ) throws -> [(value: Int, district: String?)] {
-        try tx.query(
-            """
-            SELECT (answers ->> \(question)::text)::integer AS value, district FROM responses
-            WHERE municipality = \(municipality.rawValue) AND survey_id = \(surveyId) AND answers ? \(question)::text
-            """
-        ).rows.map { row in (try row.decode(Int.self, "value"), try row.decodeIfPresent(String.self, "district")) }
-    }
-
     static func count(surveyId: String, municipality: MunicipalityCode, in tx: Transaction) throws -> Int {
         try tx.query(
             "SELECT count(*)::integer AS n FROM responses WHERE municipality = \(municipality.rawValue) AND survey_id = \(surveyId)"
         ).single().decode(Int.self, "n")
+    }
+
+    /// One stored response as results need it.
+    struct Stored: Sendable {
+        var district: String?
+        var ageBand: String?
+        var sex: String?
+        var scale: [String: Int]
+    }
+
+    /// Every response to `surveyId` of `municipality`.
+    static func all(surveyId: String, municipality: MunicipalityCode, in tx: Transaction) throws -> [Stored] {
+        try tx.query(
+            """
+            SELECT district, age_band, sex, answers::text AS answers FROM responses
+            WHERE municipality = \(municipality.rawValue) AND survey_id = \(surveyId)
+            """
+        ).rows.map { row in
+            let text = try row.decode(String.self, "answers")
+            guard let scale = try? JSONDecoder().decode([String: Int].self, from: Data(text.utf8)) else {
+                throw StorageError.decodingFailed(column: "answers", expected: "scale answers as a JSON object", found: String(text.prefix(80)))
+            }
+            return Stored(
+                district: try row.decodeIfPresent(String.self, "district"),
+                ageBand: try row.decodeIfPresent(String.self, "age_band"),
+                sex: try row.decodeIfPresent(String.self, "sex"),
+                scale: scale
+            )
+        }
     }
 }
