@@ -54,6 +54,7 @@ let package = Package(
         .executable(name: "indication-bench", targets: ["indication-bench"]),
         .executable(name: "referral-index-bench", targets: ["referral-index-bench"]),
         .executable(name: "matching-bench", targets: ["matching-bench"]),
+        .executable(name: "panel-bench", targets: ["panel-bench"]),
         .library(name: "Messaging", targets: ["Messaging"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "ReliableMessaging", targets: ["ReliableMessaging"]),
@@ -316,6 +317,20 @@ let package = Package(
                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 ],
                 path: "Benchmarks/matching-bench",
+                swiftSettings: swiftSettings
+            ),
+            .executableTarget(
+                name: "panel-bench",
+                dependencies: [
+                    "BenchmarkSupport", "CitizenPanel", "Contracts", "TestKit", "Storage",
+                    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                    .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                    .product(name: "Histogram", package: "hdrhistogram-swift"),
+                    .product(name: "Hummingbird", package: "hummingbird"),
+                    .product(name: "Logging", package: "swift-log"),
+                    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                ],
+                path: "Benchmarks/panel-bench",
                 swiftSettings: swiftSettings
             ),
             .executableTarget(

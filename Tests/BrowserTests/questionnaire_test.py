@@ -9,6 +9,7 @@ readable without JavaScript.
 """
 
 import datetime
+import json
 import os
 import secrets
 import subprocess
@@ -65,6 +66,12 @@ def test_the_public_results_page_shows_charts_with_a_text_alternative(page, pane
     districts = page.evaluate("[...document.querySelectorAll('section table.districts tbody tr th')].map(t => t.textContent)")
     assert districts[:5] == ["Centrum", "Klarendal", "Malburgen", "Presikhaaf", "Schuytgraaf"], districts
     assert page.exists("a[href$='results.csv?municipality=0202']")
+    # The same as data, with the breakdown by district × age band.
+    page.goto(f"{panel_url}/api/v1/satisfaction/{year}/results?municipality=0202")
+    data = json.loads(page.text("body"))
+    assert data["publishable"] and data["weighted"] and data["completed"] == 520
+    strata = data["questions"][0]["strata"]
+    assert len(strata) == 25 and all(cell["respondents"] >= 5 for cell in strata), strata
     # Nobody sees this year's results before the survey closes.
     page.goto(f"{panel_url}/resultaten/{year + 1}?gemeente=0202")
     assert "Nog geen uitkomsten" in page.text("h1")

@@ -74,6 +74,10 @@ struct SatisfactionSurveyTests {
         _ = try? await pool.withConnection { try $0.executeSimple("DROP SCHEMA IF EXISTS \"\(schema)\" CASCADE") }
     }
 
+    @Test func theResultsQueryReadsTheSurveysQuestionsInOrder() {
+        #expect(ResponseRepository.columns == SatisfactionSurvey.questions.map(\.id))
+    }
+
     @Test func theDocumentMatchesTheRoutes() async throws {
         let (schema, pool) = try await TestDatabase.freshSchema("panel_openapi", migrations: CitizenPanelMigrations.all)
         let router = Router(context: BasicRequestContext.self)

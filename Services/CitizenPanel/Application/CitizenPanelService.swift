@@ -132,7 +132,7 @@ public struct CitizenPanelService: Sendable {
 
     /// The results of the year's satisfaction survey of `municipality`, once it has closed: per
     /// question the counts (as answered), the shares and mean weighted to the population, with
-    /// `SmallCells` applied, the same per district (unweighted), and whether the number of
+    /// `SmallCells` applied, the same per district and per district × age band (unweighted), and whether the number of
     /// completed questionnaires allows publishing a municipality-wide result.
     public func satisfactionResults(year: Int, municipality: MunicipalityCode) async throws -> SatisfactionResults {
         let today = self.today
@@ -153,16 +153,23 @@ public struct CitizenPanelService: Sendable {
         let weights = margins.isEmpty ? Array(repeating: 1.0, count: responses.count) : Raking.weights(of: profiles, margins: margins)
         var questions: [String: ScaleResult] = [:]
         var byDistrict: [String: [String: ScaleResult]] = [:]
+        var byStratum: [String: [Stratum: ScaleResult]] = [:]
         for question in SatisfactionSurvey.questions {
             var answers: [(value: Int, weight: Double)] = []
             var districts: [String: [(value: Int, weight: Double)]] = [:]
+            var strata: [Stratum: [(value: Int, weight: Double)]] = [:]
             for (index, response) in responses.enumerated() {
                 guard let value = response.scale[question.id] else { continue }
                 answers.append((value, weights[index]))
-                if let district = response.district { districts[district, default: []].append((value, 1)) }
+                guard let district = response.district else { continue }
+                districts[district, default: []].append((value, 1))
+                if let band = response.ageBand.flatMap(AgeBand.init(rawValue:)) {
+                    strata[Stratum(district: district, ageBand: band), default: []].append((value, 1))
+                }
             }
             questions[question.id] = ScaleResult.of(answers)
             byDistrict[question.id] = districts.mapValues { ScaleResult.of($0) }
+            byStratum[question.id] = strata.mapValues { ScaleResult.of($0) }
         }
         return SatisfactionResults(
             surveyId: surveyId,
@@ -170,7 +177,8 @@ public struct CitizenPanelService: Sendable {
             publishable: Representativeness.isPublishable(completed: responses.count),
             weighted: !margins.isEmpty,
             questions: questions,
-            byDistrict: byDistrict
+            byDistrict: byDistrict,
+            byStratum: byStratum
         )
     }
 

@@ -18,4 +18,6 @@ public struct SatisfactionResults: Sendable {
     public var questions: [String: ScaleResult]
     /// By question, then district: unweighted, with `SmallCells` applied.
     public var byDistrict: [String: [String: ScaleResult]]
+    /// By question, then district × age band: unweighted, with `SmallCells` applied.
+    public var byStratum: [String: [Stratum: ScaleResult]]
 }

@@ -21,6 +21,15 @@ public struct ResultsView: Sendable, Codable, Equatable {
         public var mean: Double?
     }
 
+    /// One stratum's (district × age band) answers to a question (unweighted).
+    public struct StratumResult: Sendable, Codable, Equatable {
+        public var district: String
+        public var ageBand: String
+        /// `nil`: fewer than five respondents in the stratum.
+        public var respondents: Int?
+        public var mean: Double?
+    }
+
     /// One question.
     public struct Question: Sendable, Codable, Equatable {
         public var id: String
@@ -29,6 +38,7 @@ public struct ResultsView: Sendable, Codable, Equatable {
         public var mean: Double?
         public var options: [Option]
         public var districts: [District]
+        public var strata: [StratumResult]
     }
 
     public var surveyId: String
@@ -71,6 +81,15 @@ public struct ResultsView: Sendable, Codable, Equatable {
                         let shown = result.respondents >= SmallCells.minimum
                         return District(
                             district: district,
+                            respondents: shown ? result.respondents : nil,
+                            mean: result.mean.map { ($0 * 100).rounded() / 100 }
+                        )
+                    },
+                    strata: (results.byStratum[question.id] ?? [:]).sorted { $0.key < $1.key }.map { stratum, result in
+                        let shown = result.respondents >= SmallCells.minimum
+                        return StratumResult(
+                            district: stratum.district,
+                            ageBand: stratum.ageBand.rawValue,
                             respondents: shown ? result.respondents : nil,
                             mean: result.mean.map { ($0 * 100).rounded() / 100 }
                         )

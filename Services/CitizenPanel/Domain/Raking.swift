@@ -21,27 +21,33 @@ public enum Raking {
         tolerance: Double = 1e-9
     ) -> [Double] {
         guard !respondents.isEmpty else { return [] }
+        // Each dimension as category numbers per respondent (-1: not given or not in the
+        // margin), so that an iteration is arithmetic on arrays.
+        struct Coded {
+            var category: [Int]
+            var target: [Double]
+        }
+        var coded: [Coded] = []
+        for dimension in Dimension.allCases {
+            guard let margin = margins[dimension] else { continue }
+            let names = margin.keys.sorted()
+            let number = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+            let category = respondents.map { profile in profile[dimension].flatMap { number[$0] } ?? -1 }
+            coded.append(Coded(category: category, target: names.map { margin[$0]! }))
+        }
         var weights = [Double](repeating: 1, count: respondents.count)
-        let dimensions = Dimension.allCases.filter { margins[$0] != nil }
         for _ in 0..<iterations {
             var change = 0.0
-            for dimension in dimensions {
-                let margin = margins[dimension]!
-                var weighted: [String: Double] = [:]
-                for (index, respondent) in respondents.enumerated() {
-                    guard let category = respondent[dimension], margin[category] != nil else { continue }
-                    weighted[category, default: 0] += weights[index]
-                }
-                let covered = margin.filter { weighted[$0.key] != nil }
-                let share = covered.values.reduce(0, +)
-                let mass = weighted.values.reduce(0, +)
+            for dimension in coded {
+                var weighted = [Double](repeating: 0, count: dimension.target.count)
+                for (index, category) in dimension.category.enumerated() where category >= 0 { weighted[category] += weights[index] }
+                // Only categories someone answered for count: nobody can stand in for the others.
+                let share = zip(dimension.target, weighted).reduce(0) { $1.1 > 0 ? $0 + $1.0 : $0 }
+                let mass = weighted.reduce(0, +)
                 guard share > 0, mass > 0 else { continue }
-                for (index, respondent) in respondents.enumerated() {
-                    guard let category = respondent[dimension], let target = covered[category], let current = weighted[category] else { continue }
-                    let factor = (target / share) * mass / current
-                    change = max(change, abs(factor - 1))
-                    weights[index] *= factor
-                }
+                let factors = zip(dimension.target, weighted).map { target, current in current > 0 ? (target / share) * mass / current : 1 }
+                for factor in factors { change = max(change, abs(factor - 1)) }
+                for (index, category) in dimension.category.enumerated() where category >= 0 { weights[index] *= factors[category] }
             }
             if change < tolerance { break }
         }

@@ -37,17 +37,25 @@ enum ResponseRepository {
         var scale: [String: Int]
     }
 
-    /// Every response to `surveyId` of `municipality`.
+    /// The questions in the order of the columns `q0`… of `all` (a test holds them to the survey's).
+    static let columns = ["access", "heard", "speed", "fit", "self-reliance", "quality-of-life"]
+
+    /// Every response to `surveyId` of `municipality`, the scale answers read by the database
+    /// (one column per question of the survey) rather than decoded row by row.
     static func all(surveyId: String, municipality: MunicipalityCode, in tx: Transaction) throws -> [Stored] {
-        try tx.query(
+        let questions = columns
+        let rows = try tx.query(
             """
-            SELECT district, age_band, sex, answers::text AS answers FROM responses
-            WHERE municipality = \(municipality.rawValue) AND survey_id = \(surveyId)
+            SELECT district, age_band, sex, (answers ->> 'access')::integer AS q0, (answers ->> 'heard')::integer AS q1,
+                (answers ->> 'speed')::integer AS q2, (answers ->> 'fit')::integer AS q3,
+                (answers ->> 'self-reliance')::integer AS q4, (answers ->> 'quality-of-life')::integer AS q5
+            FROM responses WHERE municipality = \(municipality.rawValue) AND survey_id = \(surveyId)
             """
-        ).rows.map { row in
-            let text = try row.decode(String.self, "answers")
-            guard let scale = try? JSONDecoder().decode([String: Int].self, from: Data(text.utf8)) else {
-                throw StorageError.decodingFailed(column: "answers", expected: "scale answers as a JSON object", found: String(text.prefix(80)))
+        ).rows
+        return try rows.map { row in
+            var scale: [String: Int] = [:]
+            for (index, question) in questions.enumerated() {
+                if let value = try row.decodeIfPresent(Int.self, "q\(index)") { scale[question] = value }
             }
             return Stored(
                 district: try row.decodeIfPresent(String.self, "district"),
