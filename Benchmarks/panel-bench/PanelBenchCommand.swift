@@ -14,7 +14,7 @@ import TestKit
 
 /// The citizen panel's benchmark (issue 15): (a) `--answers` questionnaires submitted over HTTP
 /// to `/vragenlijst/<token>` by `--concurrency` clients (each an unused invitation made first),
-/// every one a transaction that checks and uses the token and stores the unlinked response;
+/// every one a transaction that takes the open link out by its token and stores the unlinked response;
 /// (b) with `--responses` responses loaded, the year's results: weighted to the population
 /// (raking on district, age band, sex), per question, per district and per district × age band.
 /// `scripts/panel-bench.sh` starts a private database (and broker) and sets `WMO_TEST_DATABASE_URL`.
@@ -49,10 +49,9 @@ struct PanelBenchCommand: AsyncParsableCommand {
         try await execute(
             pool,
             """
-            INSERT INTO invitations (id, municipality, survey_id, subject_ref, district, token_hash, invited_on)
-            SELECT md5('i' || i)::uuid, '0202', 'clientervaring-\(year)', md5('s' || i)::uuid,
-                (ARRAY['Centrum','Klarendal','Malburgen','Presikhaaf','Schuytgraaf'])[1 + i % 5],
-                sha256(('bench-' || i)::bytea), current_date
+            INSERT INTO open_links (token_hash, municipality, survey_id, district)
+            SELECT sha256(('bench-' || i)::bytea), '0202', 'clientervaring-\(year)',
+                (ARRAY['Centrum','Klarendal','Malburgen','Presikhaaf','Schuytgraaf'])[1 + i % 5]
             FROM generate_series(1, \(answers)) AS i
             """
         )

@@ -26,11 +26,10 @@ def panel_url():
 
 
 def invitation(token):
-    """An unused invitation to this year's survey in Klarendal, with `token` (its SHA-256 only)."""
+    """An open link to this year's survey in Klarendal, with `token` (its SHA-256 only)."""
     year = datetime.date.today().year
-    sql = ("INSERT INTO citizenpanel.invitations (id, municipality, survey_id, subject_ref, district, token_hash, invited_on) "
-           f"VALUES (gen_random_uuid(), '0202', 'clientervaring-{year}', gen_random_uuid(), 'Klarendal', "
-           f"sha256('{token}'::bytea), current_date)")
+    sql = ("INSERT INTO citizenpanel.open_links (token_hash, municipality, survey_id, district) "
+           f"VALUES (sha256('{token}'::bytea), '0202', 'clientervaring-{year}', 'Klarendal')")
     subprocess.run(["psql", os.environ["WMO_PANEL_DATABASE_URL"], "-v", "ON_ERROR_STOP=1", "-q", "-c", sql], check=True)
 
 

@@ -133,15 +133,16 @@ struct SatisfactionSurveyTests {
                     )
                 )
             }
-            // Ended care counts as well: for one of them again, and for one more person.
+            // Ended care counts as well: for one of them again, for one more person, and not for
+            // someone who died.
             let cared = SubjectRef()
-            for subject in [subjects[1], cared] {
+            for (subject, reason) in [(subjects[1], CareStopped.Reason.goalsReached), (cared, .goalsReached), (SubjectRef(), .deceased)] {
                 let ended = CareEnded(
                     allocationId: UUID(),
                     subjectRef: subject,
                     category: .householdHelp,
                     stopDate: "2026-12-04",
-                    reason: .goalsReached
+                    reason: reason
                 )
                 let envelope = Envelope(ended, correlationId: UUID(), municipality: .arnhem, producer: "indication", timestamp: clock.now)
                 try await publisher.publish(
@@ -153,9 +154,9 @@ struct SatisfactionSurveyTests {
                     )
                 )
             }
-            // Once a year per person: seven invitations for nine events.
+            // Once a year per person: seven invitations for ten events.
             let all = try await admin.drain(invitations.name, count: 7, timeout: 15)
-            try await eventually("all nine events taken in") { await TestDatabase.count(pool, "SELECT count(*) FROM inbox") == 9 }
+            try await eventually("all ten events taken in") { await TestDatabase.count(pool, "SELECT count(*) FROM inbox") == 10 }
             let deliveries = try all.filter {
                 try ContractJSON.decoder().decode(Envelope<PanelInvitationRequested>.self, from: $0.body).payload.subjectRef != cared
             }
@@ -213,8 +214,9 @@ struct SatisfactionSurveyTests {
             clock.set(TestClock.at(2027, 4, 1))
             let results = try await service.satisfactionResults(year: 2026, municipality: .arnhem)
             #expect(results.completed == 6 && !results.publishable)
+            // Five answered 4 and one 5: showing the five would give the one away, so neither is.
             let heard = try #require(results.questions["heard"])
-            #expect(heard.respondents == 6 && heard.counts[4]! == 5 && heard.counts[5]! == nil)
+            #expect(heard.respondents == 6 && heard.counts[4]! == nil && heard.counts[5]! == nil && heard.mean == nil)
             // Only one answered "speed": nothing of it is shown.
             #expect(try #require(results.questions["speed"]).mean == nil)
 
@@ -251,7 +253,15 @@ struct SatisfactionSurveyTests {
                 ).rows.map { try $0.decode(String.self, at: 0) }
             }
             #expect(Set(columns) == ["id", "municipality", "survey_id", "district", "age_band", "sex", "submitted_on", "answers"])
-            #expect(await TestDatabase.count(pool, "SELECT count(*) FROM invitations WHERE used") == 6)
+            // Who was invited has no link and no district; a link has no person and is gone once used.
+            let invitedColumns = try await pool.withConnection { connection in
+                try connection.query(
+                    "SELECT column_name::text FROM information_schema.columns WHERE table_schema = \(schema) AND table_name = 'invited'"
+                ).rows.map { try $0.decode(String.self, at: 0) }
+            }
+            #expect(Set(invitedColumns) == ["id", "municipality", "survey_id", "subject_ref", "invited_on"])
+            #expect(await TestDatabase.count(pool, "SELECT count(*) FROM invited") == 7)
+            #expect(await TestDatabase.count(pool, "SELECT count(*) FROM open_links") == 1)
         }
         try? await admin.delete(inbound)
         try? await admin.delete(invitations)

@@ -11,8 +11,12 @@ import WorkingDays
         // Total minus the others would give "b" away: "c", the next smallest, goes too.
         #expect(shown["c"]! == nil)
         #expect(shown["a"]! == 12 && shown["d"]! == 30)
+        // An empty cell hides nobody: "b" would still be the total minus the others, so "a" goes.
         let two = SmallCells.suppress(["a": 12, "b": 3, "c": 0, "d": 30])
-        #expect(two["b"]! == nil && two["c"]! == nil && two["a"]! == 12 && two["d"]! == 30)
+        #expect(two["b"]! == nil && two["c"]! == nil && two["a"]! == nil && two["d"]! == 30)
+        // Hidden cells that hold fewer than five together are not enough either.
+        let small = SmallCells.suppress(["a": 2, "b": 2, "c": 9, "d": 40])
+        #expect(small["a"]! == nil && small["b"]! == nil && small["c"]! == nil && small["d"]! == 40)
         #expect(SmallCells.suppress(["a": 5, "b": 6]) == ["a": 5, "b": 6])
     }
 
@@ -28,13 +32,16 @@ import WorkingDays
             + [(1, 1.0)]
         let result = ScaleResult.of(answers)
         #expect(result.respondents == 16)
-        #expect(result.counts[4]! == 10 && result.counts[2]! == 5)
-        // 1 was chosen once, 3 and 5 never: all three hidden, so none of them can be worked out.
-        #expect(result.counts[1]! == nil && result.counts[3]! == nil && result.counts[5]! == nil)
-        #expect(result.shares[1]! == nil && abs(result.shares[2]!! - 10.0 / 21.0) < 1e-9)
-        let mean = try #require(result.mean)
-        #expect(abs(mean - (40.0 + 20.0 + 1.0) / 21.0) < 1e-9)
-        #expect(abs(result.shares[4]!! - 10.0 / 21.0) < 1e-9)
+        #expect(result.counts[4]! == 10)
+        // 1 was chosen once: hidden, and with it the next smallest value (2), so that the one
+        // answer cannot be worked out; the mean would give it back, so it is not shown.
+        #expect(result.counts[1]! == nil && result.counts[2]! == nil && result.counts[3]! == nil && result.counts[5]! == nil)
+        #expect(result.shares[1]! == nil && result.shares[2]! == nil && abs(result.shares[4]!! - 10.0 / 21.0) < 1e-9)
+        #expect(result.mean == nil)
+        // Without a hidden answer the weighted mean is shown.
+        let plain = ScaleResult.of(Array(repeating: (4, 1.0), count: 10) + Array(repeating: (2, 2.0), count: 5))
+        let mean = try #require(plain.mean)
+        #expect(abs(mean - (40.0 + 20.0) / 20.0) < 1e-9)
     }
 
     @Test func aStoredResponseHasNoFieldThatLeadsBackToTheMember() {

@@ -94,10 +94,11 @@ public struct CitizenPanelService: Sendable {
         }
     }
 
-    /// Stores the answers given through `token` as an unlinked response and marks the invitation
-    /// used, in one transaction: a second submission with the same link is refused.
+    /// Stores the answers given through `token` as an unlinked response and deletes the link, in
+    /// one transaction: a second submission with the same link is refused.
     public func submit(token: String, _ input: AnswersInput) async throws {
         let today = self.today
+        guard !input.scale.isEmpty else { throw PanelError.noAnswers }
         let questions = Set(SatisfactionSurvey.questions.map(\.id))
         for (question, value) in input.scale {
             guard questions.contains(question), (1...5).contains(value) else {
@@ -112,7 +113,8 @@ public struct CitizenPanelService: Sendable {
         if let sex = input.sex, !SatisfactionSurvey.sexes.contains(sex) { throw PanelError.invalidBackground("geslacht") }
         let ageBand = band
         try await transaction { tx in
-            guard let invitation = try InvitationRepository.open(token: token, lock: true, in: tx) else { throw PanelError.invitationInvalid }
+            // Taking the link out makes it single-use; a refusal below rolls that back.
+            guard let invitation = try InvitationRepository.use(token: token, in: tx) else { throw PanelError.invitationInvalid }
             let closes = SatisfactionSurvey.closesOn(year: try Self.year(of: invitation.surveyId))
             guard today <= closes else { throw PanelError.surveyClosed(closes.description) }
             let response = SubmittedResponse(
@@ -124,7 +126,6 @@ public struct CitizenPanelService: Sendable {
                 answers: input.scale.mapValues { .scale($0) }
             )
             try ResponseRepository.insert(response, municipality: invitation.municipality, in: tx)
-            try InvitationRepository.markUsed(token: token, in: tx)
         }
     }
 
@@ -168,8 +169,21 @@ public struct CitizenPanelService: Sendable {
                 }
             }
             questions[question.id] = ScaleResult.of(answers)
-            byDistrict[question.id] = districts.mapValues { ScaleResult.of($0) }
-            byStratum[question.id] = strata.mapValues { ScaleResult.of($0) }
+            // A district (or stratum) is shown only when it and the rest cannot give away a cell
+            // under five: the respondents without a district (age band) count as a cell too.
+            let districtCells = Self.cells(districts.mapValues(\.count), total: answers.count)
+            let shownDistricts = districts.filter { districtCells.contains($0.key) }
+            byDistrict[question.id] = shownDistricts.mapValues { ScaleResult.of($0) }
+            var shownStrata: [Stratum: ScaleResult] = [:]
+            for (district, inDistrict) in shownDistricts {
+                let bands = strata.filter { $0.key.district == district }
+                let bandCells = Self.cells(
+                    Dictionary(uniqueKeysWithValues: bands.map { ($0.key.ageBand.rawValue, $0.value.count) }),
+                    total: inDistrict.count
+                )
+                for (stratum, values) in bands where bandCells.contains(stratum.ageBand.rawValue) { shownStrata[stratum] = ScaleResult.of(values) }
+            }
+            byStratum[question.id] = shownStrata
         }
         return SatisfactionResults(
             surveyId: surveyId,
@@ -180,6 +194,16 @@ public struct CitizenPanelService: Sendable {
             byDistrict: byDistrict,
             byStratum: byStratum
         )
+    }
+
+    /// The keys of `counts` that may be shown, with the respondents not in any of them (of
+    /// `total`) as one more cell that is never shown.
+    static func cells(_ counts: [String: Int], total: Int) -> Set<String> {
+        let rest = "\u{0}rest"
+        var all = counts
+        all[rest] = total - counts.values.reduce(0, +)
+        let shown = SmallCells.suppress(all)
+        return Set(counts.keys.filter { shown[$0]! != nil })
     }
 
     /// The published view of `satisfactionResults`.

@@ -11,6 +11,8 @@ public enum PanelError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidBackground(String)
     /// Results are shown only after the survey closed (on this day).
     case resultsNotYet(String)
+    /// A questionnaire sent without any answer.
+    case noAnswers
     /// A sign-up without the consent to be invited.
     case consentMissing
     /// A sign-up field that is missing or not one of its options (the field's name).
@@ -25,6 +27,7 @@ public enum PanelError: Error, Sendable, Equatable, CustomStringConvertible {
         case .answerOutOfRange: "answer-out-of-range"
         case .invalidBackground: "invalid-background"
         case .resultsNotYet: "results-not-yet"
+        case .noAnswers: "no-answers"
         case .consentMissing: "consent-missing"
         case .invalidSignUp: "invalid-sign-up"
         case .memberNotFound: "member-not-found"
@@ -41,6 +44,7 @@ public enum PanelError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidBackground(let field): "Kies bij '\(field)' een van de mogelijkheden, of laat het leeg."
         case .resultsNotYet(let day):
             "De vragenlijst sluit op \(day). Niemand ziet de uitkomsten eerder, zodat niemand de antwoorden kan beïnvloeden."
+        case .noAnswers: "U heeft nog geen enkele vraag beantwoord. Beantwoord er ten minste één; de rest mag leeg blijven."
         case .consentMissing: "Vink aan dat u toestemming geeft: zonder toestemming mogen we u niet uitnodigen."
         case .invalidSignUp(_, let label): "Vul '\(label)' in, of kies een van de mogelijkheden."
         case .memberNotFound: "Deze afmeldlink werkt niet (meer). Bent u al afgemeld, dan staan uw gegevens niet meer bij ons."
@@ -52,7 +56,7 @@ public enum PanelError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .invitationInvalid, .memberNotFound: 404
         case .surveyClosed, .resultsNotYet: 409
-        case .answerOutOfRange, .invalidBackground, .consentMissing, .invalidSignUp: 422
+        case .answerOutOfRange, .invalidBackground, .noAnswers, .consentMissing, .invalidSignUp: 422
         }
     }
 

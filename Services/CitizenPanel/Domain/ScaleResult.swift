@@ -7,7 +7,7 @@ public struct ScaleResult: Sendable, Equatable {
     public var counts: [Int: Int?]
     /// Weighted share per value (0-1); `nil` where suppressed.
     public var shares: [Int: Double?]
-    /// The weighted mean; `nil` under five respondents.
+    /// The weighted mean; `nil` under five respondents or when a value is hidden.
     public var mean: Double?
 
     /// The result of `answers` (each value with its respondent's weight) on `scale`.
@@ -33,7 +33,8 @@ public struct ScaleResult: Sendable, Equatable {
             respondents: valid.count,
             counts: shown,
             shares: Dictionary(uniqueKeysWithValues: scale.map { value in (value, shown[value]! == nil ? nil : weighted[value]! / mass) }),
-            mean: valid.reduce(0) { $0 + Double($1.value) * $1.weight } / mass
+            // A mean beside hidden values would give them back: then it is not shown either.
+            mean: scale.contains { shown[$0]! == nil && counts[$0]! > 0 } ? nil : valid.reduce(0) { $0 + Double($1.value) * $1.weight } / mass
         )
     }
 }

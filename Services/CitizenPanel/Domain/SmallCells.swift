@@ -1,17 +1,20 @@
-/// The anonymity rule for results (SPEC §6): no published cell has fewer than five respondents.
-/// A breakdown with exactly one suppressed cell would give it away (total minus the others), so
-/// then the next smallest cell is suppressed too.
+/// The anonymity rule for results (SPEC §6): no published cell has fewer than five respondents,
+/// and no hidden cell can be worked out from the total and the shown ones (secondary
+/// suppression).
 public enum SmallCells {
     public static let minimum = 5
 
-    /// `counts` with every cell that may not be shown as `nil`.
+    /// `counts` with every cell that may not be shown as `nil`: the cells under five, and then
+    /// the smallest shown ones until the hidden cells together hold none or at least five people
+    /// and no single person's cell can be worked out from the total.
     public static func suppress<Key: Hashable & Comparable>(_ counts: [Key: Int]) -> [Key: Int?] {
-        var shown: [Key: Int?] = counts.mapValues { $0 < minimum ? nil : $0 }
-        let hidden = counts.keys.filter { counts[$0]! < minimum }
-        if hidden.count == 1 {
-            let next = counts.keys.filter { shown[$0]! != nil }.min { (counts[$0]!, $0) < (counts[$1]!, $1) }
-            if let next { shown[next] = .some(nil) }
+        var hidden = Set(counts.keys.filter { counts[$0]! < minimum })
+        func hiddenTotal() -> Int { hidden.reduce(0) { $0 + counts[$1]! } }
+        while (1..<minimum).contains(hiddenTotal()) || hidden.filter({ counts[$0]! > 0 }).count == 1,
+            let next = counts.keys.filter({ !hidden.contains($0) }).min(by: { (counts[$0]!, $0) < (counts[$1]!, $1) })
+        {
+            hidden.insert(next)
         }
-        return shown
+        return Dictionary(uniqueKeysWithValues: counts.map { key, count in (key, hidden.contains(key) ? nil : count) })
     }
 }

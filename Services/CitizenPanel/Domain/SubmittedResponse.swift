@@ -3,7 +3,7 @@ public import WorkingDays
 /// A submitted questionnaire (ingevulde vragenlijst) as the panel keeps it (SPEC §6): the answers
 /// with only what weighting and breakdowns need (district, age band, sex) and the day, never the member,
 /// the token or the time of day, so that no stored response can be joined back to whoever gave
-/// it. The token is only marked used, elsewhere.
+/// it. The one-time link is deleted when it is used.
 public struct SubmittedResponse: Sendable, Equatable {
     /// One answer.
     public enum Answer: Sendable, Equatable {

@@ -15,7 +15,7 @@ enum ResultsChart {
             let y = 4 + Double(index) * row
             let share = option.share ?? 0
             let barWidth = max(0, (width - labelWidth - 60) * share)
-            let value = option.share.map { String(format: "%.0f%%", $0 * 100) } ?? "< 5"
+            let value = option.share.map { String(format: "%.0f%%", $0 * 100) } ?? "niet getoond"
             bars += """
                 <text x="0" y="\(y + 16)" font-size="13">\(escape(option.label))</text>\
                 <rect x="\(labelWidth)" y="\(y + 3)" width="\(String(format: "%.1f", barWidth))" height="\(row - 8)" fill="#1f5f8b"></rect>\

@@ -80,7 +80,7 @@ public struct ResultsPage: Sendable {
                         rows: question.options.map { option in
                             Model.Row(
                                 label: option.label,
-                                count: option.count.map(String.init) ?? "minder dan 5",
+                                count: option.count.map(String.init) ?? "niet getoond",
                                 share: option.share.map { String(format: "%.0f%%", $0 * 100) } ?? "niet getoond"
                             )
                         },

@@ -25,6 +25,8 @@ public enum CitizenPanelHandlers {
         }
         handlers.on(CareEnded.self) { message, header, context, tx in
             guard !context.isFromOrganisation else { throw HandlerError.rejected("ended care comes from indication on wmo.events") }
+            // Nobody sends a survey to someone who died.
+            guard message.reason != .deceased else { return }
             let day = service.settings.calendar.day(of: min(header.timestamp, service.clock()))
             try service.sample(
                 message.subjectRef,

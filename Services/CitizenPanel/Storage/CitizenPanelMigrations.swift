@@ -1,27 +1,32 @@
 public import Storage
 
-/// The citizen panel schema. The satisfaction survey's invitations (the subjectRef only to invite
-/// a person once a year; the token as SHA-256, marked used on answering) and the responses,
-/// which hold no invitation, token, subjectRef or time of day: once submitted, a response cannot
-/// be joined back to whoever gave it.
+/// The citizen panel schema. Who was invited to the satisfaction survey (the subjectRef only to
+/// invite a person once a year), apart from the open one-time links (the token as SHA-256, with
+/// the district; deleted when used), and the responses, which hold no link, token, subjectRef or
+/// time of day: once submitted, a response cannot be joined back to whoever gave it.
 public enum CitizenPanelMigrations {
     public static let all: [Migration] = [panel, members]
 
     static let panel = Migration(
         "citizenpanel-0001-satisfaction",
         """
-        CREATE TABLE invitations (
-            id uuid PRIMARY KEY,
+        CREATE TABLE invited (
+            id uuid NOT NULL UNIQUE,
             municipality text NOT NULL,
             survey_id text NOT NULL,
             subject_ref uuid NOT NULL,
-            district text,
-            token_hash bytea NOT NULL UNIQUE,
             invited_on date NOT NULL,
-            used boolean NOT NULL DEFAULT false
+            -- A person is invited to a year's survey once, however often their requests close.
+            PRIMARY KEY (municipality, survey_id, subject_ref)
         );
-        -- A person is invited to a year's survey once, however often their requests close.
-        CREATE UNIQUE INDEX invitations_once ON invitations (municipality, survey_id, subject_ref);
+        -- The one-time links not used yet: no person in them, and deleted when used, so that
+        -- neither a flag nor a count beside a subjectRef tells who answered.
+        CREATE TABLE open_links (
+            token_hash bytea PRIMARY KEY,
+            municipality text NOT NULL,
+            survey_id text NOT NULL,
+            district text
+        );
         CREATE TABLE responses (
             id uuid PRIMARY KEY,
             municipality text NOT NULL,

@@ -5,16 +5,18 @@ import Storage
 import WorkingDays
 
 /// The satisfaction survey's invitations: who was invited to which year's survey (by subjectRef,
-/// so that nobody is asked twice), with the one-time token as SHA-256 only.
+/// so that nobody is asked twice), and apart from that the open one-time links (SHA-256 of the
+/// token, with the survey and district only), deleted when used.
 enum InvitationRepository {
-    /// An invitation as the questionnaire page needs it.
+    /// An open link as the questionnaire needs it.
     struct Open: Sendable {
         var municipality: MunicipalityCode
         var surveyId: String
         var district: String?
     }
 
-    /// Stores an invitation unless `subject` was invited to `surveyId` before (`false`).
+    /// Records the invitation and its open link, unless `subject` was invited to `surveyId`
+    /// before (`false`).
     static func insert(
         id: UUID,
         municipality: MunicipalityCode,
@@ -25,35 +27,44 @@ enum InvitationRepository {
         on day: LocalDate,
         in tx: Transaction
     ) throws -> Bool {
+        let invited =
+            try tx.query(
+                """
+                INSERT INTO invited (id, municipality, survey_id, subject_ref, invited_on)
+                VALUES (\(id), \(municipality.rawValue), \(surveyId), \(subject.rawValue), \(day.description)::date)
+                ON CONFLICT (municipality, survey_id, subject_ref) DO NOTHING
+                """
+            ).affectedRows == 1
+        guard invited else { return false }
         try tx.query(
             """
-            INSERT INTO invitations (id, municipality, survey_id, subject_ref, district, token_hash, invited_on)
-            VALUES (\(id), \(municipality.rawValue), \(surveyId), \(subject.rawValue), \(district), \(hash(token)), \(day.description)::date)
-            ON CONFLICT (municipality, survey_id, subject_ref) DO NOTHING
+            INSERT INTO open_links (token_hash, municipality, survey_id, district)
+            VALUES (\(hash(token)), \(municipality.rawValue), \(surveyId), \(district))
             """
-        ).affectedRows == 1
+        )
+        return true
     }
 
-    /// The unused invitation with `token`; `lock` holds it until the answer is stored.
-    static func open(token: String, lock: Bool = false, in tx: Transaction) throws -> Open? {
-        let suffix = SQLFragment(lock ? "FOR UPDATE" : "")
-        return try tx.query(
-            "SELECT municipality, survey_id, district FROM invitations WHERE token_hash = \(hash(token)) AND NOT used \(suffix)"
-        ).rows.first.map { row in
-            guard let municipality = MunicipalityCode(try row.decode(String.self, "municipality")) else {
-                throw StorageError.decodingFailed(column: "municipality", expected: "a municipality code", found: nil)
-            }
-            return Open(
-                municipality: municipality,
-                surveyId: try row.decode(String.self, "survey_id"),
-                district: try row.decodeIfPresent(String.self, "district")
-            )
+    /// The open link with `token`.
+    static func open(token: String, in tx: Transaction) throws -> Open? {
+        try tx.query("SELECT municipality, survey_id, district FROM open_links WHERE token_hash = \(hash(token))").rows.first.map(open)
+    }
+
+    /// Takes the open link with `token` out (a second use finds nothing): returns what it was.
+    static func use(token: String, in tx: Transaction) throws -> Open? {
+        try tx.query("DELETE FROM open_links WHERE token_hash = \(hash(token)) RETURNING municipality, survey_id, district").rows.first
+            .map(open)
+    }
+
+    static func open(_ row: Row) throws -> Open {
+        guard let municipality = MunicipalityCode(try row.decode(String.self, "municipality")) else {
+            throw StorageError.decodingFailed(column: "municipality", expected: "a municipality code", found: nil)
         }
-    }
-
-    /// Marks the invitation with `token` used: only that, no time and no link to the response.
-    static func markUsed(token: String, in tx: Transaction) throws {
-        try tx.query("UPDATE invitations SET used = true WHERE token_hash = \(hash(token))")
+        return Open(
+            municipality: municipality,
+            surveyId: try row.decode(String.self, "survey_id"),
+            district: try row.decodeIfPresent(String.self, "district")
+        )
     }
 
     static func hash(_ token: String) -> Data { Data(SHA256.hash(data: Data(token.utf8))) }
