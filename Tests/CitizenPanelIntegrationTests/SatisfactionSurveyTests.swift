@@ -19,14 +19,27 @@ import Testing
 struct SatisfactionSurveyTests {
     @Test func aResidentJoinsWithConsentAndLeavingRemovesTheirData() async throws {
         let (schema, pool) = try await TestDatabase.freshSchema("panel_members", migrations: CitizenPanelMigrations.all)
-        let service = CitizenPanelService(pool: pool, settings: CitizenPanelSettings(publicBaseURL: "https://panel.example"))
+        let service = CitizenPanelService(
+            pool: pool,
+            settings: CitizenPanelSettings(publicBaseURL: "https://panel.example", population: try Population.bundled())
+        )
         let router = Router(context: BasicRequestContext.self)
         try await MembershipPages(service: service).add(to: router)
         let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
         let form = "kind=informal-carer&district=Klarendal&ageBand=50-64&sex=female&email=ria%40example.nl"
         try await Application(router: router).test(.router) { client in
             try await client.execute(uri: "/aanmelden?gemeente=0202", method: .get) { response in
-                #expect(response.status == .ok && String(buffer: response.body).contains("name=\"consent\""))
+                let html = String(buffer: response.body)
+                #expect(response.status == .ok && html.contains("name=\"consent\"") && html.contains("<option value=\"Klarendal\">"))
+            }
+            // A district the municipality does not have would never be drawn: refused.
+            try await client.execute(
+                uri: "/aanmelden?gemeente=0202",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(string: form.replacingOccurrences(of: "Klarendal", with: "Amsterdam-Noord") + "&consent=ja")
+            ) { response in
+                #expect(response.status == .unprocessableContent)
             }
             // Without consent nothing is stored.
             try await client.execute(uri: "/aanmelden?gemeente=0202", method: .post, headers: headers, body: ByteBuffer(string: form)) { response in

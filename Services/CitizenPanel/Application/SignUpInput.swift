@@ -22,10 +22,14 @@ public struct SignUpInput: Sendable {
     /// The checked member.
     /// - Throws: `PanelError.consentMissing`, or `.invalidSignUp` naming the first field that is
     ///   missing or not one of its options.
-    func member(municipality: MunicipalityCode, now: Date) throws(PanelError) -> PanelMember {
+    /// `districts`: the municipality's districts in the reference figures; a member in another
+    /// would never be drawn. Empty: any district name is taken.
+    func member(municipality: MunicipalityCode, districts: Set<String>, now: Date) throws(PanelError) -> PanelMember {
         guard let kind = kind.flatMap(PanelMember.Kind.init(rawValue:)) else { throw .invalidSignUp(field: "kind", label: "Ik doe mee als") }
         let district = (district ?? "").trimmingCharacters(in: .whitespaces)
-        guard (1...60).contains(district.count), district.allSatisfy({ $0.isLetter || $0.isNumber || " -'".contains($0) }) else {
+        guard (1...60).contains(district.count), district.allSatisfy({ $0.isLetter || $0.isNumber || " -'".contains($0) }),
+            districts.isEmpty || districts.contains(district)
+        else {
             throw .invalidSignUp(field: "district", label: "Wijk")
         }
         guard let band = ageBand.flatMap(AgeBand.init(rawValue:)) else { throw .invalidSignUp(field: "ageBand", label: "Leeftijd") }

@@ -29,6 +29,9 @@ public struct MembershipPages: Sendable {
         var ageBands: [Option]
         var sexes: [Option]
         var district: String
+        /// The districts to choose from; empty: a text field.
+        var districts: [Option]
+        var hasDistricts: Bool
         var email: String
         var error: String?
         var errorField: String?
@@ -116,6 +119,8 @@ public struct MembershipPages: Sendable {
             ageBands: options("ageBand", AgeBand.allCases.map { ($0.rawValue, "\($0.rawValue) jaar") }),
             sexes: options("sex", Array(zip(SatisfactionSurvey.sexes, ["Vrouw", "Man", "Anders"]))),
             district: form["district"] ?? "",
+            districts: options("district", service.districts(of: municipality).sorted().map { ($0, $0) }),
+            hasDistricts: !service.districts(of: municipality).isEmpty,
             email: form["email"] ?? "",
             error: error?.message,
             errorField: field
