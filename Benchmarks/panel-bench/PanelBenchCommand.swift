@@ -56,7 +56,7 @@ struct PanelBenchCommand: AsyncParsableCommand {
             """
         )
         let router = Router(context: BasicRequestContext.self)
-        try await QuestionnairePage(service: service).add(to: router)
+        QuestionnairePage(service: service, site: try await PanelSite.load()).add(to: router)
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)), logger: logger)
         let group = ServiceGroup(configuration: .init(services: [.init(service: app)], logger: logger))
         let client = HTTPClient(

@@ -24,7 +24,7 @@ struct SatisfactionSurveyTests {
             settings: CitizenPanelSettings(publicBaseURL: "https://panel.example", population: try Population.bundled())
         )
         let router = Router(context: BasicRequestContext.self)
-        try await MembershipPages(service: service).add(to: router)
+        MembershipPages(service: service, site: try await PanelSite.load()).add(to: router)
         let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
         let form = "kind=informal-carer&district=Klarendal&ageBand=50-64&sex=female&email=ria%40example.nl"
         try await Application(router: router).test(.router) { client in
@@ -93,11 +93,17 @@ struct SatisfactionSurveyTests {
 
     @Test func theDocumentMatchesTheRoutes() async throws {
         let (schema, pool) = try await TestDatabase.freshSchema("panel_openapi", migrations: CitizenPanelMigrations.all)
-        let router = Router(context: BasicRequestContext.self)
-        ResultsAPI.add(to: router, service: CitizenPanelService(pool: pool, settings: CitizenPanelSettings(publicBaseURL: "https://panel.example")))
+        let router = Router(context: PanelRequestContext.self)
+        let service = CitizenPanelService(pool: pool, settings: CitizenPanelSettings(publicBaseURL: "https://panel.example"))
+        ResultsAPI.add(to: router, service: service)
+        ResearchAPI.add(
+            to: router,
+            service: service,
+            authenticator: CitizenPanelServer.authenticator(pool: pool, settings: CitizenPanelServer.settings())
+        )
         let served = Set(router.routes.map { OpenAPIOperations.served(method: $0.method.rawValue, path: $0.path.description) })
         let documented = try OpenAPIOperations.documented(in: OpenAPIOperations.document("openapi-panel.yaml"))
-        #expect(served.count == 2, "the router lists its routes")
+        #expect(served.count == 14, "the router lists its routes")
         #expect(served == documented, "served \(served.sorted()), documented \(documented.sorted())")
         _ = try? await pool.withConnection { try $0.executeSimple("DROP SCHEMA IF EXISTS \"\(schema)\" CASCADE") }
     }
@@ -190,7 +196,7 @@ struct SatisfactionSurveyTests {
 
             // The questionnaire page behind a link; the answers; the link then stops working.
             let router = Router(context: BasicRequestContext.self)
-            try await QuestionnairePage(service: service).add(to: router)
+            QuestionnairePage(service: service, site: try await PanelSite.load()).add(to: router)
             try await Application(router: router).test(.router) { client in
                 try await client.execute(uri: "/vragenlijst/\(tokens[0])", method: .get) { response in
                     #expect(response.status == .ok)
@@ -236,7 +242,7 @@ struct SatisfactionSurveyTests {
             // Published: too few for a municipality-wide result, so only the count.
             let published = Router(context: BasicRequestContext.self)
             ResultsAPI.add(to: published, service: service)
-            try await ResultsPage(service: service).add(to: published)
+            ResultsPage(service: service, site: try await PanelSite.load()).add(to: published)
             try await Application(router: published).test(.router) { client in
                 try await client.execute(uri: "/api/v1/satisfaction/2026/results?municipality=0202", method: .get) { response in
                     #expect(response.status == .ok)

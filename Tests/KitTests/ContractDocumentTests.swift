@@ -560,6 +560,17 @@ struct ContractCase: Sendable, CustomTestStringConvertible {
                 surveyLink: "https://example.org/s"
             )
         ),
+        .of(
+            PanelMemberInvited.self,
+            full: PanelMemberInvited(
+                invitationId: Samples.id,
+                email: "lid@example.org",
+                consultationTitle: "Wonen in de wijk",
+                link: "https://example.org/raadpleging/t",
+                closesOn: "2027-01-31",
+                reminder: false
+            )
+        ),
         .of(ReferralAccepted.self, full: ReferralAccepted(referralId: Samples.id, partnerId: "mee")),
         .of(ReferralDeclined.self, full: ReferralDeclined(referralId: Samples.id, partnerId: "mee", reason: "Vol")),
         .of(ReferralContacted.self, full: ReferralContacted(referralId: Samples.id, partnerId: "mee", contactedAt: Samples.date)),

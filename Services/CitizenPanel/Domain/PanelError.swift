@@ -19,6 +19,22 @@ public enum PanelError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidSignUp(field: String, label: String)
     /// The leave link is unknown (the member left already, or it was mistyped).
     case memberNotFound
+    /// An answer to a consultation's question that is not one of its options (the question).
+    case answerInvalid(String)
+    /// A consultation that cannot be put to the panel as written (the field and what it needs).
+    case invalidConsultation(field: String, problem: String)
+    /// No consultation with this id for the researcher's municipality.
+    case consultationNotFound
+    /// A round cannot be drawn (why).
+    case roundNotPossible(String)
+    /// A proposed statement under 10 or over 300 characters.
+    case invalidProposal
+    /// The member has `StatementProposal.maximumPending` proposals waiting already.
+    case tooManyProposals
+    /// No open answer or proposal with this id waiting for moderation in the municipality.
+    case nothingToModerate
+    /// A rejection without a reason, or a reason that is too long.
+    case invalidModeration
 
     public var code: String {
         switch self {
@@ -31,6 +47,14 @@ public enum PanelError: Error, Sendable, Equatable, CustomStringConvertible {
         case .consentMissing: "consent-missing"
         case .invalidSignUp: "invalid-sign-up"
         case .memberNotFound: "member-not-found"
+        case .answerInvalid: "answer-invalid"
+        case .invalidConsultation: "invalid-consultation"
+        case .consultationNotFound: "consultation-not-found"
+        case .roundNotPossible: "round-not-possible"
+        case .invalidProposal: "invalid-proposal"
+        case .tooManyProposals: "too-many-proposals"
+        case .nothingToModerate: "nothing-to-moderate"
+        case .invalidModeration: "invalid-moderation"
         }
     }
 
@@ -48,15 +72,26 @@ public enum PanelError: Error, Sendable, Equatable, CustomStringConvertible {
         case .consentMissing: "Vink aan dat u toestemming geeft: zonder toestemming mogen we u niet uitnodigen."
         case .invalidSignUp(_, let label): "Vul '\(label)' in, of kies een van de mogelijkheden."
         case .memberNotFound: "Deze afmeldlink werkt niet (meer). Bent u al afgemeld, dan staan uw gegevens niet meer bij ons."
+        case .answerInvalid(let question): "Kies bij '\(question)' een van de mogelijkheden (een open antwoord: ten hoogste 2000 tekens)."
+        case .invalidConsultation(let field, let problem): "'\(field)' klopt niet: \(problem)."
+        case .consultationNotFound: "Deze raadpleging bestaat niet in uw gemeente."
+        case .roundNotPossible(let why): "Er kan geen ronde worden getrokken: \(why)."
+        case .invalidProposal: "Schrijf uw stelling in 10 tot 300 tekens."
+        case .tooManyProposals:
+            "U heeft al \(StatementProposal.maximumPending) stellingen voorgesteld die nog worden beoordeeld. Wacht op het oordeel en stel er dan weer een voor."
+        case .nothingToModerate: "Er wacht niets met dit nummer op beoordeling in uw gemeente."
+        case .invalidModeration: "Geef bij een afwijzing de reden (ten hoogste 500 tekens)."
         }
     }
 
-    /// 404 for a link that does not work, 409 for the survey's state, 422 for answers.
+    /// 404 for a link or id that does not work, 409 for the survey's state, 422 for answers and drafts.
     public var httpStatus: Int {
         switch self {
-        case .invitationInvalid, .memberNotFound: 404
-        case .surveyClosed, .resultsNotYet: 409
-        case .answerOutOfRange, .invalidBackground, .noAnswers, .consentMissing, .invalidSignUp: 422
+        case .invitationInvalid, .memberNotFound, .consultationNotFound, .nothingToModerate: 404
+        case .surveyClosed, .resultsNotYet, .roundNotPossible, .tooManyProposals: 409
+        case .answerOutOfRange, .invalidBackground, .noAnswers, .consentMissing, .invalidSignUp, .answerInvalid, .invalidConsultation,
+            .invalidProposal, .invalidModeration:
+            422
         }
     }
 

@@ -14,16 +14,11 @@ import StaffPages
 /// | GET, POST | `/afmelden/:token` | leave the panel |
 public struct MembershipPages: Sendable {
     let service: CitizenPanelService
-    let renderer: PageRenderer
+    let site: PanelSite
 
     /// The model of `signup.mustache`.
     struct SignUpModel: Sendable {
-        struct Option: Sendable {
-            var optionID: String
-            var value: String
-            var label: String
-            var checked: Bool
-        }
+        typealias Option = PanelSite.Option
         var action: String
         var kinds: [Option]
         var ageBands: [Option]
@@ -42,12 +37,9 @@ public struct MembershipPages: Sendable {
         var action: String
     }
 
-    public init(service: CitizenPanelService) async throws {
+    public init(service: CitizenPanelService, site: PanelSite) {
         self.service = service
-        renderer = try await PageRenderer.load(
-            site: QuestionnairePage.identity,
-            serviceTemplates: Bundle.module.url(forResource: "Templates", withExtension: nil)
-        )
+        self.site = site
     }
 
     public func add<Context: RequestContext>(to router: Router<Context>) {
@@ -73,28 +65,25 @@ public struct MembershipPages: Sendable {
             } catch let error as PanelError {
                 return self.form(municipality: municipality, form: form, error: error)
             }
-            return message(
+            return site.message(
                 .ok,
                 "U bent aangemeld",
-                "Bedankt! U krijgt uitnodigingen per e-mail. Wilt u stoppen, gebruik dan uw persoonlijke afmeldlink: "
-                    + "/afmelden/\(token) (bewaar hem goed; hij staat ook onder elke uitnodiging)."
+                "Bedankt! U krijgt uitnodigingen per e-mail. Bewaar uw persoonlijke code goed: met /voorstellen/\(token) stelt u "
+                    + "een stelling voor aan het panel, met /afmelden/\(token) meldt u zich af."
             )
         }
         router.get("afmelden/:token") { _, context in
             let model = LeaveModel(action: "/afmelden/\(context.parameters.get("token") ?? "")")
             let page = Page(template: "leave", title: "Afmelden voor het burgerpanel", model: model)
-            var response = renderer.render(page, chrome: Chrome(title: page.title, site: QuestionnairePage.identity, user: nil, csrfToken: ""))
-            response.headers[.cacheControl] = "no-store"
-            response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
-            return response
+            return site.render(page)
         }
         router.post("afmelden/:token") { _, context in
             do {
                 try await service.leave(token: context.parameters.get("token") ?? "")
             } catch let error as PanelError {
-                return message(.notFound, "Deze link werkt niet (meer)", error.message)
+                return site.message(.notFound, "Deze link werkt niet (meer)", error.message)
             }
-            return message(
+            return site.message(
                 .ok,
                 "U bent afgemeld",
                 "Uw gegevens zijn verwijderd. Antwoorden die u eerder gaf, blijven bewaard zonder uw naam of adres."
@@ -127,25 +116,14 @@ public struct MembershipPages: Sendable {
         )
         var page = Page(template: "signup", title: "Aanmelden voor het burgerpanel", model: model)
         if error != nil { page.status = .unprocessableContent }
-        var response = renderer.render(page, chrome: Chrome(title: page.title, site: QuestionnairePage.identity, user: nil, csrfToken: ""))
-        response.headers[.cacheControl] = "no-store"
-        return response
+        return site.render(page)
     }
 
     private func unknownMunicipality() -> Response {
-        message(.badRequest, "Welke gemeente?", "Open het aanmeldformulier via de website van uw gemeente (bijvoorbeeld /aanmelden?gemeente=0202).")
-    }
-
-    private func message(_ status: HTTPResponse.Status, _ title: String, _ text: String) -> Response {
-        let chrome = Chrome(title: title, site: QuestionnairePage.identity, user: nil, csrfToken: "")
-        var response = renderer.message(
-            status: status,
-            title: title,
-            message: text,
-            chrome: chrome,
-            link: MessagePage.Link(href: "/", label: "Naar de startpagina")
+        site.message(
+            .badRequest,
+            "Welke gemeente?",
+            "Open het aanmeldformulier via de website van uw gemeente (bijvoorbeeld /aanmelden?gemeente=0202)."
         )
-        response.headers[.cacheControl] = "no-store"
-        return response
     }
 }

@@ -18,25 +18,14 @@ import WorkingDays
 /// | GET | `/static/staff.css` | the stylesheet |
 public struct QuestionnairePage: Sendable {
     let service: CitizenPanelService
-    let renderer: PageRenderer
+    let site: PanelSite
 
-    static let identity = SiteIdentity(
-        name: "Burgerpanel",
-        audience: "inwoners en cliënten",
-        navigation: [],
-        home: "/",
-        homeLabel: "Naar de startpagina",
-        cookieName: "wmo-panel-session"
-    )
+    /// The panel's site identity (kept under this name for the other pages and tests).
+    static var identity: SiteIdentity { PanelSite.identity }
 
     /// The model of `questionnaire.mustache`.
     struct Model: Sendable {
-        struct Option: Sendable {
-            var optionID: String
-            var value: String
-            var label: String
-            var checked: Bool
-        }
+        typealias Option = PanelSite.Option
         struct Question: Sendable {
             var id: String
             var text: String
@@ -51,19 +40,17 @@ public struct QuestionnairePage: Sendable {
         var error: String?
     }
 
-    /// Loads the templates.
-    /// - Throws: when the templates are missing from the bundle or do not parse.
-    public init(service: CitizenPanelService) async throws {
+    public init(service: CitizenPanelService, site: PanelSite) {
         self.service = service
-        renderer = try await PageRenderer.load(site: Self.identity, serviceTemplates: Bundle.module.url(forResource: "Templates", withExtension: nil))
+        self.site = site
     }
 
     /// Adds the page and the stylesheet to `router`.
     public func add<Context: RequestContext>(to router: Router<Context>) {
-        let renderer = self.renderer
+        let renderer = site.renderer
         router.get("static/staff.css") { _, _ in renderer.stylesheetResponse() }
         router.get("/") { _, _ in
-            message(.ok, "Burgerpanel", "U bereikt de vragenlijst met de persoonlijke link in uw uitnodiging. Die link werkt één keer.")
+            site.message(.ok, "Burgerpanel", "U bereikt de vragenlijst met de persoonlijke link in uw uitnodiging. Die link werkt één keer.")
         }
         router.get("vragenlijst/:token") { _, context in
             try await show(token: context.parameters.get("token") ?? "", form: FormData(), error: nil)
@@ -81,11 +68,11 @@ public struct QuestionnairePage: Sendable {
             do {
                 try await service.submit(token: token, AnswersInput(scale: scale, ageBand: form.nonBlank("ageBand"), sex: form.nonBlank("sex")))
             } catch PanelError.invitationInvalid {
-                return message(.notFound, "Deze link werkt niet (meer)", PanelError.invitationInvalid.message)
+                return site.message(.notFound, "Deze link werkt niet (meer)", PanelError.invitationInvalid.message)
             } catch let error as PanelError {
                 return try await show(token: token, form: form, error: error)
             }
-            return message(
+            return site.message(
                 .ok,
                 "Bedankt voor uw antwoorden",
                 "Uw antwoorden zijn opgeslagen, los van uw naam en van deze link. De link werkt nu niet meer."
@@ -97,10 +84,8 @@ public struct QuestionnairePage: Sendable {
         let questionnaire: Questionnaire
         do {
             questionnaire = try await service.questionnaire(token: token)
-        } catch PanelError.invitationInvalid {
-            return message(.notFound, "Deze link werkt niet (meer)", PanelError.invitationInvalid.message)
-        } catch let closed as PanelError {
-            return message(.gone, "Deze vragenlijst is gesloten", closed.message)
+        } catch let error as PanelError {
+            return site.linkRefused(error, closedTitle: "Deze vragenlijst is gesloten")
         }
         let questions = questionnaire.questions.map { question in
             Model.Question(
@@ -138,23 +123,6 @@ public struct QuestionnairePage: Sendable {
         )
         var page = Page(template: "questionnaire", title: questionnaire.title, model: model)
         if error != nil { page.status = .unprocessableContent }
-        let chrome = Chrome(title: page.title, site: Self.identity, user: nil, csrfToken: "")
-        var response = renderer.render(page, chrome: chrome)
-        response.headers[.cacheControl] = "no-store"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
-        return response
-    }
-
-    private func message(_ status: HTTPResponse.Status, _ title: String, _ text: String) -> Response {
-        let chrome = Chrome(title: title, site: Self.identity, user: nil, csrfToken: "")
-        var response = renderer.message(
-            status: status,
-            title: title,
-            message: text,
-            chrome: chrome,
-            link: MessagePage.Link(href: "/", label: "Sluiten")
-        )
-        response.headers[.cacheControl] = "no-store"
-        return response
+        return site.render(page)
     }
 }

@@ -10,7 +10,7 @@ import StaffPages
 /// closed, and below the VNG minimum only the number of questionnaires.
 public struct ResultsPage: Sendable {
     let service: CitizenPanelService
-    let renderer: PageRenderer
+    let site: PanelSite
 
     /// The model of `results.mustache`.
     struct Model: Sendable {
@@ -43,12 +43,9 @@ public struct ResultsPage: Sendable {
         var csvHref: String
     }
 
-    public init(service: CitizenPanelService) async throws {
+    public init(service: CitizenPanelService, site: PanelSite) {
         self.service = service
-        renderer = try await PageRenderer.load(
-            site: QuestionnairePage.identity,
-            serviceTemplates: Bundle.module.url(forResource: "Templates", withExtension: nil)
-        )
+        self.site = site
     }
 
     public func add<Context: RequestContext>(to router: Router<Context>) {
@@ -56,13 +53,17 @@ public struct ResultsPage: Sendable {
             guard let text = context.parameters.get("year"), let year = Int(text), (2000...2100).contains(year),
                 let code = request.uri.queryParameters.get("gemeente"), let municipality = MunicipalityCode(code)
             else {
-                return message(.badRequest, "Onbekende uitslag", "Geef een jaar en een gemeentecode, bijvoorbeeld /resultaten/2025?gemeente=0202.")
+                return site.message(
+                    .badRequest,
+                    "Onbekende uitslag",
+                    "Geef een jaar en een gemeentecode, bijvoorbeeld /resultaten/2025?gemeente=0202."
+                )
             }
             let results: ResultsView
             do {
                 results = try await service.publishedResults(year: year, municipality: municipality)
             } catch let error as PanelError {
-                return message(.conflict, "Nog geen uitkomsten", error.message)
+                return site.message(.conflict, "Nog geen uitkomsten", error.message)
             }
             let query = "?municipality=\(municipality.rawValue)"
             let model = Model(
@@ -98,22 +99,10 @@ public struct ResultsPage: Sendable {
                 csvHref: "/api/v1/satisfaction/\(year)/results.csv\(query)"
             )
             let page = Page(template: "results", title: results.title, model: model)
-            let chrome = Chrome(title: page.title, site: QuestionnairePage.identity, user: nil, csrfToken: "")
-            return renderer.render(page, chrome: chrome)
+            return site.render(page, personal: false)
         }
     }
 
     /// `3.84` → `3,8`.
     static func dutch(_ mean: Double) -> String { String(format: "%.1f", mean).replacingOccurrences(of: ".", with: ",") }
-
-    private func message(_ status: HTTPResponse.Status, _ title: String, _ text: String) -> Response {
-        let chrome = Chrome(title: title, site: QuestionnairePage.identity, user: nil, csrfToken: "")
-        return renderer.message(
-            status: status,
-            title: title,
-            message: text,
-            chrome: chrome,
-            link: MessagePage.Link(href: "/", label: "Naar de startpagina")
-        )
-    }
 }

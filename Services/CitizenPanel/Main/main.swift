@@ -1,4 +1,5 @@
 import CitizenPanel
+import Contracts
 import Foundation
 
 /// `citizen-panel` samples closed requests and ended care for the yearly client satisfaction
@@ -6,7 +7,9 @@ import Foundation
 /// publishes the results; `seed-demo` adds last year's demo results.
 let usage = """
     usage: citizen-panel [serve]      run the citizen panel (settings from the environment)
-           citizen-panel seed-demo    add last year's demo results of Arnhem's satisfaction survey
+           citizen-panel seed-demo    add last year's demo results of Arnhem's satisfaction survey and a demo researcher
+           citizen-panel add-researcher <username> <municipality code> <name>
+                                      add a researcher (or set a new password); the password is read from stdin
     """
 
 switch CommandLine.arguments.dropFirst().first {
@@ -14,6 +17,18 @@ case nil, "serve":
     try await CitizenPanelServer.serve()
 case "seed-demo":
     for line in try await CitizenPanelServer.seedDemo() { print(line) }
+case "add-researcher":
+    let arguments = Array(CommandLine.arguments.dropFirst(2))
+    guard arguments.count == 3, let municipality = MunicipalityCode(arguments[1]) else {
+        FileHandle.standardError.write(Data((usage + "\n").utf8))
+        exit(2)
+    }
+    guard let password = readLine(strippingNewline: true), password.count >= 12 else {
+        FileHandle.standardError.write(Data("citizen-panel: give a password of at least 12 characters on stdin\n".utf8))
+        exit(2)
+    }
+    try await CitizenPanelServer.addResearcher(username: arguments[0], municipality: municipality, name: arguments[2], password: password)
+    print("researcher \(arguments[0]) of \(municipality.rawValue) added")
 case "-h", "--help", "help":
     print(usage)
 default:

@@ -1,8 +1,9 @@
 public import Contracts
 public import Messaging
 
-/// What the citizen panel (burgerpanel) declares on the broker (SPEC §6): one queue for the
-/// chain's events it samples for the client satisfaction survey.
+/// What the citizen panel (burgerpanel) declares on the broker (SPEC §6): the queue of the chain's
+/// events it samples for the client satisfaction survey, and the queue where the invitations to
+/// its members wait for the municipality's mail service.
 public enum CitizenPanelTopology {
     /// The queue under `name` (tests use a private name).
     public static func satisfactionQueue(name: String = "citizen-panel.satisfaction") -> Topology.Queue {
@@ -11,5 +12,9 @@ public enum CitizenPanelTopology {
 
     public static let satisfaction = satisfactionQueue()
 
-    public static let topology = Topology.standard(queues: [satisfaction])
+    /// `panel.member.invited`, for the mail service: declared by the panel so that no invitation
+    /// is lost before the mail service first connects.
+    public static let memberMail = Topology.Queue(name: "citizen-panel.member-mail", bindings: [.init(routingKey: PanelMemberInvited.messageType)])
+
+    public static let topology = Topology.standard(queues: [satisfaction, memberMail])
 }

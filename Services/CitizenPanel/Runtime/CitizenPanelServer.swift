@@ -1,8 +1,10 @@
+public import Contracts
 import Foundation
 import Hummingbird
 import Logging
 public import ServiceHTTP
 public import ServiceRuntime
+public import Storage
 import WorkingDays
 
 /// The `citizen-panel` executable: migrates, and runs the satisfaction consumer, the outbox
@@ -25,6 +27,43 @@ public enum CitizenPanelServer {
         )
     }
 
+    /// The researchers' authenticator over `researchers` (`BCRYPT_COST`, `AUTH_CACHE_SECONDS`, `TRUSTED_PROXIES`).
+    public static func authenticator(pool: ConnectionPool, settings: ServiceSettings) -> PasswordAuthenticator<Researcher> {
+        let reader = settings.reader
+        return PasswordAuthenticator(
+            pool: pool,
+            cost: bcryptCost(settings),
+            cacheLifetime: TimeInterval(max(0, reader.int(forKey: "auth.cache.seconds", default: 60))),
+            trustedProxies: Set(
+                reader.string(forKey: "trusted.proxies", default: "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty }
+            )
+        ) { username, tx in try ResearcherRepository.find(username: username, in: tx) }
+    }
+
+    static func bcryptCost(_ settings: ServiceSettings) -> UInt8 {
+        UInt8(min(max(settings.reader.int(forKey: "bcrypt.cost", default: 10), 4), 31))
+    }
+
+    /// Adds the researcher `username` of `municipality` (or sets their name and password).
+    public static func addResearcher(
+        username: String,
+        municipality: MunicipalityCode,
+        name: String,
+        password: String,
+        settings: ServiceSettings = settings()
+    ) async throws {
+        let environment = try await ServiceEnvironment.start(
+            settings: settings,
+            migrations: CitizenPanelMigrations.all,
+            topology: CitizenPanelTopology.topology
+        )
+        let hash = await PasswordAuthenticator<Researcher>.hash(password, cost: bcryptCost(settings))
+        let researcher = Researcher(username: username, municipality: municipality, displayName: name)
+        try await environment.pool.withTransaction { tx in try ResearcherRepository.upsert(researcher, passwordHash: hash, in: tx) }
+        await environment.publisher.close()
+    }
+
     public static func serve(settings: ServiceSettings = settings()) async throws {
         let panel = try panelSettings(settings)
         let environment = try await ServiceEnvironment.start(
@@ -33,11 +72,14 @@ public enum CitizenPanelServer {
             topology: CitizenPanelTopology.topology
         )
         let service = CitizenPanelService(pool: environment.pool, settings: panel, producer: settings.serviceName, relay: environment.relay)
-        let router = Router(context: BasicRequestContext.self)
-        try await QuestionnairePage(service: service).add(to: router)
-        try await ResultsPage(service: service).add(to: router)
-        try await MembershipPages(service: service).add(to: router)
+        let router = Router(context: PanelRequestContext.self)
+        let site = try await PanelSite.load()
+        QuestionnairePage(service: service, site: site).add(to: router)
+        ResultsPage(service: service, site: site).add(to: router)
+        MembershipPages(service: service, site: site).add(to: router)
+        ConsultationPages(service: service, site: site).add(to: router)
         ResultsAPI.add(to: router, service: service)
+        ResearchAPI.add(to: router, service: service, authenticator: authenticator(pool: environment.pool, settings: settings))
         OperationsRoutes.add(to: router) { await environment.readiness() }
         let application = Application(
             router: router,
@@ -82,7 +124,17 @@ public enum CitizenPanelServer {
                 try ResponseRepository.insert(response, municipality: .arnhem, in: tx)
             }
         }
+        let hash = await PasswordAuthenticator<Researcher>.hash("wmo-demo-ilse", cost: bcryptCost(settings))
+        let ilse = Researcher(username: "ilse.arnhem", municipality: .arnhem, displayName: "Ilse Verbeek")
+        try await environment.pool.withTransaction { tx in
+            if try ResearcherRepository.find(username: ilse.username, in: tx) == nil {
+                try ResearcherRepository.upsert(ilse, passwordHash: hash, in: tx)
+            }
+        }
         await environment.publisher.close()
-        return ["  results of \(SatisfactionSurvey.title(year: year)) (demo): /resultaten/\(year)?gemeente=0202"]
+        return [
+            "  ilse.arnhem        wmo-demo-ilse              onderzoeker burgerpanel (0202), API /api/v1/consultations",
+            "  results of \(SatisfactionSurvey.title(year: year)) (demo): /resultaten/\(year)?gemeente=0202",
+        ]
     }
 }

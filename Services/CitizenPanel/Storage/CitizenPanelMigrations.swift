@@ -1,3 +1,5 @@
+public import ServiceHTTP
+import StaffPages
 public import Storage
 
 /// The citizen panel schema. Who was invited to the satisfaction survey (the subjectRef only to
@@ -5,7 +7,7 @@ public import Storage
 /// the district; deleted when used), and the responses, which hold no link, token, subjectRef or
 /// time of day: once submitted, a response cannot be joined back to whoever gave it.
 public enum CitizenPanelMigrations {
-    public static let all: [Migration] = [panel, members]
+    public static let all: [Migration] = [panel, members, consultations]
 
     static let panel = Migration(
         "citizenpanel-0001-satisfaction",
@@ -61,5 +63,87 @@ public enum CitizenPanelMigrations {
         CREATE UNIQUE INDEX members_email ON members (municipality, lower(email));
         CREATE INDEX members_stratum ON members (municipality, district, age_band);
         """
+    )
+
+    /// The municipality's researchers (bcrypt hashes), consultations and their rounds, the
+    /// members' one-time links per round (SHA-256; the member only to stop a second answer and to
+    /// remind, set to NULL when they leave so that response rates stay), open answers apart from
+    /// the responses (so that an open answer cannot be joined to the rest of one), and the
+    /// statements members propose.
+    static let consultations = Migration(
+        "citizenpanel-0003-consultations",
+        """
+        CREATE TABLE researchers (
+            id uuid PRIMARY KEY,
+            username text NOT NULL UNIQUE,
+            municipality text NOT NULL,
+            display_name text NOT NULL,
+            password_hash text NOT NULL,
+            active boolean NOT NULL DEFAULT true
+        );
+        CREATE TABLE consultations (
+            id uuid PRIMARY KEY,
+            municipality text NOT NULL,
+            title text NOT NULL,
+            introduction text NOT NULL,
+            questions jsonb NOT NULL,
+            audience text NOT NULL,
+            audience_district text,
+            level text NOT NULL,
+            opens_on date NOT NULL,
+            closes_on date NOT NULL,
+            created_by text NOT NULL,
+            created_at timestamptz NOT NULL
+        );
+        CREATE INDEX consultations_municipality ON consultations (municipality, closes_on);
+        CREATE TABLE rounds (
+            id uuid PRIMARY KEY,
+            consultation_id uuid NOT NULL REFERENCES consultations,
+            drawn_on date NOT NULL,
+            drawn_by text NOT NULL,
+            target integer NOT NULL,
+            expected_rate double precision NOT NULL,
+            invited integer NOT NULL
+        );
+        CREATE TABLE round_invitations (
+            id uuid PRIMARY KEY,
+            round_id uuid NOT NULL REFERENCES rounds,
+            consultation_id uuid NOT NULL REFERENCES consultations,
+            member_id uuid REFERENCES members ON DELETE SET NULL,
+            token_hash bytea NOT NULL UNIQUE,
+            district text NOT NULL,
+            age_band text NOT NULL,
+            sex text,
+            -- A reminder carries a link of its own (the first one keeps working): the panel
+            -- keeps tokens only as hashes, so it cannot send the first one again.
+            reminder_token_hash bytea UNIQUE,
+            used boolean NOT NULL DEFAULT false,
+            -- A member is invited to a consultation once, whatever the number of rounds.
+            UNIQUE (consultation_id, member_id)
+        );
+        CREATE INDEX round_invitations_open ON round_invitations (consultation_id) WHERE NOT used;
+        CREATE TABLE open_answers (
+            id uuid PRIMARY KEY,
+            consultation_id uuid NOT NULL REFERENCES consultations,
+            question_id text NOT NULL,
+            text text NOT NULL,
+            status text NOT NULL DEFAULT 'pending',
+            reason text,
+            moderated_by text
+        );
+        CREATE INDEX open_answers_consultation ON open_answers (consultation_id, status);
+        CREATE TABLE proposals (
+            id uuid PRIMARY KEY,
+            municipality text NOT NULL,
+            member_id uuid REFERENCES members ON DELETE SET NULL,
+            text text NOT NULL,
+            proposed_on date NOT NULL,
+            status text NOT NULL DEFAULT 'pending',
+            reason text,
+            moderated_by text,
+            consultation_id uuid REFERENCES consultations
+        );
+        CREATE INDEX proposals_status ON proposals (municipality, status);
+        """ + StaffSessionTable.sql + LoginAudit.tableSQL
     )
 }

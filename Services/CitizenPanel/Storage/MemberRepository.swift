@@ -32,4 +32,11 @@ enum MemberRepository {
         }
         return counts
     }
+
+    /// The member whose personal link (the leave link) is `token`: id and municipality.
+    static func find(personalToken token: String, in tx: Transaction) throws -> (id: UUID, municipality: String)? {
+        try tx.query("SELECT id, municipality FROM members WHERE leave_token_hash = \(InvitationRepository.hash(token))").rows.first.map {
+            (try $0.decode(UUID.self, "id"), try $0.decode(String.self, "municipality"))
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import Storage
+import StoredVocabulary
 import WorkingDays
 
 /// Submitted questionnaires, without a link to the invitation or the person (see
@@ -62,6 +63,62 @@ enum ResponseRepository {
                 ageBand: try row.decodeIfPresent(String.self, "age_band"),
                 sex: try row.decodeIfPresent(String.self, "sex"),
                 scale: scale
+            )
+        }
+    }
+
+    /// Stores a consultation's response: the scale (a number), choice (the options) and statement
+    /// (the stance) answers as JSON by question id. Open answers are not in it (`OpenAnswerRepository`).
+    static func insertConsultationResponse(_ response: SubmittedResponse, municipality: String, in tx: Transaction) throws {
+        var answers: [String: Any] = [:]
+        for (question, answer) in response.answers {
+            switch answer {
+            case .scale(let value): answers[question] = value
+            case .choice(let options): answers[question] = options
+            case .statement(let stance): answers[question] = stance.rawValue
+            case .text: continue
+            }
+        }
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: answers, options: [.sortedKeys]), as: UTF8.self)
+        try tx.query(
+            """
+            INSERT INTO responses (id, municipality, survey_id, district, age_band, sex, submitted_on, answers)
+            VALUES (\(UUID()), \(municipality), \(response.surveyId), \(response.district), \(response.ageBand?.rawValue), \(response.sex),
+                \(response.submittedOn.description)::date, \(json)::jsonb)
+            """
+        )
+    }
+
+    /// The responses to `consultation`, the answers read for its questions' kinds (an answer
+    /// that does not fit its question's kind is left out).
+    static func consultationResponses(_ consultation: Consultation, in tx: Transaction) throws -> [SubmittedResponse] {
+        let rows = try tx.query(
+            """
+            SELECT district, age_band, sex, submitted_on, answers::text AS answers FROM responses
+            WHERE municipality = \(consultation.municipality) AND survey_id = \(consultation.id.uuidString.lowercased())
+            """
+        ).rows
+        return try rows.map { row in
+            let text = try row.decode(String.self, "answers")
+            guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+                throw StorageError.decodingFailed(column: "answers", expected: "a JSON object", found: String(text.prefix(80)))
+            }
+            var answers: [String: SubmittedResponse.Answer] = [:]
+            for question in consultation.questions {
+                switch (question.kind, object[question.id]) {
+                case (.scale, let value as Int): answers[question.id] = .scale(value)
+                case (.singleChoice, let options as [String]), (.multipleChoice, let options as [String]): answers[question.id] = .choice(options)
+                case (.statement, let stance as String): answers[question.id] = SubmittedResponse.Stance(rawValue: stance).map { .statement($0) }
+                default: continue
+                }
+            }
+            return SubmittedResponse(
+                surveyId: consultation.id.uuidString.lowercased(),
+                district: try row.decodeIfPresent(String.self, "district"),
+                ageBand: try row.optionalValue(AgeBand.self, "age_band"),
+                sex: try row.decodeIfPresent(String.self, "sex"),
+                submittedOn: try row.localDate("submitted_on"),
+                answers: answers
             )
         }
     }

@@ -1,0 +1,42 @@
+public import Foundation
+
+/// The results of a closed consultation (`GET /api/v1/consultations/:id/results`): per question
+/// the counts per answer with the five-respondent rule, the scale's shares and mean weighted to
+/// the population (for the whole municipality or a district), its means per district, and the
+/// open answers a moderator approved; below the VNG minimum a municipality-wide consultation
+/// shows only the number of questionnaires.
+public struct ConsultationResultsView: Sendable, Codable, Equatable {
+    /// One answer option: a scale value, a choice or a stance.
+    public struct Option: Sendable, Codable, Equatable {
+        public var value: String
+        public var label: String
+        /// `nil`: fewer than five respondents (or hidden so that another small cell cannot be worked out).
+        public var count: Int?
+        public var share: Double?
+    }
+
+    public struct Question: Sendable, Codable, Equatable {
+        public var id: String
+        public var text: String
+        public var kind: String
+        public var respondents: Int
+        /// Scale questions only.
+        public var mean: Double?
+        public var options: [Option]
+        /// Scale questions: the district means (unweighted), where the district and the rest hold five or more.
+        public var districts: [ResultsView.District]
+        /// Open questions: the answers a moderator approved.
+        public var openAnswers: [String]
+    }
+
+    public var consultationId: UUID
+    public var title: String
+    public var level: String
+    public var completed: Int
+    /// A municipality-wide consultation needs `Representativeness.targetCompleted` for a representative result.
+    public var representative: Bool
+    public var publishable: Bool
+    public var weighted: Bool
+    public var questions: [Question]
+    public var response: ResponseRateView
+}

@@ -1,0 +1,37 @@
+public import Foundation
+
+/// `panel.member.invited`: the citizen panel asks the municipality's mail service to e-mail a
+/// panel member their one-time link to a consultation, or a reminder with a link of its own.
+/// The member gave the panel their address for this, with their consent; the mail service
+/// keeps it no longer than the sending takes.
+public struct PanelMemberInvited: MessageContract, Equatable {
+    public static let messageType = "panel.member.invited"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    public var invitationId: UUID
+    public var email: String
+    public var consultationTitle: String
+    public var link: String
+    /// The last day answers are taken, `YYYY-MM-DD`.
+    public var closesOn: String
+    /// A reminder to a member who did not answer yet.
+    public var reminder: Bool
+
+    public init(invitationId: UUID, email: String, consultationTitle: String, link: String, closesOn: String, reminder: Bool) {
+        self.invitationId = invitationId
+        self.email = email
+        self.consultationTitle = consultationTitle
+        self.link = link
+        self.closesOn = closesOn
+        self.reminder = reminder
+    }
+
+    public func validate() throws(ContractViolation) {
+        try ContractViolation.check(email, "email", length: 3...200)
+        guard email.contains("@") else { throw ContractViolation(field: "email", problem: "must be an e-mail address") }
+        try ContractViolation.check(consultationTitle, "consultationTitle", length: 1...200)
+        guard link.hasPrefix("https://") || link.hasPrefix("http://") else {
+            throw ContractViolation(field: "link", problem: "must be an http(s) link")
+        }
+        guard closesOn.count == 10 else { throw ContractViolation(field: "closesOn", problem: "must be a day, YYYY-MM-DD") }
+    }
+}
