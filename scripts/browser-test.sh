@@ -152,6 +152,7 @@ WMO_BASE_URL="http://127.0.0.1:$PORT" WMO_INDICATION_URL="http://127.0.0.1:$INDI
     WMO_REFERRAL_INDEX_URL="http://127.0.0.1:$REFERRAL_PORT" WMO_MATCHING_URL="http://127.0.0.1:$MATCHING_PORT" \
     WMO_PANEL_URL="http://127.0.0.1:$PANEL_PORT" \
     WMO_PANEL_DATABASE_URL="postgresql://citizenpanel:citizenpanel@127.0.0.1:$WMO_PG_PORT/wmo" \
+    WMO_PANEL_AMQP_URL="amqp://citizenpanel:citizenpanel@127.0.0.1:$WMO_AMQP_PORT/" \
     WMO_BROWSER_PID_DIR="$PID_DIR" \
     WMO_SCREENSHOT_DIR="${WMO_SCREENSHOT_DIR:-$WMO_ROOT/docs/screenshots}" \
     python3 -m pytest -q -p no:cacheprovider "$WMO_ROOT/Tests/BrowserTests" "${pytest_args[@]}"
@@ -187,6 +188,7 @@ if (( ${#pytest_args[@]} == 0 )); then
         --generation-with-security-parameters false --request-timeout 10 --no-color
     say "schemathesis docs/openapi-panel.yaml ($examples examples per operation, same checks)"
     python3 -m schemathesis.cli run "$WMO_ROOT/docs/openapi-panel.yaml" --url "http://127.0.0.1:$PANEL_PORT" \
+        --auth ilse.arnhem:wmo-demo-ilse \
         --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
         --max-examples "$examples" --seed 20261202 --workers 1 --generation-database none \
         --generation-with-security-parameters false --request-timeout 10 --no-color

@@ -1,5 +1,8 @@
 """The citizen panel's pages for respondents, in the same headless browser.
 
+A resident signs up for the panel, is drawn for a consultation by the municipality's researcher
+(over the researchers' API), opens the link of the invitation as the mail service would send it
+(read from the panel's mail queue), answers questions of every kind, and proposes a statement.
 A client invited to the yearly satisfaction survey opens the one-time link of the invitation
 (made here straight in the panel's table: the chain that makes it, closed request → invitation
 → the desk's letter, is tested in Swift against the real broker), answers the statements and the
@@ -8,12 +11,16 @@ last year's demo survey shows every statement as an inline SVG chart with a tabl
 readable without JavaScript.
 """
 
+import base64
 import datetime
 import json
 import os
 import secrets
 import subprocess
+import time
+import urllib.request
 
+import pika
 import pytest
 
 
@@ -74,3 +81,98 @@ def test_the_public_results_page_shows_charts_with_a_text_alternative(page, pane
     # Nobody sees this year's results before the survey closes.
     page.goto(f"{panel_url}/resultaten/{year + 1}?gemeente=0202")
     assert "Nog geen uitkomsten" in page.text("h1")
+
+
+def research(panel_url, method, path, body=None):
+    """A call of the researchers' API as Arnhem's demo researcher; returns (status, JSON)."""
+    credentials = base64.b64encode(b"ilse.arnhem:wmo-demo-ilse").decode()
+    request = urllib.request.Request(
+        panel_url + path,
+        method=method,
+        data=None if body is None else json.dumps(body).encode(),
+        headers={"Authorization": f"Basic {credentials}", "Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status, json.loads(response.read() or b"null")
+
+
+def invitation_link(email):
+    """The link the mail service would e-mail to `email`: read from the panel's queue for it."""
+    connection = pika.BlockingConnection(pika.URLParameters(os.environ["WMO_PANEL_AMQP_URL"]))
+    try:
+        channel = connection.channel()
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            method, _, body = channel.basic_get("citizen-panel.member-mail", auto_ack=False)
+            if method is None:
+                time.sleep(0.1)
+                continue
+            payload = json.loads(body)["payload"]
+            if payload["email"] == email:
+                channel.basic_ack(method.delivery_tag)
+                return payload["link"]
+            channel.basic_nack(method.delivery_tag, requeue=True)
+        raise AssertionError(f"no invitation for {email} in citizen-panel.member-mail")
+    finally:
+        connection.close()
+
+
+def test_a_member_signs_up_is_drawn_and_answers_a_consultation(page, panel_url):
+    # A resident joins the panel on the sign-up page, the only member in Elden.
+    email = f"lid-{secrets.token_hex(4)}@example.nl"
+    page.goto(f"{panel_url}/aanmelden?gemeente=0202")
+    page.check("#kind-resident")
+    page.select("#district", "Elden")
+    page.check("#ageBand-35-49")
+    page.type("#email", email)
+    page.check("#consent")
+    assert page.click_and_wait("#sign-up") == 200
+    personal = page.text("main").split("/voorstellen/")[1].split()[0]
+
+    # Arnhem's researcher asks Elden, and draws a round of one.
+    today = datetime.date.today()
+    status, consultation = research(panel_url, "POST", "/api/v1/consultations", {
+        "title": "Groen in Elden",
+        "introduction": "De gemeente wil het park opknappen.",
+        "audience": {"kind": "district", "district": "Elden"},
+        "level": "co-produce",
+        "opensOn": today.isoformat(),
+        "closesOn": (today + datetime.timedelta(days=30)).isoformat(),
+        "questions": [
+            {"text": "Ik kom graag in het park.", "kind": "scale"},
+            {"text": "Wat wilt u in het park?", "kind": "multiple-choice", "options": ["Bankjes", "Speeltuin", "Bloemen"]},
+            {"text": "Wat moet er nog meer gebeuren?", "kind": "open-text"},
+            {"text": "Honden mogen overal los lopen.", "kind": "statement"},
+        ],
+    })
+    assert status == 201 and consultation["status"] == "open", consultation
+    status, round_ = research(panel_url, "POST", f"/api/v1/consultations/{consultation['id']}/rounds",
+                              {"target": 1, "expectedResponseRate": 1})
+    assert status == 201 and round_["invited"] == 1, round_
+
+    # The member opens the link from the e-mail and answers; each question is its own group.
+    link = invitation_link(email)
+    page.goto(link)
+    assert page.text("h1") == "Groen in Elden"
+    assert "Coproduceren" in page.text("#participation")
+    legends = page.evaluate("[...document.querySelectorAll('fieldset legend')].map(l => l.textContent)")
+    assert legends == ["Ik kom graag in het park.", "Wat wilt u in het park?", "Honden mogen overal los lopen."], legends
+    assert page.exists("label[for='q3-text']")
+    page.check("#q1-4")
+    page.check("#q2-1")
+    page.check("#q2-3")
+    page.type("#q3-text", "Meer schaduw bij de speeltuin")
+    page.check("#q4-3")
+    assert page.click_and_wait("#submit-answers") == 200
+    assert "Bedankt" in page.text("h1")
+    page.goto(link)
+    assert "werkt niet" in page.text("h1")
+    status, rate = research(panel_url, "GET", f"/api/v1/consultations/{consultation['id']}/response")
+    assert rate["invited"] == 1 and rate["answered"] == 1, rate
+
+    # Through the personal link, the member proposes a statement for a next consultation.
+    page.goto(f"{panel_url}/voorstellen/{personal}")
+    page.type("#text", "Er moeten meer bankjes langs de Rijn komen.")
+    assert page.click_and_wait("#propose") == 200
+    status, proposals = research(panel_url, "GET", "/api/v1/proposals?status=pending")
+    assert "Er moeten meer bankjes langs de Rijn komen." in [p["text"] for p in proposals], proposals
