@@ -57,6 +57,7 @@ struct ConsultationTests {
         let site = try await PanelSite.load()
         ConsultationPages(service: service, site: site).add(to: router)
         MembershipPages(service: service, site: site).add(to: router)
+        ConsultationResultsPage(service: service, site: site).add(to: router)
 
         let outcome = await ServicesUnderTest.run([relay], logger: logger) {
             try await Application(router: router).test(.router) { client in
@@ -236,6 +237,9 @@ struct ConsultationTests {
                 try await client.execute(uri: "/api/v1/consultations/\(consultation.id)/results", method: .get, headers: ilse) { response in
                     #expect(response.status == .conflict)
                 }
+                try await client.execute(uri: "/uitkomsten/\(consultation.id)", method: .get) { response in
+                    #expect(response.status == .conflict && String(buffer: response.body).contains("Nog geen uitkomsten"))
+                }
                 await #expect(throws: PanelError.resultsNotYet("31-01-2027")) {
                     _ = try await service.openAnswers(consultation.id, status: "pending", by: Self.ilse)
                 }
@@ -259,6 +263,12 @@ struct ConsultationTests {
                     return try JSONDecoder().decode(ConsultationResultsView.self, from: Data(buffer: response.body))
                 }
                 #expect(results.completed == 13 && !results.representative && !results.publishable && results.questions.isEmpty)
+                // The public page says as much, and shows the response only where five or more answered.
+                try await client.execute(uri: "/uitkomsten/\(consultation.id)", method: .get) { response in
+                    let html = String(buffer: response.body)
+                    #expect(response.status == .ok && html.contains("id=\"too-few\"") && html.contains("Respons per wijk en leeftijd"))
+                    #expect(html.contains("minder dan 5") && !html.contains("<td>1</td><td>"))
+                }
                 // The same rules apply to the answers, shown once the minimum is met (here: unit).
                 let responses = try await pool.withTransaction { tx in
                     try ResponseRepository.consultationResponses(try #require(try ConsultationRepository.find(consultation.id, in: tx)), in: tx)
@@ -285,6 +295,7 @@ struct ConsultationTests {
                 let multiple = try #require(view.questions.first { $0.id == "q3" })
                 #expect(multiple.options.map(\.count) == [12, 12, nil])
                 #expect(try #require(view.questions.first { $0.id == "q4" }).openAnswers == ["Meer bankjes bij de speeltuin"])
+                #expect(view.csv.contains("q5,statement,\"agree\",\"Eens\",7,") && view.csv.contains("q1,scale,\"3\",\"Neutraal\",,\n"))
 
                 // No response can be joined to a member: no member, link, token or time in it, and
                 // open answers apart. A member who leaves is gone, and the response rate stays.

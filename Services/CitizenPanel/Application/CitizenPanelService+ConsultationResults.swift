@@ -20,6 +20,24 @@ extension CitizenPanelService {
         }
     }
 
+    /// The published results of a closed consultation, for anyone (the public results page).
+    public func publishedConsultationResults(_ id: UUID) async throws -> ConsultationResultsView {
+        let today = self.today
+        let settings = self.settings
+        return try await transaction { tx in
+            guard let consultation = try ConsultationRepository.find(id, in: tx) else { throw PanelError.consultationNotFound }
+            guard consultation.hasClosed(on: today) else { throw PanelError.resultsNotYet(consultation.closesOn.dutchFormatted) }
+            let margins = MunicipalityCode(consultation.municipality).flatMap { settings.population?.margins(of: $0) } ?? [:]
+            return Self.results(
+                consultation,
+                responses: try ResponseRepository.consultationResponses(consultation, in: tx),
+                approved: try OpenAnswerRepository.all(consultation: consultation.id, status: "approved", in: tx),
+                response: try Self.responseRate(of: consultation, in: tx),
+                margins: margins
+            )
+        }
+    }
+
     /// The results of `responses` to `consultation` (pure: the rules above, unit-testable).
     static func results(
         _ consultation: Consultation,
@@ -45,8 +63,7 @@ extension CitizenPanelService {
             return profile
         }
         let weights = margins.isEmpty ? Array(repeating: 1.0, count: responses.count) : Raking.weights(of: profiles, margins: margins)
-        let municipalityWide = consultation.audience == .all
-        let publishable = !municipalityWide || Representativeness.isPublishable(completed: responses.count)
+        let publishable = consultation.audience != .all || Representativeness.isPublishable(completed: responses.count)
         func rounded(_ value: Double?, _ places: Double) -> Double? { value.map { ($0 * places).rounded() / places } }
         var questions: [ConsultationResultsView.Question] = []
         for question in consultation.questions where publishable {
@@ -58,16 +75,17 @@ extension CitizenPanelService {
                 mean: nil,
                 options: [],
                 districts: [],
+                strata: [],
                 openAnswers: []
             )
             switch question.kind {
             case .scale:
                 var answers: [(value: Int, weight: Double)] = []
-                var districts: [String: [(value: Int, weight: Double)]] = [:]
+                var cells: [BreakdownValue] = []
                 for (index, response) in responses.enumerated() {
                     guard case .scale(let value) = response.answers[question.id] else { continue }
                     answers.append((value, weights[index]))
-                    if let district = response.district { districts[district, default: []].append((value, 1)) }
+                    cells.append(BreakdownValue(district: response.district, ageBand: response.ageBand, value: value))
                 }
                 let scale = ScaleResult.of(answers)
                 result.respondents = scale.respondents
@@ -80,11 +98,17 @@ extension CitizenPanelService {
                         share: rounded(scale.shares[value] ?? nil, 1000)
                     )
                 }
-                if municipalityWide {
-                    let shown = Self.cells(districts.mapValues(\.count), total: answers.count)
-                    result.districts = districts.filter { shown.contains($0.key) }.sorted { $0.key < $1.key }.map { district, values in
-                        ResultsView.District(district: district, respondents: values.count, mean: rounded(ScaleResult.of(values).mean, 100))
-                    }
+                let (districts, strata) = Self.breakdown(cells)
+                result.districts = districts.sorted { $0.key < $1.key }.map { district, values in
+                    ResultsView.District(district: district, respondents: values.respondents, mean: rounded(values.mean, 100))
+                }
+                result.strata = strata.sorted { $0.key < $1.key }.map { stratum, values in
+                    ResultsView.StratumResult(
+                        district: stratum.district,
+                        ageBand: stratum.ageBand.rawValue,
+                        respondents: values.respondents,
+                        mean: rounded(values.mean, 100)
+                    )
                 }
             case .singleChoice, .multipleChoice, .statement:
                 let options: [(value: String, label: String)] =

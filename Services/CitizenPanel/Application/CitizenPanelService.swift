@@ -157,33 +157,14 @@ public struct CitizenPanelService: Sendable {
         var byStratum: [String: [Stratum: ScaleResult]] = [:]
         for question in SatisfactionSurvey.questions {
             var answers: [(value: Int, weight: Double)] = []
-            var districts: [String: [(value: Int, weight: Double)]] = [:]
-            var strata: [Stratum: [(value: Int, weight: Double)]] = [:]
+            var cells: [BreakdownValue] = []
             for (index, response) in responses.enumerated() {
                 guard let value = response.scale[question.id] else { continue }
                 answers.append((value, weights[index]))
-                guard let district = response.district else { continue }
-                districts[district, default: []].append((value, 1))
-                if let band = response.ageBand.flatMap(AgeBand.init(rawValue:)) {
-                    strata[Stratum(district: district, ageBand: band), default: []].append((value, 1))
-                }
+                cells.append(BreakdownValue(district: response.district, ageBand: response.ageBand.flatMap(AgeBand.init(rawValue:)), value: value))
             }
             questions[question.id] = ScaleResult.of(answers)
-            // A district (or stratum) is shown only when it and the rest cannot give away a cell
-            // under five: the respondents without a district (age band) count as a cell too.
-            let districtCells = Self.cells(districts.mapValues(\.count), total: answers.count)
-            let shownDistricts = districts.filter { districtCells.contains($0.key) }
-            byDistrict[question.id] = shownDistricts.mapValues { ScaleResult.of($0) }
-            var shownStrata: [Stratum: ScaleResult] = [:]
-            for (district, inDistrict) in shownDistricts {
-                let bands = strata.filter { $0.key.district == district }
-                let bandCells = Self.cells(
-                    Dictionary(uniqueKeysWithValues: bands.map { ($0.key.ageBand.rawValue, $0.value.count) }),
-                    total: inDistrict.count
-                )
-                for (stratum, values) in bands where bandCells.contains(stratum.ageBand.rawValue) { shownStrata[stratum] = ScaleResult.of(values) }
-            }
-            byStratum[question.id] = shownStrata
+            (byDistrict[question.id], byStratum[question.id]) = Self.breakdown(cells)
         }
         return SatisfactionResults(
             surveyId: surveyId,
@@ -194,6 +175,35 @@ public struct CitizenPanelService: Sendable {
             byDistrict: byDistrict,
             byStratum: byStratum
         )
+    }
+
+    /// One respondent's answer to a scale question with where they are, for the breakdowns.
+    struct BreakdownValue: Sendable {
+        var district: String?
+        var ageBand: AgeBand?
+        var value: Int
+    }
+
+    /// A scale question per district and per district × age band (unweighted): a district (or
+    /// stratum) is shown only when it and the rest cannot give away a cell under five, the
+    /// respondents without a district (age band) counting as a cell too.
+    static func breakdown(_ values: [BreakdownValue]) -> (districts: [String: ScaleResult], strata: [Stratum: ScaleResult]) {
+        var districts: [String: [(value: Int, weight: Double)]] = [:]
+        var strata: [Stratum: [(value: Int, weight: Double)]] = [:]
+        for answer in values {
+            guard let district = answer.district else { continue }
+            districts[district, default: []].append((answer.value, 1))
+            if let band = answer.ageBand { strata[Stratum(district: district, ageBand: band), default: []].append((answer.value, 1)) }
+        }
+        let districtCells = cells(districts.mapValues(\.count), total: values.count)
+        let shownDistricts = districts.filter { districtCells.contains($0.key) }
+        var shownStrata: [Stratum: ScaleResult] = [:]
+        for (district, inDistrict) in shownDistricts {
+            let bands = strata.filter { $0.key.district == district }
+            let bandCells = cells(Dictionary(uniqueKeysWithValues: bands.map { ($0.key.ageBand.rawValue, $0.value.count) }), total: inDistrict.count)
+            for (stratum, values) in bands where bandCells.contains(stratum.ageBand.rawValue) { shownStrata[stratum] = ScaleResult.of(values) }
+        }
+        return (shownDistricts.mapValues { ScaleResult.of($0) }, shownStrata)
     }
 
     /// The keys of `counts` that may be shown, with the respondents not in any of them (of

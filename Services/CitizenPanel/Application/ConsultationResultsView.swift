@@ -25,6 +25,8 @@ public struct ConsultationResultsView: Sendable, Codable, Equatable {
         public var options: [Option]
         /// Scale questions: the district means (unweighted), where the district and the rest hold five or more.
         public var districts: [ResultsView.District]
+        /// Scale questions: the means per district × age band (unweighted), under the same rule within the district.
+        public var strata: [ResultsView.StratumResult]
         /// Open questions: the answers a moderator approved.
         public var openAnswers: [String]
     }
@@ -39,4 +41,24 @@ public struct ConsultationResultsView: Sendable, Codable, Equatable {
     public var weighted: Bool
     public var questions: [Question]
     public var response: ResponseRateView
+
+    /// The results as CSV (`question,kind,answer,label,count,share`; empty where hidden; open
+    /// answers are on the page and in the JSON, not here).
+    public var csv: String {
+        var lines = ["question,kind,answer,label,count,share"]
+        // Quoted, and a leading = + - @ defused, so that a spreadsheet never runs a label as a formula.
+        func quoted(_ text: String) -> String {
+            let safe = text.first.map { "=+-@".contains($0) } == true ? "'" + text : text
+            return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        for question in questions {
+            for option in question.options {
+                let share = option.share.map { String(format: "%.3f", $0) } ?? ""
+                lines.append(
+                    "\(question.id),\(question.kind),\(quoted(option.value)),\(quoted(option.label)),\(option.count.map(String.init) ?? ""),\(share)"
+                )
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
 }

@@ -5,13 +5,26 @@ import Foundation
 /// shows the same numbers in a table as the text alternative.
 enum ResultsChart {
     static func svg(for question: ResultsView.Question) -> String {
+        svg(id: question.id, title: question.text, respondents: question.respondents, bars: question.options.map { ($0.label, $0.share) })
+    }
+
+    /// One bar per `(label, share)`; a share of `nil` is not shown.
+    static func svg(
+        id name: String,
+        title: String,
+        respondents: Int,
+        bars options: [(label: String, share: Double?)],
+        what: String = "de antwoorden"
+    )
+        -> String
+    {
         let width = 480.0
         let labelWidth = 170.0
         let row = 26.0
-        let height = row * Double(question.options.count) + 8
-        let id = "chart-\(question.id)"
+        let height = row * Double(options.count) + 8
+        let id = "chart-\(name)"
         var bars = ""
-        for (index, option) in question.options.enumerated() {
+        for (index, option) in options.enumerated() {
             let y = 4 + Double(index) * row
             let share = option.share ?? 0
             let barWidth = max(0, (width - labelWidth - 60) * share)
@@ -24,8 +37,8 @@ enum ResultsChart {
         }
         return """
             <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="\(id)-title \(id)-desc" width="\(Int(width))" \
-            height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))"><title id="\(id)-title">\(escape(question.text))</title>\
-            <desc id="\(id)-desc">Verdeling van de antwoorden van \(question.respondents) respondenten; de tabel eronder geeft dezelfde cijfers.</desc>\
+            height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))"><title id="\(id)-title">\(escape(title))</title>\
+            <desc id="\(id)-desc">Verdeling van \(what) van \(respondents) respondenten; de tabel eronder geeft dezelfde cijfers.</desc>\
             \(bars)</svg>
             """
     }

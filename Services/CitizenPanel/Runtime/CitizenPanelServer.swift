@@ -78,6 +78,7 @@ public enum CitizenPanelServer {
         ResultsPage(service: service, site: site).add(to: router)
         MembershipPages(service: service, site: site).add(to: router)
         ConsultationPages(service: service, site: site).add(to: router)
+        ConsultationResultsPage(service: service, site: site).add(to: router)
         ResultsAPI.add(to: router, service: service)
         ResearchAPI.add(to: router, service: service, authenticator: authenticator(pool: environment.pool, settings: settings))
         OperationsRoutes.add(to: router) { await environment.readiness() }
