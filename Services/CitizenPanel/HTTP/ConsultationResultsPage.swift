@@ -12,11 +12,7 @@ public struct ConsultationResultsPage: Sendable {
 
     /// The model of `consultation-results.mustache`.
     struct Model: Sendable {
-        struct Row: Sendable {
-            var label: String
-            var count: String
-            var share: String
-        }
+        typealias Row = ResultsPage.Model.Row
         struct Question: Sendable {
             var id: String
             var text: String
