@@ -13,6 +13,7 @@ extension CitizenPanelService {
         return try await transaction { tx in
             let consultation = try Self.find(id, for: researcher, in: tx)
             guard consultation.hasClosed(on: today) else { throw PanelError.resultsNotYet(consultation.closesOn.dutchFormatted) }
+            try ResponseBuffer.flush(consultation: consultation.id, municipality: consultation.municipality, minimum: 0, in: tx)
             let responses = try ResponseRepository.consultationResponses(consultation, in: tx)
             let approved = try OpenAnswerRepository.all(consultation: consultation.id, status: "approved", in: tx)
             let response = try Self.responseRate(of: consultation, in: tx)
@@ -27,6 +28,7 @@ extension CitizenPanelService {
         return try await transaction { tx in
             guard let consultation = try ConsultationRepository.find(id, in: tx) else { throw PanelError.consultationNotFound }
             guard consultation.hasClosed(on: today) else { throw PanelError.resultsNotYet(consultation.closesOn.dutchFormatted) }
+            try ResponseBuffer.flush(consultation: consultation.id, municipality: consultation.municipality, minimum: 0, in: tx)
             let margins = MunicipalityCode(consultation.municipality).flatMap { settings.population?.margins(of: $0) } ?? [:]
             return Self.results(
                 consultation,
@@ -37,6 +39,9 @@ extension CitizenPanelService {
             )
         }
     }
+
+    /// 1-4 people: a cell that may not be shown.
+    static func isSmall(_ count: Int) -> Bool { (1..<SmallCells.minimum).contains(count) }
 
     /// The results of `responses` to `consultation` (pure: the rules above, unit-testable).
     static func results(
@@ -132,11 +137,13 @@ extension CitizenPanelService {
                 }
                 // One answer each: the options split the respondents, so a hidden one must not be
                 // the difference of the others (`SmallCells`). Several answers each: every option
-                // is a yes/no of its own.
+                // is a yes/no of its own, and neither those who chose it nor those who did not may
+                // be fewer than five.
                 let shown: [String: Int?] =
                     result.respondents < SmallCells.minimum
                     ? counts.mapValues { _ in nil }
-                    : question.kind == .multipleChoice ? counts.mapValues { $0 < SmallCells.minimum ? nil : $0 } : SmallCells.suppress(counts)
+                    : question.kind == .multipleChoice
+                        ? counts.mapValues { Self.isSmall($0) || Self.isSmall(result.respondents - $0) ? nil : $0 } : SmallCells.suppress(counts)
                 result.options = options.map { option in
                     let count = shown[option.value] ?? nil
                     return ConsultationResultsView.Option(

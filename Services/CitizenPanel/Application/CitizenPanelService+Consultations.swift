@@ -69,7 +69,8 @@ extension CitizenPanelService {
         let today = self.today
         let strata = settings.population?.strata(of: researcher.municipality) ?? [:]
         return try await transaction { tx in
-            let consultation = try Self.find(id, for: researcher, in: tx)
+            // One round or reminder run at a time: a second waits and then draws from who is left.
+            let consultation = try Self.find(id, for: researcher, locking: true, in: tx)
             guard consultation.isOpen(on: today) else {
                 throw PanelError.roundNotPossible(
                     consultation.hasClosed(on: today)
@@ -130,7 +131,8 @@ extension CitizenPanelService {
     public func remind(_ id: UUID, by researcher: Researcher) async throws -> ReminderView {
         let today = self.today
         return try await transaction { tx in
-            let consultation = try Self.find(id, for: researcher, in: tx)
+            // One round or reminder run at a time: a second waits and then draws from who is left.
+            let consultation = try Self.find(id, for: researcher, locking: true, in: tx)
             guard consultation.isOpen(on: today) else {
                 throw PanelError.roundNotPossible("herinneringen gaan alleen uit terwijl de raadpleging open is")
             }
@@ -155,19 +157,20 @@ extension CitizenPanelService {
         func rate(_ answered: Int, _ invited: Int) -> Double { invited == 0 ? 0 : (Double(answered) / Double(invited) * 1000).rounded() / 1000 }
         let invited = counts.values.reduce(0) { $0 + $1.invited }
         let answered = counts.values.reduce(0) { $0 + $1.answered }
+        let shown = SmallCells.suppress(Dictionary(uniqueKeysWithValues: counts.map { ($0.key, $0.value.answered) }))
         return ResponseRateView(
             consultationId: consultation.id,
             invited: invited,
             answered: answered,
             rate: rate(answered, invited),
             strata: counts.keys.sorted().map { stratum in
-                let count = counts[stratum]!
+                let answered = shown[stratum] ?? nil
                 return ResponseRateView.StratumRate(
                     district: stratum.district,
                     ageBand: stratum.ageBand.rawValue,
-                    invited: count.invited,
-                    answered: count.answered,
-                    rate: rate(count.answered, count.invited)
+                    invited: counts[stratum]!.invited,
+                    answered: answered,
+                    rate: answered.map { rate($0, counts[stratum]!.invited) }
                 )
             }
         )
@@ -194,12 +197,12 @@ extension CitizenPanelService {
         }
     }
 
-    /// Stores the member's answers (`values`: form fields by question id) as a response without
-    /// the member or the link, the open answers apart for moderation, and marks the link used, in
-    /// one transaction.
+    /// Takes the member's answers (`values`: form fields by question id) and marks the link used,
+    /// in one transaction: the answers wait in `ResponseBuffer` without the member or the link,
+    /// and move on to the responses, shuffled, in another transaction once five wait.
     public func submitConsultation(token: String, _ values: [String: [String]]) async throws {
         let today = self.today
-        try await transaction { tx in
+        let consultation = try await transaction { tx in
             guard let open = try RoundRepository.open(token: token, in: tx),
                 let consultation = try ConsultationRepository.find(open.consultationId, in: tx)
             else { throw PanelError.invitationInvalid }
@@ -214,12 +217,34 @@ extension CitizenPanelService {
                 submittedOn: today,
                 answers: answers
             )
-            try ResponseRepository.insertConsultationResponse(response, municipality: consultation.municipality, in: tx)
-            for question in consultation.questions {
-                if case .text(let text) = answers[question.id] {
-                    try OpenAnswerRepository.insert(consultation: consultation.id, question: question.id, text: text, in: tx)
-                }
+            try ResponseBuffer.insert(response, consultation: consultation.id, in: tx)
+            return consultation
+        }
+        // The answers are in; should moving them on fail, the next answer or the sweep does it.
+        do {
+            _ = try await transaction { tx in
+                try ResponseBuffer.flush(consultation: consultation.id, municipality: consultation.municipality, minimum: SmallCells.minimum, in: tx)
             }
+        } catch {
+            logger.warning(
+                "answers of a consultation stay in the buffer for now",
+                metadata: ["consultation": "\(consultation.id)", "error": "\(error)"]
+            )
+        }
+    }
+
+    /// For every consultation that closed: the answers still waiting are moved on (however few),
+    /// and who was invited is forgotten. Returns how many consultations were tidied.
+    @discardableResult
+    public func sweepClosedConsultations() async throws -> Int {
+        let today = self.today
+        return try await transaction { tx in
+            let closed = try ResponseBuffer.closedWithTraces(before: today, in: tx)
+            for consultation in closed {
+                try ResponseBuffer.flush(consultation: consultation.id, municipality: consultation.municipality, minimum: 0, in: tx)
+                try ResponseBuffer.unlinkMembers(consultation: consultation.id, in: tx)
+            }
+            return closed.count
         }
     }
 
@@ -248,8 +273,10 @@ extension CitizenPanelService {
 
     /// The consultation `id` of the researcher's municipality.
     /// - Throws: `PanelError.consultationNotFound` for another municipality's as for none.
-    static func find(_ id: UUID, for researcher: Researcher, in tx: Transaction) throws -> Consultation {
-        guard let consultation = try ConsultationRepository.find(id, in: tx), consultation.municipality == researcher.municipality.rawValue else {
+    static func find(_ id: UUID, for researcher: Researcher, locking: Bool = false, in tx: Transaction) throws -> Consultation {
+        guard let consultation = try ConsultationRepository.find(id, locking: locking, in: tx),
+            consultation.municipality == researcher.municipality.rawValue
+        else {
             throw PanelError.consultationNotFound
         }
         return consultation

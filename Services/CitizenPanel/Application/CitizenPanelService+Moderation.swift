@@ -15,6 +15,7 @@ extension CitizenPanelService {
         return try await transaction { tx in
             let consultation = try Self.find(id, for: researcher, in: tx)
             guard consultation.hasClosed(on: today) else { throw PanelError.resultsNotYet(consultation.closesOn.dutchFormatted) }
+            try ResponseBuffer.flush(consultation: consultation.id, municipality: consultation.municipality, minimum: 0, in: tx)
             let texts = Dictionary(uniqueKeysWithValues: consultation.questions.map { ($0.id, $0.text) })
             return try OpenAnswerRepository.all(consultation: consultation.id, status: status, in: tx).map {
                 OpenAnswerView(id: $0.id, questionId: $0.questionId, question: texts[$0.questionId] ?? "", text: $0.text, status: $0.status)

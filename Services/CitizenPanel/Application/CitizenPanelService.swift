@@ -1,5 +1,6 @@
 public import Contracts
 public import Foundation
+public import Logging
 public import ReliableMessaging
 import StaffPages
 public import Storage
@@ -14,14 +15,17 @@ public struct CitizenPanelService: Sendable {
     public let producer: String
     let relay: OutboxRelay?
     let clock: @Sendable () -> Date
+    let logger: Logger
 
     public init(
         pool: ConnectionPool,
         settings: CitizenPanelSettings,
         producer: String = "citizen-panel",
         relay: OutboxRelay? = nil,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() },
+        logger: Logger = Logger(label: "citizen-panel")
     ) {
+        self.logger = logger
         self.pool = pool
         self.settings = settings
         self.producer = producer

@@ -62,14 +62,16 @@ public struct RoundView: Sendable, Codable, Equatable {
 }
 
 /// How many members of a consultation's rounds answered, per stratum (invitations of members
-/// who left since still count).
+/// who left since still count). Like any result, a stratum's number who answered (and its rate)
+/// is shown only where `SmallCells` allows.
 public struct ResponseRateView: Sendable, Codable, Equatable {
     public struct StratumRate: Sendable, Codable, Equatable {
         public var district: String
         public var ageBand: String
         public var invited: Int
-        public var answered: Int
-        public var rate: Double
+        /// `nil`: fewer than five, or what would give such a stratum away.
+        public var answered: Int?
+        public var rate: Double?
     }
 
     public var consultationId: UUID
@@ -77,33 +79,6 @@ public struct ResponseRateView: Sendable, Codable, Equatable {
     public var answered: Int
     public var rate: Double
     public var strata: [StratumRate]
-}
-
-extension ResponseRateView {
-    /// One stratum's response as published: the number who answered only where `SmallCells`
-    /// allows (under five, or what would give such a cell away, is `nil`).
-    public struct PublishedStratum: Sendable, Equatable {
-        public var district: String
-        public var ageBand: String
-        public var invited: Int
-        public var answered: Int?
-        public var rate: Double?
-    }
-
-    /// The response per stratum for the public results page.
-    public var published: [PublishedStratum] {
-        let shown = SmallCells.suppress(Dictionary(uniqueKeysWithValues: strata.map { ("\($0.district) \($0.ageBand)", $0.answered) }))
-        return strata.map { stratum in
-            let answered = shown["\(stratum.district) \(stratum.ageBand)"] ?? nil
-            return PublishedStratum(
-                district: stratum.district,
-                ageBand: stratum.ageBand,
-                invited: stratum.invited,
-                answered: answered,
-                rate: answered == nil ? nil : stratum.rate
-            )
-        }
-    }
 }
 
 /// What a reminder run did.

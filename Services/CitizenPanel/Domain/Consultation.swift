@@ -65,7 +65,8 @@ public struct Consultation: Sendable, Equatable {
             throw .invalidConsultation(field: "audience", problem: "een wijk van ten hoogste 60 tekens")
         }
         guard opensOn <= closesOn else { throw .invalidConsultation(field: "closesOn", problem: "op of na de openingsdag") }
-        guard closesOn.year - opensOn.year <= 1 else { throw .invalidConsultation(field: "closesOn", problem: "binnen een jaar na de opening") }
+        let yearLater = LocalDate(year: opensOn.year + 1, month: opensOn.month, day: min(opensOn.day, 28))!
+        guard closesOn <= yearLater else { throw .invalidConsultation(field: "closesOn", problem: "binnen een jaar na de opening") }
         self.id = id
         self.municipality = municipality
         self.title = title

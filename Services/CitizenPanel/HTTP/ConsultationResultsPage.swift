@@ -53,7 +53,7 @@ public struct ConsultationResultsPage: Sendable {
             case .failure(let refusal): return refusal.response
             }
             let hidden = "niet getoond"
-            let strata = results.response.published
+            let strata = results.response.strata
             let model = Model(
                 level: ParticipationLevel(rawValue: results.level)?.promise ?? "",
                 completed: results.completed,

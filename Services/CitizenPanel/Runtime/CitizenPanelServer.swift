@@ -71,7 +71,13 @@ public enum CitizenPanelServer {
             migrations: CitizenPanelMigrations.all,
             topology: CitizenPanelTopology.topology
         )
-        let service = CitizenPanelService(pool: environment.pool, settings: panel, producer: settings.serviceName, relay: environment.relay)
+        let service = CitizenPanelService(
+            pool: environment.pool,
+            settings: panel,
+            producer: settings.serviceName,
+            relay: environment.relay,
+            logger: environment.logger
+        )
         let router = Router(context: PanelRequestContext.self)
         let site = try await PanelSite.load()
         QuestionnairePage(service: service, site: site).add(to: router)
@@ -91,7 +97,13 @@ public enum CitizenPanelServer {
             queue: CitizenPanelTopology.satisfaction,
             handlers: CitizenPanelHandlers.make(service: service)
         )
-        try await environment.run([application, consumer])
+        // Closed consultations: the last answers moved on, who was invited forgotten.
+        let logger = environment.logger
+        let sweep = ScheduledJob("citizen panel sweep", every: .seconds(900), logger: logger) {
+            let tidied = try await service.sweepClosedConsultations()
+            if tidied > 0 { logger.info("closed consultations tidied", metadata: ["consultations": "\(tidied)"]) }
+        }
+        try await environment.run([application, consumer, sweep])
     }
 
     /// The demo: last year's (closed) satisfaction survey of Arnhem with 520 made-up responses

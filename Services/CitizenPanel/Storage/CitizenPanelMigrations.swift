@@ -67,8 +67,9 @@ public enum CitizenPanelMigrations {
 
     /// The municipality's researchers (bcrypt hashes), consultations and their rounds, the
     /// members' one-time links per round (SHA-256; the member only to stop a second answer and to
-    /// remind, set to NULL when they leave so that response rates stay), open answers apart from
-    /// the responses (so that an open answer cannot be joined to the rest of one), and the
+    /// remind while the consultation is open, set to NULL when they leave or it closes, so that
+    /// response rates stay), the buffer answers pass through, open answers apart from the
+    /// responses (so that an open answer cannot be joined to the rest of one), and the
     /// statements members propose.
     static let consultations = Migration(
         "citizenpanel-0003-consultations",
@@ -122,6 +123,21 @@ public enum CitizenPanelMigrations {
             UNIQUE (consultation_id, member_id)
         );
         CREATE INDEX round_invitations_open ON round_invitations (consultation_id) WHERE NOT used;
+        -- Answers wait here, written with the link's `used` in one transaction, until at least
+        -- five of a consultation are moved to `responses` and `open_answers` together, shuffled, in
+        -- another: so that neither the transaction id nor the order of rows ties a response to the
+        -- invitation it came through.
+        CREATE TABLE response_buffer (
+            id uuid PRIMARY KEY,
+            consultation_id uuid NOT NULL REFERENCES consultations,
+            district text,
+            age_band text,
+            sex text,
+            submitted_on date NOT NULL,
+            answers jsonb NOT NULL,
+            open_answers jsonb NOT NULL
+        );
+        CREATE INDEX response_buffer_consultation ON response_buffer (consultation_id);
         CREATE TABLE open_answers (
             id uuid PRIMARY KEY,
             consultation_id uuid NOT NULL REFERENCES consultations,

@@ -25,9 +25,14 @@ enum ConsultationRepository {
         "id, municipality, title, introduction, questions::text AS questions, audience, audience_district, level, opens_on, closes_on"
     )
 
-    /// The consultation `id`, whatever its municipality (the caller checks that).
-    static func find(_ id: UUID, in tx: Transaction) throws -> Consultation? {
-        try tx.query("SELECT \(columns) FROM consultations WHERE id = \(id)").rows.first.map(consultation)
+    /// The consultation `id`, whatever its municipality (the caller checks that); `locking`: its
+    /// row stays locked until the transaction ends.
+    static func find(_ id: UUID, locking: Bool = false, in tx: Transaction) throws -> Consultation? {
+        let rows =
+            locking
+            ? try tx.query("SELECT \(columns) FROM consultations WHERE id = \(id) FOR UPDATE").rows
+            : try tx.query("SELECT \(columns) FROM consultations WHERE id = \(id)").rows
+        return try rows.first.map(consultation)
     }
 
     /// The consultations of `municipality`, the latest closing first.

@@ -19,12 +19,13 @@ enum OpenAnswerRepository {
         )
     }
 
-    /// The open answers to `consultation` with `status` (`pending`, `approved`, `rejected`), oldest question first.
+    /// The open answers to `consultation` with `status` (`pending`, `approved`, `rejected`), in
+    /// the order of the questions (`q2` before `q10`).
     static func all(consultation: UUID, status: String, in tx: Transaction) throws -> [Stored] {
         try tx.query(
             """
             SELECT id, question_id, text, status FROM open_answers
-            WHERE consultation_id = \(consultation) AND status = \(status) ORDER BY question_id, id LIMIT 5000
+            WHERE consultation_id = \(consultation) AND status = \(status) ORDER BY length(question_id), question_id, id
             """
         ).rows.map { row in
             Stored(

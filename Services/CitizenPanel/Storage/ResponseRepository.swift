@@ -67,28 +67,6 @@ enum ResponseRepository {
         }
     }
 
-    /// Stores a consultation's response: the scale (a number), choice (the options) and statement
-    /// (the stance) answers as JSON by question id. Open answers are not in it (`OpenAnswerRepository`).
-    static func insertConsultationResponse(_ response: SubmittedResponse, municipality: String, in tx: Transaction) throws {
-        var answers: [String: Any] = [:]
-        for (question, answer) in response.answers {
-            switch answer {
-            case .scale(let value): answers[question] = value
-            case .choice(let options): answers[question] = options
-            case .statement(let stance): answers[question] = stance.rawValue
-            case .text: continue
-            }
-        }
-        let json = String(decoding: try JSONSerialization.data(withJSONObject: answers, options: [.sortedKeys]), as: UTF8.self)
-        try tx.query(
-            """
-            INSERT INTO responses (id, municipality, survey_id, district, age_band, sex, submitted_on, answers)
-            VALUES (\(UUID()), \(municipality), \(response.surveyId), \(response.district), \(response.ageBand?.rawValue), \(response.sex),
-                \(response.submittedOn.description)::date, \(json)::jsonb)
-            """
-        )
-    }
-
     /// The responses to `consultation`, the answers read for its questions' kinds (an answer
     /// that does not fit its question's kind is left out).
     static func consultationResponses(_ consultation: Consultation, in tx: Transaction) throws -> [SubmittedResponse] {

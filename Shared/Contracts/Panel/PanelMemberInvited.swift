@@ -3,7 +3,8 @@ public import Foundation
 /// `panel.member.invited`: the citizen panel asks the municipality's mail service to e-mail a
 /// panel member their one-time link to a consultation, or a reminder with a link of its own.
 /// The member gave the panel their address for this, with their consent; the mail service
-/// keeps it no longer than the sending takes.
+/// keeps it no longer than the sending takes. A reminder carries the `invitationId` of the first
+/// invitation (with a link of its own): a mail service dedupes by the envelope's message id.
 public struct PanelMemberInvited: MessageContract, Equatable {
     public static let messageType = "panel.member.invited"
     public static let schemaVersion = SchemaVersion(1, 0)
@@ -32,6 +33,9 @@ public struct PanelMemberInvited: MessageContract, Equatable {
         guard link.hasPrefix("https://") || link.hasPrefix("http://") else {
             throw ContractViolation(field: "link", problem: "must be an http(s) link")
         }
-        guard closesOn.count == 10 else { throw ContractViolation(field: "closesOn", problem: "must be a day, YYYY-MM-DD") }
+        let parts = closesOn.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.map(\.count) == [4, 2, 2], parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let month = Int(parts[1]), (1...12).contains(month), let day = Int(parts[2]), (1...31).contains(day)
+        else { throw ContractViolation(field: "closesOn", problem: "must be a day, YYYY-MM-DD") }
     }
 }
