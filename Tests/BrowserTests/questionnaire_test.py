@@ -96,8 +96,8 @@ def research(panel_url, method, path, body=None):
         return response.status, json.loads(response.read() or b"null")
 
 
-def invitation_link(email):
-    """The link the mail service would e-mail to `email`: read from the panel's queue for it."""
+def member_mail(email):
+    """The e-mail the mail service would send to `email`: read from the panel's queue for it."""
     connection = pika.BlockingConnection(pika.URLParameters(os.environ["WMO_PANEL_AMQP_URL"]))
     try:
         channel = connection.channel()
@@ -110,7 +110,7 @@ def invitation_link(email):
             payload = json.loads(body)["payload"]
             if payload["email"] == email:
                 channel.basic_ack(method.delivery_tag)
-                return payload["link"]
+                return payload
             channel.basic_nack(method.delivery_tag, requeue=True)
         raise AssertionError(f"no invitation for {email} in citizen-panel.member-mail")
     finally:
@@ -127,7 +127,7 @@ def test_a_member_signs_up_is_drawn_and_answers_a_consultation(page, panel_url):
     page.type("#email", email)
     page.check("#consent")
     assert page.click_and_wait("#sign-up") == 200
-    personal = page.text("main").split("/voorstellen/")[1].split()[0]
+    signed_up = page.text("main").split("/voorstellen/")[1].split()[0]
 
     # Arnhem's researcher asks Elden, and draws a round of one.
     today = datetime.date.today()
@@ -151,7 +151,8 @@ def test_a_member_signs_up_is_drawn_and_answers_a_consultation(page, panel_url):
     assert status == 201 and round_["invited"] == 1, round_
 
     # The member opens the link from the e-mail and answers; each question is its own group.
-    link = invitation_link(email)
+    mail = member_mail(email)
+    link = mail["link"]
     page.goto(link)
     assert page.text("h1") == "Groen in Elden"
     assert "Coproduceren" in page.text("#participation")
@@ -170,8 +171,12 @@ def test_a_member_signs_up_is_drawn_and_answers_a_consultation(page, panel_url):
     status, rate = research(panel_url, "GET", f"/api/v1/consultations/{consultation['id']}/response")
     assert rate["invited"] == 1 and rate["answered"] == 1, rate
 
-    # Through the personal link, the member proposes a statement for a next consultation.
-    page.goto(f"{panel_url}/voorstellen/{personal}")
+    # Through the personal link of the e-mail (the sign-up's stopped working), the member proposes
+    # a statement for a next consultation.
+    page.goto(f"{panel_url}/voorstellen/{signed_up}")
+    page.type("#text", "Een stelling met een oude link.")
+    assert page.click_and_wait("#propose") == 404
+    page.goto(mail["proposeLink"])
     page.type("#text", "Er moeten meer bankjes langs de Rijn komen.")
     assert page.click_and_wait("#propose") == 200
     status, proposals = research(panel_url, "GET", "/api/v1/proposals?status=pending")

@@ -231,6 +231,14 @@ struct SatisfactionSurveyTests {
                 _ = try await service.satisfactionResults(year: 2026, municipality: .arnhem)
             }
             clock.set(TestClock.at(2027, 4, 1))
+            // The one who was invited for ended care did not answer in time: now it is closed.
+            let late = try #require(
+                try all.map { try ContractJSON.decoder().decode(Envelope<PanelInvitationRequested>.self, from: $0.body).payload }
+                    .first { $0.subjectRef == cared }
+            )
+            await #expect(throws: PanelError.surveyClosed("2027-03-31")) {
+                try await service.submit(token: String(late.surveyLink.split(separator: "/").last ?? ""), AnswersInput(scale: ["fit": 4]))
+            }
             let results = try await service.satisfactionResults(year: 2026, municipality: .arnhem)
             #expect(results.completed == 6 && !results.publishable)
             // Five answered 4 and one 5: showing the five would give the one away, so neither is.
@@ -281,6 +289,20 @@ struct SatisfactionSurveyTests {
             #expect(Set(invitedColumns) == ["id", "municipality", "survey_id", "subject_ref", "invited_on"])
             #expect(await TestDatabase.count(pool, "SELECT count(*) FROM invited") == 7)
             #expect(await TestDatabase.count(pool, "SELECT count(*) FROM open_links") == 1)
+            // The whole schema: no column for a client's name, BSN, address, birth date, phone or
+            // e-mail; only the panel's own members (who signed up themselves) have an e-mail address.
+            let personal = try await pool.withConnection { connection in
+                try connection.query(
+                    """
+                    SELECT table_name::text || '.' || column_name::text FROM information_schema.columns
+                    WHERE table_schema = \(schema) AND column_name ~ '(name|bsn|address|street|postcode|birth|phone|email|mail)'
+                    """
+                ).rows.map { try $0.decode(String.self, at: 0) }
+            }
+            #expect(
+                Set(personal) == ["members.email", "researchers.username", "researchers.display_name", "login_refusals.username"],
+                "\(personal.sorted())"
+            )
         }
         try? await admin.delete(inbound)
         try? await admin.delete(invitations)

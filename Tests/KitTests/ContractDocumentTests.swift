@@ -568,7 +568,9 @@ struct ContractCase: Sendable, CustomTestStringConvertible {
                 consultationTitle: "Wonen in de wijk",
                 link: "https://example.org/raadpleging/t",
                 closesOn: "2027-01-31",
-                reminder: false
+                reminder: false,
+                proposeLink: "https://example.org/voorstellen/p",
+                leaveLink: "https://example.org/afmelden/p"
             )
         ),
         .of(ReferralAccepted.self, full: ReferralAccepted(referralId: Samples.id, partnerId: "mee")),

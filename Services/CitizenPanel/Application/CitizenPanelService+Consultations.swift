@@ -111,7 +111,16 @@ extension CitizenPanelService {
                     token: token,
                     in: tx
                 )
-                try enqueueMail(invitationId, to: member.email, token: token, consultation, reminder: false, correlation: correlation, in: tx)
+                try enqueueMail(
+                    invitationId,
+                    to: member.id,
+                    email: member.email,
+                    token: token,
+                    consultation,
+                    reminder: false,
+                    correlation: correlation,
+                    in: tx
+                )
             }
             let counts = Dictionary(grouping: invited, by: \.stratum).mapValues(\.count)
             return RoundView(
@@ -141,7 +150,16 @@ extension CitizenPanelService {
             for member in unanswered {
                 let token = CSRFToken.make()
                 try RoundRepository.setReminder(member.invitationId, token: token, in: tx)
-                try enqueueMail(member.invitationId, to: member.email, token: token, consultation, reminder: true, correlation: correlation, in: tx)
+                try enqueueMail(
+                    member.invitationId,
+                    to: member.memberId,
+                    email: member.email,
+                    token: token,
+                    consultation,
+                    reminder: true,
+                    correlation: correlation,
+                    in: tx
+                )
             }
             return ReminderView(consultationId: consultation.id, reminded: unanswered.count)
         }
@@ -252,20 +270,26 @@ extension CitizenPanelService {
 
     func enqueueMail(
         _ invitationId: UUID,
-        to email: String,
+        to member: UUID,
+        email: String,
         token: String,
         _ consultation: Consultation,
         reminder: Bool,
         correlation: UUID,
         in tx: Transaction
     ) throws {
+        // The panel keeps the member's personal token only as a hash: every e-mail carries a new one.
+        let personal = CSRFToken.make()
+        try MemberRepository.setPersonalToken(personal, of: member, in: tx)
         let message = PanelMemberInvited(
             invitationId: invitationId,
             email: email,
             consultationTitle: String(consultation.title.prefix(200)),
             link: "\(settings.publicBaseURL)/raadpleging/\(token)",
             closesOn: consultation.closesOn.description,
-            reminder: reminder
+            reminder: reminder,
+            proposeLink: "\(settings.publicBaseURL)/voorstellen/\(personal)",
+            leaveLink: "\(settings.publicBaseURL)/afmelden/\(personal)"
         )
         guard let municipality = MunicipalityCode(consultation.municipality) else { throw PanelError.consultationNotFound }
         try Outbox.enqueue(Envelope(message, correlationId: correlation, municipality: municipality, producer: producer), in: tx)

@@ -68,8 +68,8 @@ public struct MembershipPages: Sendable {
             return site.message(
                 .ok,
                 "U bent aangemeld",
-                "Bedankt! U krijgt uitnodigingen per e-mail. Bewaar uw persoonlijke code goed: met /voorstellen/\(token) stelt u "
-                    + "een stelling voor aan het panel, met /afmelden/\(token) meldt u zich af."
+                "Bedankt! U krijgt uitnodigingen per e-mail. Met /voorstellen/\(token) stelt u een stelling voor aan het panel, "
+                    + "met /afmelden/\(token) meldt u zich af. Elke uitnodiging brengt u nieuwe links; dan werken deze niet meer."
             )
         }
         router.get("afmelden/:token") { _, context in

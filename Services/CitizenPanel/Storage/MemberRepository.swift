@@ -39,4 +39,9 @@ enum MemberRepository {
             (try $0.decode(UUID.self, "id"), try $0.decode(String.self, "municipality"))
         }
     }
+
+    /// Gives the member a new personal token (the one before stops working).
+    static func setPersonalToken(_ token: String, of member: UUID, in tx: Transaction) throws {
+        try tx.query("UPDATE members SET leave_token_hash = \(InvitationRepository.hash(token)) WHERE id = \(member)")
+    }
 }

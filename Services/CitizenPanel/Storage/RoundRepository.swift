@@ -112,6 +112,7 @@ enum RoundRepository {
     /// A member to remind: the invitation and their address.
     struct Unanswered: Sendable {
         var invitationId: UUID
+        var memberId: UUID
         var email: String
     }
 
@@ -119,11 +120,17 @@ enum RoundRepository {
     static func unreminded(consultation: UUID, in tx: Transaction) throws -> [Unanswered] {
         try tx.query(
             """
-            SELECT i.id, m.email FROM round_invitations i JOIN members m ON m.id = i.member_id
+            SELECT i.id, m.id AS member_id, m.email FROM round_invitations i JOIN members m ON m.id = i.member_id
             WHERE i.consultation_id = \(consultation) AND NOT i.used AND i.reminder_token_hash IS NULL
             FOR UPDATE OF i
             """
-        ).rows.map { Unanswered(invitationId: try $0.decode(UUID.self, "id"), email: try $0.decode(String.self, "email")) }
+        ).rows.map {
+            Unanswered(
+                invitationId: try $0.decode(UUID.self, "id"),
+                memberId: try $0.decode(UUID.self, "member_id"),
+                email: try $0.decode(String.self, "email")
+            )
+        }
     }
 
     static func setReminder(_ invitation: UUID, token: String, in tx: Transaction) throws {

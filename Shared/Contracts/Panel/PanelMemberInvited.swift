@@ -16,22 +16,39 @@ public struct PanelMemberInvited: MessageContract, Equatable {
     public var closesOn: String
     /// A reminder to a member who did not answer yet.
     public var reminder: Bool
+    /// The member's personal links, new with every e-mail (the one before stops working): to
+    /// propose a statement and to leave the panel.
+    public var proposeLink: String
+    public var leaveLink: String
 
-    public init(invitationId: UUID, email: String, consultationTitle: String, link: String, closesOn: String, reminder: Bool) {
+    public init(
+        invitationId: UUID,
+        email: String,
+        consultationTitle: String,
+        link: String,
+        closesOn: String,
+        reminder: Bool,
+        proposeLink: String,
+        leaveLink: String
+    ) {
         self.invitationId = invitationId
         self.email = email
         self.consultationTitle = consultationTitle
         self.link = link
         self.closesOn = closesOn
         self.reminder = reminder
+        self.proposeLink = proposeLink
+        self.leaveLink = leaveLink
     }
 
     public func validate() throws(ContractViolation) {
         try ContractViolation.check(email, "email", length: 3...200)
         guard email.contains("@") else { throw ContractViolation(field: "email", problem: "must be an e-mail address") }
         try ContractViolation.check(consultationTitle, "consultationTitle", length: 1...200)
-        guard link.hasPrefix("https://") || link.hasPrefix("http://") else {
-            throw ContractViolation(field: "link", problem: "must be an http(s) link")
+        for (field, value) in [("link", link), ("proposeLink", proposeLink), ("leaveLink", leaveLink)] {
+            guard value.hasPrefix("https://") || value.hasPrefix("http://") else {
+                throw ContractViolation(field: field, problem: "must be an http(s) link")
+            }
         }
         let parts = closesOn.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts.map(\.count) == [4, 2, 2], parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
