@@ -107,6 +107,9 @@ struct ChainBenchmark: AsyncParsableCommand {
         }
         await sender.close()
         print("matching-bench: \(requests) frontdesk.matching.requested waiting on \(inbound.name)")
+        // As the service does at start: the volunteers into its candidate index, before the clock runs.
+        let indexed = try await service.loadCandidateIndex()
+        print("matching-bench: candidate index of \(volunteers) volunteers loaded in \(indexed)")
 
         let group = ServiceGroup(configuration: .init(services: [.init(service: relay), .init(service: consumer)], logger: logger))
         var failure: (any Error)?

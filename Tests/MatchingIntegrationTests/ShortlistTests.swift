@@ -8,8 +8,9 @@ import WorkingDays
 @testable import Matching
 
 extension MatchingIntegration {
-    /// The database's shortlist (`VolunteerShortlist`) keeps to `MatchScorer`: the same eligible
-    /// volunteers, in the scorer's order, so the proposal is the one ranking everyone would make.
+    /// The index's shortlist (`CandidateIndex`, kept up to date by `VolunteerChanges`) keeps to
+    /// `MatchScorer`: the same eligible volunteers, in the scorer's order, so the proposal is the
+    /// one ranking everyone would make; also after volunteers changed.
     @Suite
     struct ShortlistTests {
         /// SplitMix64, so that a failure can be replayed.
@@ -86,8 +87,35 @@ extension MatchingIntegration {
                     }
                 }
                 let scorer = MatchScorer()
+                let index = CandidateIndex(validityYears: 3)
                 var compared = 0
-                for _ in 0..<150 {
+                for round in 0..<200 {
+                    if round == 150 {
+                        // Volunteers change: some stop, some get matches, some change their tasks.
+                        let stopping = volunteers.shuffled(using: &random).prefix(20)
+                        let moving = volunteers.shuffled(using: &random).prefix(5)
+                        let matched = volunteers.shuffled(using: &random).prefix(40)
+                        try await fixture.pool.withTransaction { tx in
+                            for volunteer in stopping {
+                                try tx.query("UPDATE volunteers SET active = NOT active WHERE id = \(volunteer.id)")
+                            }
+                            for volunteer in moving {
+                                try tx.query("UPDATE volunteers SET tasks = ARRAY['visiting', 'transport'] WHERE id = \(volunteer.id)")
+                            }
+                            let earlier = try #require(
+                                try tx.query("SELECT id FROM support_requests LIMIT 1").rows.first?.decode(UUID.self, "id")
+                            )
+                            for volunteer in matched {
+                                try tx.query(
+                                    """
+                                    INSERT INTO proposals (id, support_request, volunteer_id, municipality, score_task, score_availability,
+                                        score_distance, score_language, score_load, status, proposed_at, answer_by)
+                                    VALUES (\(UUID()), \(earlier), \(volunteer.id), '0202', 20, 0, 0, 0, 0, 'active', now(), '2026-12-01')
+                                    """
+                                )
+                            }
+                        }
+                    }
                     let place = Int.random(in: 0..<5, using: &random) == 0 ? nil : places.randomElement(using: &random)!
                     let request = SupportRequest(
                         municipality: .arnhem,
@@ -110,11 +138,14 @@ extension MatchingIntegration {
                     let (everyone, shortlist) = try await fixture.pool.withTransaction { tx in
                         (
                             try VolunteerRepository.candidates(for: request.task, in: .arnhem, tx: tx),
-                            try VolunteerShortlist.best(for: request, on: day, declined: declined, validityYears: 3, limit: 1000, in: tx)
+                            try {
+                                try VolunteerChanges.refresh(index, in: tx)
+                                return index.shortlist(for: request, on: day, declined: declined, limit: 1000)
+                            }()
                         )
                     }
                     let full = scorer.rank(request, candidates: everyone, on: day, declined: declined, limit: 1000)
-                    #expect(shortlist.map(\.volunteer.id) == full.ranked.map(\.volunteerId), "request \(request.task) \(place?.district ?? "-")")
+                    #expect(shortlist == full.ranked.map(\.volunteerId), "round \(round): request \(request.task) \(place?.district ?? "-")")
                     compared += full.ranked.count
                 }
                 #expect(compared > 300, "only \(compared) eligible volunteers over all requests")

@@ -15,6 +15,8 @@ public struct MatchingService: Sendable {
     public let producer: String
     let relay: OutboxRelay?
     let clock: @Sendable () -> Date
+    /// The volunteers as ranking needs them, kept in memory (one per service).
+    let candidateIndex: CandidateIndex
 
     public init(
         pool: ConnectionPool,
@@ -28,6 +30,7 @@ public struct MatchingService: Sendable {
         self.producer = producer
         self.relay = relay
         self.clock = clock
+        candidateIndex = CandidateIndex(validityYears: settings.scorer.certificateValidityYears)
     }
 
     var today: LocalDate { settings.calendar.day(of: clock()) }
@@ -71,16 +74,12 @@ public struct MatchingService: Sendable {
     func proposeNext(for request: inout SupportRequest, in tx: Transaction) throws -> Bool {
         let today = self.today
         let asked = try ProposalRepository.askedBefore(request.id, in: tx)
-        // The database shortlists by the scorer's rules; the scorer ranks the shortlist. Only
-        // when nobody is eligible are all volunteers with the task read, to say why.
-        var candidates = try VolunteerShortlist.best(
-            for: request,
-            on: today,
-            declined: asked,
-            validityYears: settings.scorer.certificateValidityYears,
-            limit: Self.shortlistSize,
-            in: tx
-        )
+        // The index in memory shortlists by the scorer's rules; the scorer ranks the shortlist as
+        // the database has it now. Only when nobody is eligible are all volunteers with the task
+        // read, to say why.
+        try VolunteerChanges.refresh(candidateIndex, in: tx)
+        let shortlist = candidateIndex.shortlist(for: request, on: today, declined: asked, limit: Self.shortlistSize)
+        var candidates = try VolunteerRepository.candidates(shortlist, in: request.municipality, tx: tx)
         var ranking = settings.scorer.rank(request, candidates: candidates, on: today, declined: asked, limit: 1)
         if ranking.ranked.isEmpty {
             candidates = try VolunteerRepository.candidates(for: request.task, in: request.municipality, tx: tx)
@@ -100,6 +99,7 @@ public struct MatchingService: Sendable {
             answerBy: settings.calendar.adding(workingDays: settings.answerWorkingDays, to: today)
         )
         try ProposalRepository.insert(proposal, municipality: request.municipality, token: token, in: tx)
+        candidateIndex.reserve(best.volunteerId)
         try RequestRepository.save(request, lastSearch: "Voorgesteld: score \(best.score.total) van 100.", in: tx)
         guard let volunteer = candidates.first(where: { $0.volunteer.id == best.volunteerId })?.volunteer else { return true }
         if let centre = volunteer.centre, let reference = volunteer.centreReference {
@@ -126,8 +126,19 @@ public struct MatchingService: Sendable {
         return true
     }
 
-    /// How many of the best eligible volunteers the database hands the scorer.
-    static let shortlistSize = 50
+    /// Reads every volunteer into the candidate index (at start, so that the first request does
+    /// not wait for it); returns how long it took.
+    @discardableResult
+    public func loadCandidateIndex() async throws -> Duration {
+        let clock = ContinuousClock()
+        let start = clock.now
+        try await pool.withTransaction { tx in try VolunteerChanges.refresh(candidateIndex, in: tx) }
+        return clock.now - start
+    }
+
+    /// How many of the best eligible volunteers the index hands the scorer (read fresh: the index
+    /// is up to date but for transactions still running, so a few are plenty).
+    static let shortlistSize = 5
 
     /// The volunteer's one-time answer page for `token`.
     func answerURL(_ token: String) -> String { "\(settings.publicBaseURL)/antwoord/\(token)" }

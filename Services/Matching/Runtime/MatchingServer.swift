@@ -29,6 +29,8 @@ public enum MatchingServer {
             producer: settings.serviceName,
             relay: environment.relay
         )
+        let loaded = try await service.loadCandidateIndex()
+        environment.logger.info("candidate index loaded", metadata: ["seconds": "\(loaded)"])
         let authenticator = authenticator(pool: environment.pool, configuration: configuration)
         let router = MatchingAPI.router(service: service, authenticator: authenticator)
         try await MatchingPages(service: service, authenticator: authenticator, settings: PageSettings(settings: settings)).add(to: router)

@@ -7,7 +7,7 @@ public import Storage
 /// (pseudonymous: the desk's subjectRef, never a client's name), proposals with their score parts
 /// and one-time answer tokens (SHA-256 only), the appreciation rounds, and the access log.
 public enum MatchingMigrations {
-    public static let all: [Migration] = [matching, openMatches]
+    public static let all: [Migration] = [matching, openMatches, changes]
 
     static let matching = Migration(
         "matching-0001-matching",
@@ -183,6 +183,26 @@ public enum MatchingMigrations {
         CREATE FUNCTION matching_task_keys(municipality text, tasks text[]) RETURNS text[]
             LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT array(SELECT municipality || '/' || t FROM unnest(tasks) AS t) $$;
         CREATE INDEX volunteers_municipality_tasks ON volunteers USING gin (matching_task_keys(municipality, tasks)) WHERE active;
+        """
+    )
+
+    /// Which transaction last changed a volunteer (`change_txid`, set by a trigger), so that the
+    /// service's `CandidateIndex` reads only what changed since it last looked; the ranking no
+    /// longer reads volunteers by task in SQL, so the task-key index goes.
+    static let changes = Migration(
+        "matching-0003-volunteer-changes",
+        """
+        ALTER TABLE volunteers ADD COLUMN change_txid xid8 NOT NULL DEFAULT '0';
+        CREATE FUNCTION matching_volunteer_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW.change_txid := pg_current_xact_id();
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER volunteers_changed BEFORE INSERT OR UPDATE ON volunteers
+            FOR EACH ROW EXECUTE FUNCTION matching_volunteer_changed();
+        CREATE INDEX volunteers_change_txid ON volunteers (change_txid);
+        DROP INDEX volunteers_municipality_tasks;
+        DROP FUNCTION matching_task_keys(text, text[]);
         """
     )
 }

@@ -70,11 +70,20 @@ enum VolunteerRepository {
     static func candidates(for task: VolunteerTask, in municipality: MunicipalityCode, tx: Transaction) throws -> [MatchScorer.Candidate] {
         try tx.query(
             """
-            SELECT \(columns), coalesce(l.load, 0) AS load FROM volunteers v
-            LEFT JOIN (SELECT volunteer_id, count(*)::integer AS load FROM proposals
-                WHERE status IN ('proposed', 'accepted', 'active') AND municipality = \(municipality.rawValue)
-                GROUP BY volunteer_id) l ON l.volunteer_id = v.id
+            SELECT \(columns), v.open_matches AS load FROM volunteers v
             WHERE v.active AND v.municipality = \(municipality.rawValue) AND v.tasks @> ARRAY[\(task.rawValue)]::text[]
+            """
+        ).rows.map { row in MatchScorer.Candidate(volunteer: try volunteer(row), load: try row.decode(Int.self, "load")) }
+    }
+
+    /// The volunteers `ids` of `municipality` as they are now, with their load (the counter of
+    /// migration 0002): the shortlist of `CandidateIndex`, read fresh for `MatchScorer`.
+    static func candidates(_ ids: [UUID], in municipality: MunicipalityCode, tx: Transaction) throws -> [MatchScorer.Candidate] {
+        guard !ids.isEmpty else { return [] }
+        return try tx.query(
+            """
+            SELECT \(columns), v.open_matches AS load FROM volunteers v
+            WHERE v.id = ANY (\(ids.map { $0.uuidString.lowercased() })::uuid[]) AND v.municipality = \(municipality.rawValue)
             """
         ).rows.map { row in MatchScorer.Candidate(volunteer: try volunteer(row), load: try row.decode(Int.self, "load")) }
     }

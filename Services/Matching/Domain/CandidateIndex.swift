@@ -1,0 +1,226 @@
+public import Contracts
+public import Foundation
+import Synchronization
+public import WorkingDays
+
+/// The volunteers as ranking needs them, in the service's memory (issue 14: 100,000 volunteers,
+/// ≥ 500 requests/s): per municipality and task the few values `MatchScorer` decides on, kept up
+/// to date from the volunteers' changes (`VolunteerChanges`). For a request it hands back the best
+/// `limit` eligible volunteers by the scorer's own rules and order; the service then reads those
+/// fresh from the database and lets `MatchScorer` rank them, so the proposal and its score parts
+/// are the scorer's. `ShortlistTests` holds the index to the scorer over random volunteers.
+public final class CandidateIndex: Sendable {
+    /// One volunteer, compact.
+    public struct Entry: Sendable, Equatable {
+        public var id: UUID
+        public var municipality: MunicipalityCode
+        public var tasks: Set<VolunteerTask>
+        public var availability: UInt32
+        public var place: DistrictMap.Place
+        public var maxDistanceKm: Int
+        public var languages: Set<String>
+        /// The days (`LocalDate.dayNumber`) the VOG counts as valid; `nil`: none issued.
+        public var certificateDays: ClosedRange<Int>?
+        public var maxMatches: Int
+        public var load: Int
+        /// Paused on these days.
+        public var pauses: [ClosedRange<Int>]
+        public var isActive: Bool
+
+        public init(_ candidate: MatchScorer.Candidate, validityYears: Int) {
+            let volunteer = candidate.volunteer
+            id = volunteer.id
+            municipality = volunteer.municipality
+            tasks = volunteer.tasks
+            availability = volunteer.availability.mask
+            place = volunteer.place
+            maxDistanceKm = volunteer.maxDistanceKm
+            languages = volunteer.languages
+            if volunteer.certificate.status == .issued, let issued = volunteer.certificate.issuedOn {
+                certificateDays = issued.dayNumber...(issued.dayNumber + validityYears * 365 + validityYears / 4)
+            }
+            maxMatches = volunteer.maxMatches
+            load = candidate.load
+            pauses = volunteer.pauses.map { $0.from.dayNumber...$0.until.dayNumber }
+            isActive = volunteer.isActive
+        }
+    }
+
+    /// What the ranking loop reads of an entry, without references (nothing to retain), in the
+    /// same slot: most volunteers are decided on these alone.
+    struct Hot: Sendable {
+        var availability: UInt32
+        var load: Int32
+        var maxMatches: Int32
+        var maxDistanceKm: Int32
+        /// The place's number in `State.places`.
+        var place: Int32
+        var certificateFrom: Int32
+        var certificateUntil: Int32
+        var isActive: Bool
+        var hasPauses: Bool
+        /// The id's bytes as two numbers, for `MatchScorer`'s tie order (`uuidString`).
+        var idHigh: UInt64
+        var idLow: UInt64
+
+        init(_ entry: Entry, place: Int) {
+            availability = entry.availability
+            load = Int32(clamping: entry.load)
+            maxMatches = Int32(clamping: entry.maxMatches)
+            maxDistanceKm = Int32(clamping: entry.maxDistanceKm)
+            self.place = Int32(clamping: place)
+            certificateFrom = Int32(clamping: entry.certificateDays?.lowerBound ?? Int(Int32.max))
+            certificateUntil = Int32(clamping: entry.certificateDays?.upperBound ?? Int(Int32.min))
+            isActive = entry.isActive
+            hasPauses = !entry.pauses.isEmpty
+            let bytes = entry.id.uuid
+            idHigh = [bytes.0, bytes.1, bytes.2, bytes.3, bytes.4, bytes.5, bytes.6, bytes.7].reduce(0) { $0 << 8 | UInt64($1) }
+            idLow = [bytes.8, bytes.9, bytes.10, bytes.11, bytes.12, bytes.13, bytes.14, bytes.15].reduce(0) { $0 << 8 | UInt64($1) }
+        }
+    }
+
+    /// The entries, and per municipality and task where they are.
+    struct State: Sendable {
+        var entries: [Entry] = []
+        var hot: [Hot] = []
+        var places: [DistrictMap.Place] = []
+        var placeNumbers: [DistrictMap.Place: Int] = [:]
+        var slots: [UUID: Int] = [:]
+        var byTask: [MunicipalityCode: [VolunteerTask: [Int]]] = [:]
+        var horizon: UInt64 = 0
+        var isLoaded = false
+        /// Volunteers whose entry was changed here ahead of the database (`reserve`): read again
+        /// at every refresh until their committed row is in.
+        var dirty: Set<UUID> = []
+    }
+
+    public let validityYears: Int
+    private let state = Mutex(State())
+
+    public init(validityYears: Int) {
+        self.validityYears = validityYears
+    }
+
+    /// Below this transaction id every change has been taken in (`VolunteerChanges`).
+    public var horizon: UInt64 { state.withLock { $0.horizon } }
+
+    /// The volunteers to read again whatever their transaction (see `reserve`).
+    public var dirty: Set<UUID> { state.withLock { $0.dirty } }
+
+    /// Counts a new open match for `volunteer` now, before its transaction commits (so that the
+    /// next request in the same transaction sees it); the volunteer is read again until the
+    /// committed row is in, so a rolled-back proposal does not stay counted.
+    public func reserve(_ volunteer: UUID) {
+        state.withLock { state in
+            guard let slot = state.slots[volunteer] else { return }
+            state.entries[slot].load += 1
+            state.hot[slot].load += 1
+            state.dirty.insert(volunteer)
+        }
+    }
+
+    /// Takes in `entries` (new or changed volunteers, as committed) and moves the horizon to `horizon`.
+    public func apply(_ entries: [Entry], horizon: UInt64) {
+        state.withLock { state in
+            for entry in entries {
+                state.dirty.remove(entry.id)
+                let place: Int
+                if let known = state.placeNumbers[entry.place] {
+                    place = known
+                } else {
+                    place = state.places.count
+                    state.places.append(entry.place)
+                    state.placeNumbers[entry.place] = place
+                }
+                if let slot = state.slots[entry.id] {
+                    let old = state.entries[slot]
+                    state.entries[slot] = entry
+                    state.hot[slot] = Hot(entry, place: place)
+                    guard old.tasks != entry.tasks || old.municipality != entry.municipality else { continue }
+                    for task in old.tasks { state.byTask[old.municipality]?[task]?.removeAll { $0 == slot } }
+                    for task in entry.tasks { state.byTask[entry.municipality, default: [:]][task, default: []].append(slot) }
+                } else {
+                    let slot = state.entries.count
+                    state.entries.append(entry)
+                    state.hot.append(Hot(entry, place: place))
+                    state.slots[entry.id] = slot
+                    for task in entry.tasks { state.byTask[entry.municipality, default: [:]][task, default: []].append(slot) }
+                }
+            }
+            state.horizon = max(state.horizon, horizon)
+            state.isLoaded = true
+        }
+    }
+
+    /// The best `limit` eligible volunteers for `request` on `day`, by `MatchScorer`'s rules and
+    /// order (score, then lighter load, then id), without those in `declined`.
+    public func shortlist(for request: SupportRequest, on day: LocalDate, declined: Set<UUID>, limit: Int) -> [UUID] {
+        let weights = ScoreParts.weights
+        let today = day.dayNumber
+        let needed = min(request.timeWindows.slotCount, 3)
+        let window = request.timeWindows.mask
+        return state.withLock { state -> [UUID] in
+            guard let slots = state.byTask[request.municipality]?[request.task] else { return [] }
+            // A volunteer's place is their district's centre: one distance per place, not per volunteer.
+            let kilometres: [Double] = request.place.map { place in state.places.map { $0.kilometres(to: place) } } ?? []
+            // The best `limit` so far, best first: most volunteers lose to the last one on the
+            // score alone, so few are ever placed.
+            var best: [Ranked] = []
+            best.reserveCapacity(limit + 1)
+            let distanceWeight = Double(weights.distance)
+            state.hot.withUnsafeBufferPointer { hot in
+                for slot in slots {
+                    let volunteer = hot[slot]
+                    guard volunteer.isActive, volunteer.load < volunteer.maxMatches else { continue }
+                    if volunteer.hasPauses, state.entries[slot].pauses.contains(where: { $0.contains(today) }) { continue }
+                    if request.certificateRequired, !(volunteer.certificateFrom <= today && today <= volunteer.certificateUntil) { continue }
+                    let overlap = (volunteer.availability & window).nonzeroBitCount
+                    guard overlap > 0 else { continue }
+                    let maxDistance = Int(volunteer.maxDistanceKm)
+                    var distance = 0
+                    if !kilometres.isEmpty {
+                        let km = kilometres[Int(volunteer.place)]
+                        guard km <= Double(maxDistance) else { continue }
+                        distance = Int((distanceWeight * (1 - km / Double(max(maxDistance, 1)))).rounded())
+                    }
+                    let availability = weights.availability * min(overlap, needed) / needed
+                    var language = weights.language
+                    if let wanted = request.language, !state.entries[slot].languages.contains(wanted) { language = 0 }
+                    let load = weights.load * Int(volunteer.maxMatches - volunteer.load) / Int(volunteer.maxMatches)
+                    let candidate = Ranked(
+                        total: Int32(weights.task + availability + distance + language + load),
+                        load: volunteer.load,
+                        idHigh: volunteer.idHigh,
+                        idLow: volunteer.idLow,
+                        slot: Int32(slot)
+                    )
+                    if best.count == limit, let last = best.last, !(candidate < last) { continue }
+                    if !declined.isEmpty, declined.contains(state.entries[slot].id) { continue }
+                    var position = best.count
+                    while position > 0, candidate < best[position - 1] { position -= 1 }
+                    best.insert(candidate, at: position)
+                    if best.count > limit { best.removeLast() }
+                }
+            }
+            return best.map { state.entries[Int($0.slot)].id }
+        }
+    }
+
+    /// A scored candidate in `MatchScorer`'s order (`<`: comes first): the higher score, then the
+    /// lighter load, then the id as `uuidString` orders it (its bytes in order).
+    struct Ranked: Comparable {
+        var total: Int32
+        var load: Int32
+        var idHigh: UInt64
+        var idLow: UInt64
+        var slot: Int32
+
+        static func < (lhs: Ranked, rhs: Ranked) -> Bool {
+            if lhs.total != rhs.total { return lhs.total > rhs.total }
+            if lhs.load != rhs.load { return lhs.load < rhs.load }
+            return (lhs.idHigh, lhs.idLow) < (rhs.idHigh, rhs.idLow)
+        }
+
+        static func == (lhs: Ranked, rhs: Ranked) -> Bool { lhs.slot == rhs.slot }
+    }
+}
