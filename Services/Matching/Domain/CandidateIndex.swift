@@ -46,8 +46,10 @@ public final class CandidateIndex: Sendable {
         }
     }
 
-    /// What the ranking loop reads of an entry, without references (nothing to retain), in the
-    /// same slot: most volunteers are decided on these alone.
+    /// What the ranking loop reads of an entry, without references (nothing to retain), kept in
+    /// one array per municipality and task so that a request reads them one after the other
+    /// (scattered over all volunteers, every read would miss the cache): most volunteers are
+    /// decided on these alone.
     struct Hot: Sendable {
         var availability: UInt32
         var load: Int32
@@ -62,8 +64,11 @@ public final class CandidateIndex: Sendable {
         /// The id's bytes as two numbers, for `MatchScorer`'s tie order (`uuidString`).
         var idHigh: UInt64
         var idLow: UInt64
+        /// Where the whole entry is (`State.entries`).
+        var slot: Int32
 
-        init(_ entry: Entry, place: Int) {
+        init(_ entry: Entry, place: Int, slot: Int) {
+            self.slot = Int32(clamping: slot)
             availability = entry.availability
             load = Int32(clamping: entry.load)
             maxMatches = Int32(clamping: entry.maxMatches)
@@ -79,19 +84,50 @@ public final class CandidateIndex: Sendable {
         }
     }
 
-    /// The entries, and per municipality and task where they are.
+    /// A municipality and a task: one list of `Hot` entries.
+    struct TaskKey: Hashable, Sendable {
+        var municipality: MunicipalityCode
+        var task: VolunteerTask
+    }
+
+    /// The entries, and per municipality and task their hot fields.
     struct State: Sendable {
         var entries: [Entry] = []
-        var hot: [Hot] = []
+        var lists: [TaskKey: [Hot]] = [:]
+        /// Per entry, where its hot fields are: the list and the position in it.
+        var locations: [[(key: TaskKey, index: Int)]] = []
         var places: [DistrictMap.Place] = []
         var placeNumbers: [DistrictMap.Place: Int] = [:]
         var slots: [UUID: Int] = [:]
-        var byTask: [MunicipalityCode: [VolunteerTask: [Int]]] = [:]
         var horizon: UInt64 = 0
         var isLoaded = false
         /// Volunteers whose entry was changed here ahead of the database (`reserve`): read again
         /// at every refresh until their committed row is in.
         var dirty: Set<UUID> = []
+
+        /// Puts the hot fields of the entry in `slot` into the lists of its tasks.
+        mutating func place(_ hot: Hot, of entry: Entry, slot: Int) {
+            for task in entry.tasks.sorted(by: { $0.rawValue < $1.rawValue }) {
+                let key = TaskKey(municipality: entry.municipality, task: task)
+                lists[key, default: []].append(hot)
+                locations[slot].append((key, lists[key]!.count - 1))
+            }
+        }
+
+        /// Takes the hot fields of the entry in `slot` out of its lists (the last of a list moves
+        /// into the gap).
+        mutating func unplace(slot: Int) {
+            for location in locations[slot] {
+                let last = lists[location.key]!.removeLast()
+                guard Int(last.slot) != slot else { continue }
+                lists[location.key]![location.index] = last
+                let moved = Int(last.slot)
+                for (position, other) in locations[moved].enumerated() where other.key == location.key {
+                    locations[moved][position].index = location.index
+                }
+            }
+            locations[slot] = []
+        }
     }
 
     public let validityYears: Int
@@ -114,7 +150,7 @@ public final class CandidateIndex: Sendable {
         state.withLock { state in
             guard let slot = state.slots[volunteer] else { return }
             state.entries[slot].load += 1
-            state.hot[slot].load += 1
+            for location in state.locations[slot] { state.lists[location.key]![location.index].load += 1 }
             state.dirty.insert(volunteer)
         }
     }
@@ -135,16 +171,19 @@ public final class CandidateIndex: Sendable {
                 if let slot = state.slots[entry.id] {
                     let old = state.entries[slot]
                     state.entries[slot] = entry
-                    state.hot[slot] = Hot(entry, place: place)
-                    guard old.tasks != entry.tasks || old.municipality != entry.municipality else { continue }
-                    for task in old.tasks { state.byTask[old.municipality]?[task]?.removeAll { $0 == slot } }
-                    for task in entry.tasks { state.byTask[entry.municipality, default: [:]][task, default: []].append(slot) }
+                    let hot = Hot(entry, place: place, slot: slot)
+                    if old.tasks == entry.tasks, old.municipality == entry.municipality {
+                        for location in state.locations[slot] { state.lists[location.key]![location.index] = hot }
+                    } else {
+                        state.unplace(slot: slot)
+                        state.place(hot, of: entry, slot: slot)
+                    }
                 } else {
                     let slot = state.entries.count
                     state.entries.append(entry)
-                    state.hot.append(Hot(entry, place: place))
+                    state.locations.append([])
                     state.slots[entry.id] = slot
-                    for task in entry.tasks { state.byTask[entry.municipality, default: [:]][task, default: []].append(slot) }
+                    state.place(Hot(entry, place: place, slot: slot), of: entry, slot: slot)
                 }
             }
             state.horizon = max(state.horizon, horizon)
@@ -160,7 +199,7 @@ public final class CandidateIndex: Sendable {
         let needed = min(request.timeWindows.slotCount, 3)
         let window = request.timeWindows.mask
         return state.withLock { state -> [UUID] in
-            guard let slots = state.byTask[request.municipality]?[request.task] else { return [] }
+            guard let list = state.lists[TaskKey(municipality: request.municipality, task: request.task)] else { return [] }
             // A volunteer's place is their district's centre: one distance per place, not per volunteer.
             let kilometres: [Double] = request.place.map { place in state.places.map { $0.kilometres(to: place) } } ?? []
             // The best `limit` so far, best first: most volunteers lose to the last one on the
@@ -168,9 +207,9 @@ public final class CandidateIndex: Sendable {
             var best: [Ranked] = []
             best.reserveCapacity(limit + 1)
             let distanceWeight = Double(weights.distance)
-            state.hot.withUnsafeBufferPointer { hot in
-                for slot in slots {
-                    let volunteer = hot[slot]
+            list.withUnsafeBufferPointer { hot in
+                for volunteer in hot {
+                    let slot = Int(volunteer.slot)
                     guard volunteer.isActive, volunteer.load < volunteer.maxMatches else { continue }
                     if volunteer.hasPauses, state.entries[slot].pauses.contains(where: { $0.contains(today) }) { continue }
                     if request.certificateRequired, !(volunteer.certificateFrom <= today && today <= volunteer.certificateUntil) { continue }
@@ -192,7 +231,7 @@ public final class CandidateIndex: Sendable {
                         load: volunteer.load,
                         idHigh: volunteer.idHigh,
                         idLow: volunteer.idLow,
-                        slot: Int32(slot)
+                        slot: volunteer.slot
                     )
                     if best.count == limit, let last = best.last, !(candidate < last) { continue }
                     if !declined.isEmpty, declined.contains(state.entries[slot].id) { continue }
