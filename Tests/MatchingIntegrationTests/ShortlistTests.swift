@@ -151,5 +151,65 @@ extension MatchingIntegration {
                 #expect(compared > 300, "only \(compared) eligible volunteers over all requests")
             }
         }
+
+        struct RolledBack: Error {}
+
+        @Test func aProposalCountedAheadIsForgottenWhenItsTransactionRollsBack() async throws {
+            let fixture = try await MatchingFixture.make("index_rollback")
+            try await fixture.run {
+                let map = try DistrictMap.bundled()
+                let place = try #require(map.place(district: "Klarendal", in: .arnhem))
+                let day = LocalDate(year: 2026, month: 12, day: 7)!
+                let volunteer = try Volunteer(
+                    municipality: .arnhem,
+                    contact: PersonalContact(stored: "Vrijwilliger", phone: "0612345678", email: nil),
+                    consentedAt: TestClock.at(2026, 11, 1),
+                    postcode: "6811",
+                    place: place,
+                    tasks: [.visiting],
+                    availability: .always,
+                    maxDistanceKm: 5,
+                    languages: ["nl"],
+                    certificate: .absent,
+                    maxMatches: 1,
+                    pauses: [],
+                    isActive: true
+                )
+                try await fixture.pool.withTransaction { tx in
+                    try VolunteerRepository.save(volunteer, registeredAt: TestClock.at(2026, 11, 1), in: tx)
+                }
+                let request = SupportRequest(
+                    municipality: .arnhem,
+                    origin: .frontDesk,
+                    requestId: UUID(),
+                    subjectRef: SubjectRef(),
+                    task: .visiting,
+                    place: place,
+                    district: place.district,
+                    question: "Bezoek",
+                    certificateRequired: false,
+                    urgency: .normal,
+                    receivedAt: TestClock.at(2026, 12, 7),
+                    failOn: day.adding(days: 14)
+                )
+                let index = CandidateIndex(validityYears: 3)
+                try await fixture.pool.withTransaction { tx in try VolunteerChanges.refresh(index, in: tx) }
+                #expect(index.shortlist(for: request, on: day, declined: [], limit: 3) == [volunteer.id])
+                // A transaction proposes them (counted ahead: full, at one match) and rolls back.
+                await #expect(throws: RolledBack.self) {
+                    try await fixture.pool.withTransaction { tx in
+                        try VolunteerChanges.refresh(index, in: tx)
+                        try tx.query("UPDATE volunteers SET open_matches = open_matches + 1 WHERE id = \(volunteer.id)")
+                        index.reserve(volunteer.id)
+                        #expect(index.shortlist(for: request, on: day, declined: [], limit: 3).isEmpty)
+                        throw RolledBack()
+                    }
+                }
+                // The next transaction reads them again as the database has them: free.
+                try await fixture.pool.withTransaction { tx in try VolunteerChanges.refresh(index, in: tx) }
+                #expect(index.shortlist(for: request, on: day, declined: [], limit: 3) == [volunteer.id])
+                #expect(index.dirty(seenFrom: nil).isEmpty)
+            }
+        }
     }
 }

@@ -138,7 +138,7 @@ public struct MatchingService: Sendable {
 
     /// How many of the best eligible volunteers the index hands the scorer (read fresh: the index
     /// is up to date but for transactions still running, so a few are plenty).
-    static let shortlistSize = 5
+    static let shortlistSize = 3
 
     /// The volunteer's one-time answer page for `token`.
     func answerURL(_ token: String) -> String { "\(settings.publicBaseURL)/antwoord/\(token)" }

@@ -101,9 +101,12 @@ public final class CandidateIndex: Sendable {
         var slots: [UUID: Int] = [:]
         var horizon: UInt64 = 0
         var isLoaded = false
-        /// Volunteers whose entry was changed here ahead of the database (`reserve`): read again
-        /// at every refresh until their committed row is in.
-        var dirty: Set<UUID> = []
+        /// Volunteers whose entry was changed here ahead of the database (`reserve`), with the
+        /// transaction that did it (as the last refresh saw it): read again once another
+        /// transaction refreshes, until their committed row is in.
+        var dirty: [UUID: UInt64?] = [:]
+        /// The transaction of the last refresh (`nil`: none assigned yet).
+        var transaction: UInt64?
 
         /// Puts the hot fields of the entry in `slot` into the lists of its tasks.
         mutating func place(_ hot: Hot, of entry: Entry, slot: Int) {
@@ -140,8 +143,22 @@ public final class CandidateIndex: Sendable {
     /// Below this transaction id every change has been taken in (`VolunteerChanges`).
     public var horizon: UInt64 { state.withLock { $0.horizon } }
 
-    /// The volunteers to read again whatever their transaction (see `reserve`).
-    public var dirty: Set<UUID> { state.withLock { $0.dirty } }
+    /// The volunteers to read again, seen from transaction `own` (see `reserve`): those changed
+    /// ahead in another transaction (committed or rolled back by now).
+    public func dirty(seenFrom own: UInt64?) -> [UUID] {
+        state.withLock { state in
+            state.transaction = own
+            return state.dirty.filter { $0.value == nil || $0.value != own }.map(\.key)
+        }
+    }
+
+    /// Records that `volunteers` (dirty, not read back) are changed by transaction `own` itself:
+    /// read again once another refreshes.
+    public func claim(_ volunteers: [UUID], by own: UInt64?) {
+        state.withLock { state in
+            for volunteer in volunteers where state.dirty[volunteer] != nil { state.dirty[volunteer] = .some(own) }
+        }
+    }
 
     /// Counts a new open match for `volunteer` now, before its transaction commits (so that the
     /// next request in the same transaction sees it); the volunteer is read again until the
@@ -151,7 +168,7 @@ public final class CandidateIndex: Sendable {
             guard let slot = state.slots[volunteer] else { return }
             state.entries[slot].load += 1
             for location in state.locations[slot] { state.lists[location.key]![location.index].load += 1 }
-            state.dirty.insert(volunteer)
+            state.dirty[volunteer] = .some(state.transaction)
         }
     }
 
@@ -159,7 +176,7 @@ public final class CandidateIndex: Sendable {
     public func apply(_ entries: [Entry], horizon: UInt64) {
         state.withLock { state in
             for entry in entries {
-                state.dirty.remove(entry.id)
+                state.dirty[entry.id] = nil
                 let place: Int
                 if let known = state.placeNumbers[entry.place] {
                     place = known
