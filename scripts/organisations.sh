@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Usage: scripts/organisations.sh add <kind> <municipality> <id> [--name NAME] [--broker-only] [--password PW]
+#        scripts/organisations.sh rebind <kind> <municipality> <id>
 #        scripts/organisations.sh rotate <kind> <municipality> <id>
 #        scripts/organisations.sh remove <kind> <municipality> <id>
 #        scripts/organisations.sh list
@@ -12,6 +13,8 @@
 #           only routing keys <kind>.<login>.…), its queue with its bindings, and for a partner
 #           the entry on the desk's social map (front-desk register-partner). --broker-only
 #           skips queue and social map (tests); --password sets the password instead.
+#   rebind  declares its queue's bindings again (after a release that sends its kind something
+#           new; the login and password stay).
 #   rotate  gives the login a new generated password (printed once); the old one stops working.
 #   remove  deletes the login (its queue stays, for inspection).
 #   list    the organisations' logins and permissions.
@@ -27,7 +30,7 @@ die() { echo "organisations: $*" >&2; exit 2; }
 
 command="${1:-}"
 case "$command" in
-    add|rotate|remove) ;;
+    add|rebind|rotate|remove) ;;
     list)
         echo "login                          configure  write              read"
         ctl list_users --silent | awk '$0 ~ /wmo-organisation/ {print $1}' | while read -r login; do
@@ -56,6 +59,19 @@ done
 generate() { python3 -c 'import secrets; print(secrets.token_urlsafe(24))'; }
 exists() { ctl list_users --silent | cut -f1 | grep -qx "$login"; }
 
+# The organisation's queue with its bindings: what the services send each kind, besides
+# rejection notices (declaring again is harmless: it adds what is missing).
+declare_queue() {
+    local keys=()
+    case "$kind" in
+        assessor) keys=("indication.advice.requested.$login") ;;
+        provider) keys=("indication.allocation.issued.$login" "indication.receipt.$login" "indication.allocation.request.answered.$login") ;;
+        signaller) keys=("referralindex.signal.recorded.$login" "referralindex.match.notified.$login") ;;
+        volunteer-centre) keys=("matching.volunteer.recorded.$login" "matching.proposal.offered.$login" "matching.proposal.closed.$login") ;;
+    esac
+    python3 "$ROOT/scripts/lib/declare-organisation-queue.py" "$queue" "$login" "${keys[@]}"
+}
+
 case "$command" in
     add)
         exists && die "$login exists already (rotate gives it a new password)"
@@ -71,15 +87,7 @@ case "$command" in
                 # The desk declares the partner's queue (with its bindings) and lists it.
                 "$ROOT/scripts/lib/front-desk.sh" register-partner --municipality "$municipality" --id "$id" --name "$name"
             else
-                # What the services send each kind, besides rejection notices.
-                keys=()
-                case "$kind" in
-                    assessor) keys=("indication.advice.requested.$login") ;;
-                    provider) keys=("indication.allocation.issued.$login" "indication.receipt.$login" "indication.allocation.request.answered.$login") ;;
-                    signaller) keys=("referralindex.signal.recorded.$login" "referralindex.match.notified.$login") ;;
-                    volunteer-centre) keys=("matching.volunteer.recorded.$login" "matching.proposal.offered.$login") ;;
-                esac
-                python3 "$ROOT/scripts/lib/declare-organisation-queue.py" "$queue" "$login" "${keys[@]}"
+                declare_queue
             fi
         fi
         echo "organisation $login ($kind) added"
@@ -87,6 +95,12 @@ case "$command" in
         echo "  broker password: $password      (shown once: hand it over securely)"
         echo "  consume from:    $queue"
         echo "  publish to:      exchange wmo.partners, routing keys $kind.$login.<message>, user_id $login"
+        ;;
+    rebind)
+        exists || die "no login $login"
+        [[ "$kind" == partner ]] && die "a partner's queue is the desk's: scripts/lib/front-desk.sh register-partner"
+        declare_queue
+        echo "organisation $login ($kind): queue $queue bound to what the services send it"
         ;;
     rotate)
         exists || die "no login $login"

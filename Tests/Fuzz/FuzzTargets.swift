@@ -78,6 +78,7 @@ enum FuzzTargets {
         handlers.on(IndicationDecided.self) { _, _, _ in }
         handlers.on(PanelInvitationRequested.self) { _, _, _ in }
         handlers.on(PanelMemberInvited.self) { _, _, _ in }
+        handlers.on(ProposalClosed.self) { _, _, _ in }
         handlers.on(MatchingMatched.self) { _, _, _ in }
         handlers.on(MatchingFailed.self) { _, _, _ in }
         handlers.on(AdviceRequested.self) { _, _, _ in }

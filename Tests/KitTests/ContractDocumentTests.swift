@@ -550,6 +550,7 @@ struct ContractCase: Sendable, CustomTestStringConvertible {
             full: CarerOverburdened(carerId: Samples.id, caredFor: SubjectRef(), burden: 8, hoursPerWeek: 30, district: "Geitenkamp"),
             minimal: CarerOverburdened(carerId: Samples.id, caredFor: nil, burden: 8, hoursPerWeek: 30, district: "Geitenkamp")
         ),
+        .of(ProposalClosed.self, full: ProposalClosed(proposalId: Samples.id, volunteerReference: "VC-1", reason: .lapsed, closedOn: "2026-12-11")),
         .of(CarerAppreciationListed.self, full: CarerAppreciationListed(year: 2026, listed: 214, total: 214)),
         .of(
             PanelInvitationRequested.self,

@@ -227,6 +227,10 @@ extension MatchingIntegration {
                 let run = try await fixture.service.runSweep()
                 #expect(run.lapsed == 1 && run.proposed == 0)
                 #expect(await fixture.count("SELECT count(*) FROM proposals WHERE status = 'lapsed' AND token_hash IS NULL") == 1)
+                // The centre is told, so that it stops asking her.
+                let closed = try await fixture.messages(for: fixture.centre, 1)
+                let notice = try ContractJSON.decoder().decode(Envelope<ProposalClosed>.self, from: try #require(closed.first).body).payload
+                #expect(notice.volunteerReference == "V-3" && notice.reason == .lapsed && notice.closedOn == "2026-12-11")
                 // The lapsed proposal no longer counts against her maximum.
                 #expect(await fixture.count("SELECT count(*) FROM volunteers WHERE open_matches = 0") == 1)
             }

@@ -85,7 +85,7 @@ struct MatchingFixture: Sendable {
     static func queue(_ centre: OrganisationKey) -> Topology.Queue {
         Topology.Queue(
             name: "volunteer-centre.\(centre)",
-            bindings: [VolunteerRecorded.messageType, ProposalOffered.messageType, MessageRejected.messageType].map {
+            bindings: [VolunteerRecorded.messageType, ProposalOffered.messageType, ProposalClosed.messageType, MessageRejected.messageType].map {
                 .init(routingKey: "\($0).\(centre)")
             }
         )

@@ -199,8 +199,10 @@ extension MatchingIntegration {
                 await #expect(throws: RolledBack.self) {
                     try await fixture.pool.withTransaction { tx in
                         try VolunteerChanges.refresh(index, in: tx)
-                        try tx.query("UPDATE volunteers SET open_matches = open_matches + 1 WHERE id = \(volunteer.id)")
-                        index.reserve(volunteer.id)
+                        let transaction = try tx.query(
+                            "UPDATE volunteers SET open_matches = open_matches + 1 WHERE id = \(volunteer.id) RETURNING pg_current_xact_id()::text AS t"
+                        ).single().decode(String.self, "t")
+                        index.reserve(volunteer.id, by: try #require(UInt64(transaction)))
                         #expect(index.shortlist(for: request, on: day, declined: [], limit: 3).isEmpty)
                         throw RolledBack()
                     }
@@ -208,7 +210,7 @@ extension MatchingIntegration {
                 // The next transaction reads them again as the database has them: free.
                 try await fixture.pool.withTransaction { tx in try VolunteerChanges.refresh(index, in: tx) }
                 #expect(index.shortlist(for: request, on: day, declined: [], limit: 3) == [volunteer.id])
-                #expect(index.dirty(seenFrom: nil).isEmpty)
+                #expect(index.reserved(seenFrom: nil).isEmpty)
             }
         }
     }

@@ -18,6 +18,7 @@ extension MatchingService {
                 else { return }
                 try proposal.lapse(at: clock())
                 try ProposalRepository.save(proposal, answeredBy: "sweep", in: tx)
+                try tellCentre(proposal, closed: .lapsed, municipality: municipality, in: tx)
             }
             run.lapsed += 1
         }
@@ -45,6 +46,7 @@ extension MatchingService {
             for index in proposals.indices where proposals[index].status == .proposed {
                 try proposals[index].withdraw(at: now)
                 try ProposalRepository.save(proposals[index], answeredBy: "sweep", in: tx)
+                try tellCentre(proposals[index], closed: .withdrawn, municipality: request.municipality, in: tx)
             }
             let reason = Self.failureReason(lastSearch: try RequestRepository.lastSearch(of: id, in: tx), proposals: proposals)
             request.status = .failed
@@ -61,6 +63,21 @@ extension MatchingService {
             }
             return true
         }
+    }
+
+    /// A centre's volunteer was proposed and the proposal closed without an answer: the centre is
+    /// told (`matching.proposal.closed`), so that it stops asking them.
+    func tellCentre(_ proposal: Proposal, closed reason: ProposalClosed.Reason, municipality: MunicipalityCode, in tx: Transaction) throws {
+        guard let volunteer = try VolunteerRepository.find(proposal.volunteerId, municipality: municipality, in: tx),
+            let centre = volunteer.centre, let reference = volunteer.centreReference
+        else { return }
+        try emit(
+            ProposalClosed(proposalId: proposal.id, volunteerReference: reference, reason: reason, closedOn: today.description),
+            correlation: proposal.requestId,
+            municipality: municipality,
+            routingKey: MatchingTopology.routingKey(ProposalClosed.messageType, for: centre),
+            in: tx
+        )
     }
 
     /// Why nobody was matched in time, in Dutch, for whoever asked.

@@ -98,8 +98,8 @@ public struct MatchingService: Sendable {
             proposedAt: now,
             answerBy: settings.calendar.adding(workingDays: settings.answerWorkingDays, to: today)
         )
-        try ProposalRepository.insert(proposal, municipality: request.municipality, token: token, in: tx)
-        candidateIndex.reserve(best.volunteerId)
+        let transaction = try ProposalRepository.insert(proposal, municipality: request.municipality, token: token, in: tx)
+        candidateIndex.reserve(best.volunteerId, by: transaction)
         try RequestRepository.save(request, lastSearch: "Voorgesteld: score \(best.score.total) van 100.", in: tx)
         guard let volunteer = candidates.first(where: { $0.volunteer.id == best.volunteerId })?.volunteer else { return true }
         if let centre = volunteer.centre, let reference = volunteer.centreReference {

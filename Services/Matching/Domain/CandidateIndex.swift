@@ -26,8 +26,11 @@ public final class CandidateIndex: Sendable {
         /// Paused on these days.
         public var pauses: [ClosedRange<Int>]
         public var isActive: Bool
+        /// The transaction that last changed the row (`change_txid`).
+        public var changedBy: UInt64
 
-        public init(_ candidate: MatchScorer.Candidate, validityYears: Int) {
+        public init(_ candidate: MatchScorer.Candidate, validityYears: Int, changedBy: UInt64 = 0) {
+            self.changedBy = changedBy
             let volunteer = candidate.volunteer
             id = volunteer.id
             municipality = volunteer.municipality
@@ -41,7 +44,8 @@ public final class CandidateIndex: Sendable {
             }
             maxMatches = volunteer.maxMatches
             load = candidate.load
-            pauses = volunteer.pauses.map { $0.from.dayNumber...$0.until.dayNumber }
+            // A stored pause that ends before it starts covers no day (as `Pause.covers` says).
+            pauses = volunteer.pauses.compactMap { $0.from <= $0.until ? $0.from.dayNumber...$0.until.dayNumber : nil }
             isActive = volunteer.isActive
         }
     }
@@ -101,12 +105,15 @@ public final class CandidateIndex: Sendable {
         var slots: [UUID: Int] = [:]
         var horizon: UInt64 = 0
         var isLoaded = false
-        /// Volunteers whose entry was changed here ahead of the database (`reserve`), with the
-        /// transaction that did it (as the last refresh saw it): read again once another
-        /// transaction refreshes, until their committed row is in.
-        var dirty: [UUID: UInt64?] = [:]
-        /// The transaction of the last refresh (`nil`: none assigned yet).
-        var transaction: UInt64?
+        /// Open matches counted ahead of the database (`reserve`), by the transaction that made
+        /// them: on top of the committed row until that transaction's row is read or it ended.
+        var reservations: [UUID: (transaction: UInt64, count: Int)] = [:]
+
+        /// Sets the open matches of the entry in `slot`, in its hot fields too.
+        mutating func setLoad(_ load: Int, slot: Int) {
+            entries[slot].load = load
+            for location in locations[slot] { lists[location.key]![location.index].load = Int32(clamping: load) }
+        }
 
         /// Puts the hot fields of the entry in `slot` into the lists of its tasks.
         mutating func place(_ hot: Hot, of entry: Entry, slot: Int) {
@@ -135,6 +142,7 @@ public final class CandidateIndex: Sendable {
 
     public let validityYears: Int
     private let state = Mutex(State())
+    private let refreshLock = Mutex(())
 
     public init(validityYears: Int) {
         self.validityYears = validityYears
@@ -143,40 +151,43 @@ public final class CandidateIndex: Sendable {
     /// Below this transaction id every change has been taken in (`VolunteerChanges`).
     public var horizon: UInt64 { state.withLock { $0.horizon } }
 
-    /// The volunteers to read again, seen from transaction `own` (see `reserve`): those changed
-    /// ahead in another transaction (committed or rolled back by now).
-    public func dirty(seenFrom own: UInt64?) -> [UUID] {
-        state.withLock { state in
-            state.transaction = own
-            return state.dirty.filter { $0.value == nil || $0.value != own }.map(\.key)
-        }
+    /// The volunteers counted ahead by a transaction other than `own`: to be read again, so that
+    /// the reservation goes once that transaction has ended.
+    public func reserved(seenFrom own: UInt64?) -> [UUID] {
+        state.withLock { state in state.reservations.filter { $0.value.transaction != own }.map(\.key) }
     }
 
-    /// Records that `volunteers` (dirty, not read back) are changed by transaction `own` itself:
-    /// read again once another refreshes.
-    public func claim(_ volunteers: [UUID], by own: UInt64?) {
-        state.withLock { state in
-            for volunteer in volunteers where state.dirty[volunteer] != nil { state.dirty[volunteer] = .some(own) }
-        }
-    }
-
-    /// Counts a new open match for `volunteer` now, before its transaction commits (so that the
-    /// next request in the same transaction sees it); the volunteer is read again until the
-    /// committed row is in, so a rolled-back proposal does not stay counted.
-    public func reserve(_ volunteer: UUID) {
+    /// Counts a new open match for `volunteer`, made by transaction `transaction` (not committed
+    /// yet), so that the next request sees it; it stays on top of the committed row until a
+    /// refresh reads the row that transaction wrote, or sees it ended (committed or rolled back).
+    public func reserve(_ volunteer: UUID, by transaction: UInt64) {
         state.withLock { state in
             guard let slot = state.slots[volunteer] else { return }
-            state.entries[slot].load += 1
-            for location in state.locations[slot] { state.lists[location.key]![location.index].load += 1 }
-            state.dirty[volunteer] = .some(state.transaction)
+            let count = (state.reservations[volunteer]?.transaction == transaction ? state.reservations[volunteer]!.count : 0) + 1
+            state.reservations[volunteer] = (transaction, count)
+            state.setLoad(state.entries[slot].load + 1, slot: slot)
         }
     }
 
-    /// Takes in `entries` (new or changed volunteers, as committed) and moves the horizon to `horizon`.
+    /// Serialises refreshes: a slower one applying an older read after a newer one would put a
+    /// volunteer back as they were, below the horizon, for good.
+    public func refreshing<T>(_ body: () throws -> T) rethrows -> T {
+        try refreshLock.withLock { _ in try body() }
+    }
+
+    /// Takes in `entries` (new or changed volunteers, as committed) and sets the horizon to `horizon`
+    /// (refreshes are serialised: `refreshing`).
     public func apply(_ entries: [Entry], horizon: UInt64) {
         state.withLock { state in
-            for entry in entries {
-                state.dirty[entry.id] = nil
+            for var entry in entries {
+                // A reservation stays while its transaction runs and its row is not the one read.
+                if let reservation = state.reservations[entry.id] {
+                    if entry.changedBy >= reservation.transaction || reservation.transaction < horizon {
+                        state.reservations[entry.id] = nil
+                    } else {
+                        entry.load += reservation.count
+                    }
+                }
                 let place: Int
                 if let known = state.placeNumbers[entry.place] {
                     place = known
@@ -203,7 +214,7 @@ public final class CandidateIndex: Sendable {
                     state.place(Hot(entry, place: place, slot: slot), of: entry, slot: slot)
                 }
             }
-            state.horizon = max(state.horizon, horizon)
+            state.horizon = horizon
             state.isLoaded = true
         }
     }

@@ -187,8 +187,8 @@ public enum MatchingMigrations {
     )
 
     /// Which transaction last changed a volunteer (`change_txid`, set by a trigger), so that the
-    /// service's `CandidateIndex` reads only what changed since it last looked; the ranking no
-    /// longer reads volunteers by task in SQL, so the task-key index goes.
+    /// service's `CandidateIndex` reads only what changed since it last looked. (The task-key
+    /// index of 0002 is no longer read; it stays until no instance of an older release runs.)
     static let changes = Migration(
         "matching-0003-volunteer-changes",
         """
@@ -201,8 +201,6 @@ public enum MatchingMigrations {
         CREATE TRIGGER volunteers_changed BEFORE INSERT OR UPDATE ON volunteers
             FOR EACH ROW EXECUTE FUNCTION matching_volunteer_changed();
         CREATE INDEX volunteers_change_txid ON volunteers (change_txid);
-        DROP INDEX volunteers_municipality_tasks;
-        DROP FUNCTION matching_task_keys(text, text[]);
         """
     )
 }

@@ -8,17 +8,21 @@ import WorkingDays
 /// Proposals and what became of them (the matches), with their score parts. The one-time answer
 /// token is kept as its SHA-256 only, and cleared once used.
 enum ProposalRepository {
-    static func insert(_ proposal: Proposal, municipality: MunicipalityCode, token: String, in tx: Transaction) throws {
+    /// Stores `proposal`; returns the transaction it is stored in (for `CandidateIndex.reserve`).
+    @discardableResult
+    static func insert(_ proposal: Proposal, municipality: MunicipalityCode, token: String, in tx: Transaction) throws -> UInt64 {
         let score = proposal.score
-        try tx.query(
+        let row = try tx.query(
             """
             INSERT INTO proposals (id, support_request, volunteer_id, municipality, score_task, score_availability, score_distance,
                 score_language, score_load, kilometres, status, proposed_at, answer_by, token_hash)
             VALUES (\(proposal.id), \(proposal.requestId), \(proposal.volunteerId), \(municipality.rawValue), \(score.task),
                 \(score.availability), \(score.distance), \(score.language), \(score.load), \(score.kilometres),
                 \(proposal.status.rawValue), \(proposal.proposedAt), \(proposal.answerBy?.description)::date, \(hash(token)))
+            RETURNING pg_current_xact_id()::text AS transaction
             """
-        )
+        ).single()
+        return UInt64(try row.decode(String.self, "transaction")) ?? 0
     }
 
     /// The proposal's new state; an answered proposal's token stops working.

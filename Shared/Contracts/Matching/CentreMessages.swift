@@ -92,3 +92,39 @@ public struct ProposalOffered: MessageContract, Equatable {
         self.answerUrl = answerUrl
     }
 }
+
+/// `matching.proposal.closed.<centre>`: a proposal of one of the centre's volunteers is no
+/// longer open without an answer: it lapsed (no answer by `answerBy`; the next volunteer is
+/// asked) or was withdrawn (the request failed or ended). The centre stops asking its volunteer;
+/// an answer after this is refused.
+public struct ProposalClosed: MessageContract, Equatable {
+    public static let messageType = "matching.proposal.closed"
+    public static let schemaVersion = SchemaVersion(1, 0)
+
+    /// Why the proposal closed.
+    public enum Reason: String, Codable, Sendable, CaseIterable {
+        /// Not answered by the end of `answerBy`.
+        case lapsed
+        /// The request failed or ended before an answer came.
+        case withdrawn
+    }
+
+    public var proposalId: UUID
+    /// The centre's reference of the volunteer.
+    public var volunteerReference: String
+    public var reason: Reason
+    /// `YYYY-MM-DD`.
+    public var closedOn: String
+
+    public init(proposalId: UUID, volunteerReference: String, reason: Reason, closedOn: String) {
+        self.proposalId = proposalId
+        self.volunteerReference = volunteerReference
+        self.reason = reason
+        self.closedOn = closedOn
+    }
+
+    public func validate() throws(ContractViolation) {
+        try ContractViolation.check(volunteerReference, "volunteerReference", length: 1...100)
+        guard closedOn.count == 10 else { throw ContractViolation(field: "closedOn", problem: "must be a day, YYYY-MM-DD") }
+    }
+}
