@@ -14,7 +14,7 @@
 #           the entry on the desk's social map (front-desk register-partner). --broker-only
 #           skips queue and social map (tests); --password sets the password instead.
 #   rebind  declares its queue's bindings again (after a release that sends its kind something
-#           new; the login and password stay).
+#           new; the login and password stay; not for a partner, whose queue is the desk's).
 #   rotate  gives the login a new generated password (printed once); the old one stops working.
 #   remove  deletes the login (its queue stays, for inspection).
 #   list    the organisations' logins and permissions.
@@ -22,7 +22,7 @@
 #   queue declaration. Desk: DATABASE_URL/DATABASE_MIGRATION_URL as for scripts/run.sh.
 set -euo pipefail
 
-usage() { sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib/instance.sh"
 ctl() { "$ROOT/scripts/broker.sh" ctl "$@"; }

@@ -150,6 +150,17 @@ struct ConsultationTests {
                         .init(text: proposal.text, kind: "statement", proposalId: proposal.id),
                     ]
                 )
+                // A member's statement goes to the panel in their words, as moderated.
+                var reworded = draft
+                reworded.questions[4].text = "Meer bankjes, overal!"
+                try await client.execute(
+                    uri: "/api/v1/consultations",
+                    method: .post,
+                    headers: ilse,
+                    body: ByteBuffer(data: try JSONEncoder().encode(reworded))
+                ) { response in
+                    #expect(response.status == .unprocessableContent)
+                }
                 var bad = draft
                 bad.questions[1].options = ["Alleen"]
                 try await client.execute(

@@ -35,6 +35,10 @@ extension CitizenPanelService {
                         problem: "een goedgekeurde stelling van een panellid"
                     )
                 }
+                // The member's statement as moderated, not reworded.
+                guard proposal.text == question.text else {
+                    throw PanelError.invalidConsultation(field: "questions[\(index)].text", problem: "de tekst van het voorstel, ongewijzigd")
+                }
                 try ProposalRepository.putToPanel(proposalId, consultation: consultation.id, in: tx)
             }
         }

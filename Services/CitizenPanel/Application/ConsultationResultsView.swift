@@ -35,7 +35,7 @@ public struct ConsultationResultsView: Sendable, Codable, Equatable {
     public var title: String
     public var level: String
     public var completed: Int
-    /// A municipality-wide consultation needs `Representativeness.targetCompleted` for a representative result.
+    /// At least `Representativeness.targetCompleted` (500) completed questionnaires, whatever the audience.
     public var representative: Bool
     public var publishable: Bool
     public var weighted: Bool

@@ -65,8 +65,9 @@ public struct Consultation: Sendable, Equatable {
             throw .invalidConsultation(field: "audience", problem: "een wijk van ten hoogste 60 tekens")
         }
         guard opensOn <= closesOn else { throw .invalidConsultation(field: "closesOn", problem: "op of na de openingsdag") }
-        let yearLater = LocalDate(year: opensOn.year + 1, month: opensOn.month, day: min(opensOn.day, 28))!
-        guard closesOn <= yearLater else { throw .invalidConsultation(field: "closesOn", problem: "binnen een jaar na de opening") }
+        guard closesOn <= opensOn.adding(days: 366) else {
+            throw .invalidConsultation(field: "closesOn", problem: "ten hoogste 366 dagen na de opening")
+        }
         self.id = id
         self.municipality = municipality
         self.title = title

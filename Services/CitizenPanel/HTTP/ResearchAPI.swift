@@ -5,7 +5,7 @@ public import ServiceHTTP
 /// The researchers' JSON API under `/api/v1` (HTTP Basic as the municipality's researcher, every
 /// use case scoped to their municipality; problem+json errors; JSON bodies only;
 /// `Cache-Control: no-store`). The contract is `docs/openapi-panel.yaml`, checked against the
-/// routes by `PanelAPITests.theDocumentMatchesTheRoutes`.
+/// routes by `SatisfactionSurveyTests.theDocumentMatchesTheRoutes`.
 ///
 /// | method | path | use case |
 /// |---|---|---|

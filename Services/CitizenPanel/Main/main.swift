@@ -3,13 +3,16 @@ import Contracts
 import Foundation
 
 /// `citizen-panel` samples closed requests and ended care for the yearly client satisfaction
-/// survey, asks the desk to send the invitations, takes the answers on the questionnaire page and
-/// publishes the results; `seed-demo` adds last year's demo results.
+/// survey and asks the desk to send the invitations; puts the researchers' consultations to its
+/// members (rounds, reminders, the members' pages); takes the answers and publishes the results.
+/// `seed-demo` adds last year's demo results and a demo researcher; `add-researcher` a researcher.
 let usage = """
     usage: citizen-panel [serve]      run the citizen panel (settings from the environment)
            citizen-panel seed-demo    add last year's demo results of Arnhem's satisfaction survey and a demo researcher
            citizen-panel add-researcher <username> <municipality code> <name>
-                                      add a researcher (or set a new password); the password is read from stdin
+                                      add a researcher, or give an existing one this name, municipality and
+                                      a new password (and make them active again); the password (12 or
+                                      more characters) is read from stdin
     """
 
 switch CommandLine.arguments.dropFirst().first {

@@ -8,8 +8,8 @@ public import Storage
 import WorkingDays
 
 /// The `citizen-panel` executable: migrates, and runs the satisfaction consumer, the outbox
-/// relay, the respondents' questionnaire page and `/health`, `/ready`, `/metrics` until SIGTERM or
-/// SIGINT.
+/// relay, the researchers' API, the respondents' and members' pages, the public results, the
+/// sweep of closed consultations and `/health`, `/ready`, `/metrics` until SIGTERM or SIGINT.
 public enum CitizenPanelServer {
     /// The settings of the citizen panel (schema `citizenpanel`, port 8084 by default).
     public static func settings() -> ServiceSettings {

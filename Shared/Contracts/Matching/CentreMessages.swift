@@ -95,7 +95,7 @@ public struct ProposalOffered: MessageContract, Equatable {
 
 /// `matching.proposal.closed.<centre>`: a proposal of one of the centre's volunteers is no
 /// longer open without an answer: it lapsed (no answer by `answerBy`; the next volunteer is
-/// asked) or was withdrawn (the request failed or ended). The centre stops asking its volunteer;
+/// asked) or was withdrawn (the request failed: still open after its last day). The centre stops asking its volunteer;
 /// an answer after this is refused.
 public struct ProposalClosed: MessageContract, Equatable {
     public static let messageType = "matching.proposal.closed"
@@ -105,7 +105,7 @@ public struct ProposalClosed: MessageContract, Equatable {
     public enum Reason: String, Codable, Sendable, CaseIterable {
         /// Not answered by the end of `answerBy`.
         case lapsed
-        /// The request failed or ended before an answer came.
+        /// The request failed (still open after its last day) before an answer came.
         case withdrawn
     }
 
