@@ -46,16 +46,11 @@ public struct ConsultationResultsView: Sendable, Codable, Equatable {
     /// answers are on the page and in the JSON, not here).
     public var csv: String {
         var lines = ["question,kind,answer,label,count,share"]
-        // Quoted, and a leading = + - @ defused, so that a spreadsheet never runs a label as a formula.
-        func quoted(_ text: String) -> String {
-            let safe = text.first.map { "=+-@".contains($0) } == true ? "'" + text : text
-            return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
         for question in questions {
             for option in question.options {
                 let share = option.share.map { String(format: "%.3f", $0) } ?? ""
                 lines.append(
-                    "\(question.id),\(question.kind),\(quoted(option.value)),\(quoted(option.label)),\(option.count.map(String.init) ?? ""),\(share)"
+                    "\(question.id),\(question.kind),\(CSVField.quoted(option.value)),\(CSVField.quoted(option.label)),\(option.count.map(String.init) ?? ""),\(share)"
                 )
             }
         }

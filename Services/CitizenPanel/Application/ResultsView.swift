@@ -104,7 +104,7 @@ public struct ResultsView: Sendable, Codable, Equatable {
         for question in questions {
             for option in question.options {
                 let share = option.share.map { String(format: "%.3f", $0) } ?? ""
-                lines.append("\(question.id),\(option.value),\"\(option.label)\",\(option.count.map(String.init) ?? ""),\(share)")
+                lines.append("\(question.id),\(option.value),\(CSVField.quoted(option.label)),\(option.count.map(String.init) ?? ""),\(share)")
             }
         }
         return lines.joined(separator: "\n") + "\n"

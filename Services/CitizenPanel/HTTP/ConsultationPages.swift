@@ -58,7 +58,7 @@ public struct ConsultationPages: Sendable {
         }
         router.post("raadpleging/:token") { request, context in
             let token = context.parameters.get("token") ?? ""
-            let form = try await Self.form(request)
+            let form = try await PanelSite.form(request, limit: 64 * 1024)
             var values: [String: [String]] = [:]
             for index in 1...Consultation.maximumQuestions { values["q\(index)"] = form.values("q\(index)") }
             do {
@@ -79,7 +79,7 @@ public struct ConsultationPages: Sendable {
         }
         router.post("voorstellen/:token") { request, context in
             let token = context.parameters.get("token") ?? ""
-            let text = try await Self.form(request)["text"] ?? ""
+            let text = try await PanelSite.form(request, limit: 64 * 1024)["text"] ?? ""
             do {
                 try await service.propose(token: token, text: text)
             } catch PanelError.memberNotFound {
@@ -97,11 +97,6 @@ public struct ConsultationPages: Sendable {
                 "Een medewerker van de gemeente beoordeelt uw stelling. Wordt hij goedgekeurd, dan legt de gemeente hem aan het panel voor."
             )
         }
-    }
-
-    static func form(_ request: Request) async throws -> FormData {
-        let body = try await request.body.collect(upTo: 64 * 1024)
-        return (try? FormData(urlEncoded: String(buffer: body))) ?? FormData()
     }
 
     private func show(token: String, form: FormData, error: PanelError?) async throws -> Response {

@@ -49,8 +49,7 @@ public struct MembershipPages: Sendable {
         }
         router.post("aanmelden") { request, _ in
             guard let municipality = Self.municipality(request) else { return unknownMunicipality() }
-            let body = try await request.body.collect(upTo: 16 * 1024)
-            let form = (try? FormData(urlEncoded: String(buffer: body))) ?? FormData()
+            let form = try await PanelSite.form(request, limit: 16 * 1024)
             let input = SignUpInput(
                 kind: form.nonBlank("kind"),
                 district: form.nonBlank("district"),

@@ -62,6 +62,13 @@ public struct PanelSite: Sendable {
         return response
     }
 
+    /// The form fields of a POST of up to `limit` bytes; a body that is not a form counts as empty
+    /// (the page then says which answer is missing).
+    static func form(_ request: Request, limit: Int) async throws -> FormData {
+        let body = try await request.body.collect(upTo: limit)
+        return (try? FormData(urlEncoded: String(buffer: body))) ?? FormData()
+    }
+
     /// The page for a one-time link that cannot be answered (any other `PanelError`: closed, under `closedTitle`).
     func linkRefused(_ error: PanelError, closedTitle: String) -> Response {
         error == .invitationInvalid

@@ -57,8 +57,7 @@ public struct QuestionnairePage: Sendable {
         }
         router.post("vragenlijst/:token") { request, context in
             let token = context.parameters.get("token") ?? ""
-            let body = try await request.body.collect(upTo: 16 * 1024)
-            let form = (try? FormData(urlEncoded: String(buffer: body))) ?? FormData()
+            let form = try await PanelSite.form(request, limit: 16 * 1024)
             var scale: [String: Int] = [:]
             for question in SatisfactionSurvey.questions {
                 guard let text = form.nonBlank(question.id) else { continue }

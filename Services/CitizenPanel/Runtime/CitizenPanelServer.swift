@@ -27,22 +27,15 @@ public enum CitizenPanelServer {
         )
     }
 
-    /// The researchers' authenticator over `researchers` (`BCRYPT_COST`, `AUTH_CACHE_SECONDS`, `TRUSTED_PROXIES`).
+    /// The researchers' authenticator over `researchers` (`LoginSettings`).
     public static func authenticator(pool: ConnectionPool, settings: ServiceSettings) -> PasswordAuthenticator<Researcher> {
-        let reader = settings.reader
+        let login = LoginSettings(settings: settings)
         return PasswordAuthenticator(
             pool: pool,
-            cost: bcryptCost(settings),
-            cacheLifetime: TimeInterval(max(0, reader.int(forKey: "auth.cache.seconds", default: 60))),
-            trustedProxies: Set(
-                reader.string(forKey: "trusted.proxies", default: "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                    .filter { !$0.isEmpty }
-            )
+            cost: login.bcryptCost,
+            cacheLifetime: TimeInterval(login.authCacheSeconds),
+            trustedProxies: login.trustedProxies
         ) { username, tx in try ResearcherRepository.find(username: username, in: tx) }
-    }
-
-    static func bcryptCost(_ settings: ServiceSettings) -> UInt8 {
-        UInt8(min(max(settings.reader.int(forKey: "bcrypt.cost", default: 10), 4), 31))
     }
 
     /// Adds the researcher `username` of `municipality` (or sets their name and password).
@@ -58,7 +51,7 @@ public enum CitizenPanelServer {
             migrations: CitizenPanelMigrations.all,
             topology: CitizenPanelTopology.topology
         )
-        let hash = await PasswordAuthenticator<Researcher>.hash(password, cost: bcryptCost(settings))
+        let hash = await PasswordAuthenticator<Researcher>.hash(password, cost: LoginSettings(settings: settings).bcryptCost)
         let researcher = Researcher(username: username, municipality: municipality, displayName: name)
         try await environment.pool.withTransaction { tx in try ResearcherRepository.upsert(researcher, passwordHash: hash, in: tx) }
         await environment.publisher.close()
@@ -137,7 +130,7 @@ public enum CitizenPanelServer {
                 try ResponseRepository.insert(response, municipality: .arnhem, in: tx)
             }
         }
-        let hash = await PasswordAuthenticator<Researcher>.hash("wmo-demo-ilse", cost: bcryptCost(settings))
+        let hash = await PasswordAuthenticator<Researcher>.hash("wmo-demo-ilse", cost: LoginSettings(settings: settings).bcryptCost)
         let ilse = Researcher(username: "ilse.arnhem", municipality: .arnhem, displayName: "Ilse Verbeek")
         try await environment.pool.withTransaction { tx in
             if try ResearcherRepository.find(username: ilse.username, in: tx) == nil {

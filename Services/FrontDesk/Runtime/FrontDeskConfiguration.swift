@@ -29,14 +29,10 @@ public struct FrontDeskConfiguration: Sendable {
     /// Reads the settings from `settings.reader`.
     /// - Throws: `Problem` for a calendar setting that cannot be read.
     public init(settings: ServiceSettings) throws(Problem) {
-        let cost = settings.reader.int(forKey: "bcrypt.cost", default: 10)
-        bcryptCost = UInt8(min(max(cost, 4), 31))
-        authCacheSeconds = max(0, settings.reader.int(forKey: "auth.cache.seconds", default: 60))
-        trustedProxies = Set(
-            settings.reader.string(forKey: "trusted.proxies", default: "").split(separator: ",").map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }.filter { !$0.isEmpty }
-        )
+        let login = LoginSettings(settings: settings)
+        bcryptCost = login.bcryptCost
+        authCacheSeconds = login.authCacheSeconds
+        trustedProxies = login.trustedProxies
         calendar = try FrontDeskConfiguration.calendar(
             closedDays: settings.reader.string(forKey: "calendar.closed.days", default: ""),
             liberationDay: settings.reader.string(forKey: "calendar.liberation.day", default: "every-year"),

@@ -155,8 +155,9 @@ public struct IndicationConfiguration: Sendable {
         } catch {
             throw .calendar(error)
         }
-        bcryptCost = UInt8(min(max(reader.int(forKey: "bcrypt.cost", default: 10), 4), 31))
-        authCacheSeconds = max(0, reader.int(forKey: "auth.cache.seconds", default: 60))
-        trustedProxies = Set(list("trusted.proxies", ""))
+        let login = LoginSettings(settings: settings)
+        bcryptCost = login.bcryptCost
+        authCacheSeconds = login.authCacheSeconds
+        trustedProxies = login.trustedProxies
     }
 }

@@ -71,11 +71,10 @@ public struct MatchingConfiguration: Sendable {
             ),
             publicBaseURL: reader.string(forKey: "matching.public.url", default: "http://127.0.0.1:\(service.httpPort)")
         )
-        bcryptCost = UInt8(min(max(reader.int(forKey: "bcrypt.cost", default: 10), 4), 31))
-        authCacheSeconds = max(0, reader.int(forKey: "auth.cache.seconds", default: 60))
-        trustedProxies = Set(
-            reader.string(forKey: "trusted.proxies", default: "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        )
+        let login = LoginSettings(settings: service)
+        bcryptCost = login.bcryptCost
+        authCacheSeconds = login.authCacheSeconds
+        trustedProxies = login.trustedProxies
         sweepInterval = .seconds(try number("matching.sweep.interval", "MATCHING_SWEEP_INTERVAL", default: 300, 1...86_400))
     }
 }

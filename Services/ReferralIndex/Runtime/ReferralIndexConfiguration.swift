@@ -78,10 +78,9 @@ public struct ReferralIndexConfiguration: Sendable {
             matchesAddresses: reader.string(forKey: "referral.index.address.matching", default: "false") == "true"
         )
         removalInterval = .seconds(max(1, reader.int(forKey: "referral.index.removal.interval", default: 3600)))
-        bcryptCost = UInt8(min(max(reader.int(forKey: "bcrypt.cost", default: 10), 4), 31))
-        authCacheSeconds = max(0, reader.int(forKey: "auth.cache.seconds", default: 60))
-        trustedProxies = Set(
-            reader.string(forKey: "trusted.proxies", default: "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        )
+        let login = LoginSettings(settings: service)
+        bcryptCost = login.bcryptCost
+        authCacheSeconds = login.authCacheSeconds
+        trustedProxies = login.trustedProxies
     }
 }
