@@ -44,7 +44,8 @@ public enum Probe {
         var handlers = MessageHandlers()
         handlers.on(ProbeRecorded.self) { message, header, transaction in
             if message.sequence == exitOnSequence { exit(3) }
-            try transaction.query(
+            // A plain write nothing reads back: queued, it travels with the batch's COMMIT.
+            transaction.executeLater(
                 "INSERT INTO probe_effects (message_id, sequence) VALUES (\(header.messageId), \(message.sequence))"
             )
             if let routingKey {

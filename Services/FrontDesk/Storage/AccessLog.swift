@@ -99,7 +99,7 @@ public enum AccessLog {
         at time: Date,
         in tx: Transaction
     ) throws {
-        try tx.query(
+        tx.executeLater(
             """
             INSERT INTO access_log (municipality, staff, person_id, at, action, context, reason, reason_text)
             VALUES (\(municipality.rawValue), \(staff), \(personID), \(time), \(action.rawValue), \(context),
@@ -121,7 +121,7 @@ public enum AccessLog {
         in tx: Transaction
     ) throws {
         guard !personIDs.isEmpty else { return }
-        try tx.query(
+        tx.executeLater(
             """
             INSERT INTO access_log (municipality, staff, person_id, at, action, context, reason)
             SELECT \(municipality.rawValue), \(staff), person, \(time), \(action.rawValue), \(context), \(reason.rawValue)

@@ -23,7 +23,7 @@ public enum CaseAccessLog {
         at time: Date,
         in tx: Transaction
     ) throws {
-        try tx.query(
+        tx.executeLater(
             """
             INSERT INTO access_log (at, municipality, assessor, case_id, action)
             VALUES (\(time), \(municipality.rawValue), \(assessor.rawValue), \(caseID), \(action.rawValue))

@@ -23,7 +23,7 @@ enum PersonAccessLog {
         at now: Date,
         in tx: Transaction
     ) throws {
-        try tx.query(
+        tx.executeLater(
             """
             INSERT INTO access_log (at, municipality, actor, action, volunteer_id, carer_id)
             VALUES (\(now), \(municipality.rawValue), \(actor), \(action.rawValue), \(volunteer), \(carer))

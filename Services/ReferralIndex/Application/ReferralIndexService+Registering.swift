@@ -29,8 +29,11 @@ extension ReferralIndexService {
         let now = clock()
         let today = self.today
         let municipality = organisation.municipality
-        try Self.requireOpen(municipality, in: tx)
-        guard let designated = try OrganisationRepository.find(organisation, in: tx), designated.isAuthorised else {
+        // The municipality's lock, the switch-off and the designation in one round trip.
+        try SwitchOffRepository.lock(municipality, exclusive: false, in: tx)
+        let designation = try OrganisationRepository.designation(organisation, in: tx)
+        if designation.switchedOff { throw ReferralIndexError.switchedOff }
+        guard let designated = designation.organisation, designated.isAuthorised else {
             throw ReferralIndexError.organisationNotAuthorised(organisation.description)
         }
         let checked = try input.checked(
@@ -93,11 +96,5 @@ extension ReferralIndexService {
         matches += try matchFamily(signal, at: now, in: tx)
         let views = try Self.views(of: matches, settings: settings, now: now, in: tx)
         return SignalReceipt(outcome: outcome, signal: SignalView(signal), matches: views)
-    }
-
-    /// - Throws: `ReferralIndexError.switchedOff` when the municipality switched the index off.
-    static func requireOpen(_ municipality: MunicipalityCode, in tx: Transaction) throws {
-        try SwitchOffRepository.lock(municipality, exclusive: false, in: tx)
-        if try SwitchOffRepository.isSwitchedOff(municipality, in: tx) { throw ReferralIndexError.switchedOff }
     }
 }

@@ -189,6 +189,7 @@ public struct ReferralIndexService: Sendable {
 
     /// The views of `matches`, with the active professionals on each.
     static func views(of matches: [Match], settings: ReferralIndexSettings, now: Date, in tx: Transaction) throws -> [MatchView] {
+        guard !matches.isEmpty else { return [] }
         let ids = try MatchRepository.signalIDs(of: matches.map(\.id), in: tx)
         let signals = Dictionary(
             try SignalRepository.signals(Array(Set(ids.values.joined())), in: tx).map { ($0.id, $0) },

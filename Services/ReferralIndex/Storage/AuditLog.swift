@@ -32,7 +32,7 @@ enum AuditLog {
         at now: Date,
         in tx: Transaction
     ) throws {
-        try tx.query(
+        tx.executeLater(
             """
             INSERT INTO audit_log (at, municipality, action, actor, organisation, subject_key, signal_id, match_id, detail)
             VALUES (\(now), \(municipality.rawValue), \(action.rawValue), \(actor), \(organisation?.description), \(subject?.bytes),

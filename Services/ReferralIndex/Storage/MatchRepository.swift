@@ -13,7 +13,7 @@ enum MatchRepository {
     )
 
     static func insert(_ match: Match, in tx: Transaction) throws {
-        try tx.query(
+        tx.executeLater(
             """
             INSERT INTO matches (id, municipality, kind, coordinator, created_at, extended_at, status)
             VALUES (\(match.id), \(match.municipality.rawValue), \(match.kind.rawValue), \(match.coordinator.description),
@@ -23,7 +23,7 @@ enum MatchRepository {
     }
 
     static func save(_ match: Match, in tx: Transaction) throws {
-        try tx.query(
+        tx.executeLater(
             """
             UPDATE matches SET coordinator = \(match.coordinator.description), extended_at = \(match.extendedAt),
                 status = \(match.status.rawValue), central_contact = \(match.centralContact),
@@ -36,7 +36,7 @@ enum MatchRepository {
 
     /// Puts `signals` on the match (those already on it stay as they are).
     static func add(_ signals: [UUID], to match: UUID, at now: Date, in tx: Transaction) throws {
-        try tx.query(
+        tx.executeLater(
             """
             INSERT INTO match_signals (match_id, signal_id, joined_at)
             SELECT \(match), id, \(now) FROM unnest(\(signals)::uuid[]) AS id ON CONFLICT DO NOTHING
@@ -138,7 +138,7 @@ enum MatchRepository {
     )
         throws
     {
-        try tx.query(
+        tx.executeLater(
             """
             INSERT INTO notifications (id, match_id, recipient, signal_id, change, sent_at)
             VALUES (\(UUID()), \(match), \(recipient.description), \(signal), \(change), \(now))

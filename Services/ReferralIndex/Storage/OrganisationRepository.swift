@@ -25,6 +25,20 @@ public enum OrganisationRepository {
         try tx.query("SELECT key, name, authorised FROM organisations WHERE key = \(key.description)").rows.first.map(organisation)
     }
 
+    /// The organisation `key` and whether its municipality switched the index off, in one
+    /// statement: the first check of every registration (the caller holds the municipality's lock).
+    static func designation(_ key: OrganisationKey, in tx: Transaction) throws -> (switchedOff: Bool, organisation: Organisation?) {
+        let row = try tx.query(
+            """
+            SELECT EXISTS (SELECT 1 FROM switch_offs WHERE municipality = \(key.municipality.rawValue)) AS switched_off,
+                o.key, o.name, o.authorised
+            FROM (SELECT 1) AS one LEFT JOIN organisations o ON o.key = \(key.description)
+            """
+        ).single()
+        let switchedOff = try row.decode(Bool.self, "switched_off")
+        return (switchedOff, try row.decodeIfPresent(String.self, "key") == nil ? nil : organisation(row))
+    }
+
     /// The organisation whose API key is `apiKey`.
     static func find(apiKey: String, in tx: Transaction) throws -> Organisation? {
         try tx.query("SELECT key, name, authorised FROM organisations WHERE api_key_hash = \(hash(apiKey))").rows.first.map(

@@ -18,7 +18,7 @@ enum SignalRepository {
     static let noLock = SQLFragment("")
 
     static func insert(_ signal: Signal, in tx: Transaction) throws {
-        try tx.query(
+        tx.executeLater(
             """
             INSERT INTO signals (id, municipality, subject_key, organisation, professional_name, professional_phone,
                 professional_email, birth_date, young_person_informed, parents_informed, not_informed_reason, reference,
@@ -35,7 +35,7 @@ enum SignalRepository {
 
     /// Writes what a refresh or a removal changes.
     static func save(_ signal: Signal, in tx: Transaction) throws {
-        try tx.query(
+        tx.executeLater(
             """
             UPDATE signals SET professional_name = \(signal.professional.name), professional_phone = \(signal.professional.phone),
                 professional_email = \(signal.professional.email), birth_date = \(signal.birthDate?.description)::date,
@@ -52,7 +52,7 @@ enum SignalRepository {
 
     private static func saveParents(_ signal: Signal, in tx: Transaction) throws {
         guard !signal.parentKeys.isEmpty else { return }
-        try tx.query(
+        tx.executeLater(
             """
             INSERT INTO signal_parents (signal_id, parent_key)
             SELECT \(signal.id), key FROM unnest(\(signal.parentKeys.map(\.bytes))::bytea[]) AS key
@@ -174,7 +174,7 @@ enum SignalRepository {
     static func lock(_ keys: [SubjectKey], in tx: Transaction) throws {
         for key in Set(keys).sorted(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
             let value = key.bytes.prefix(8).reduce(Int64(0)) { ($0 << 8) | Int64($1) }
-            try tx.query("SELECT pg_advisory_xact_lock(\(value))")
+            tx.executeLater("SELECT pg_advisory_xact_lock(\(value))")
         }
     }
 

@@ -10,14 +10,10 @@ enum SwitchOffRepository {
     static func lock(_ municipality: MunicipalityCode, exclusive: Bool, in tx: Transaction) throws {
         let key = Int64(municipality.rawValue) ?? 0
         if exclusive {
-            try tx.query("SELECT pg_advisory_xact_lock(1, \(Int32(key)))")
+            tx.executeLater("SELECT pg_advisory_xact_lock(1, \(Int32(key)))")
         } else {
-            try tx.query("SELECT pg_advisory_xact_lock_shared(1, \(Int32(key)))")
+            tx.executeLater("SELECT pg_advisory_xact_lock_shared(1, \(Int32(key)))")
         }
-    }
-
-    static func isSwitchedOff(_ municipality: MunicipalityCode, in tx: Transaction) throws -> Bool {
-        !(try tx.query("SELECT 1 FROM switch_offs WHERE municipality = \(municipality.rawValue)").rows.isEmpty)
     }
 
     /// Deletes the municipality's signals (with parents and match links), matches (with

@@ -85,6 +85,77 @@ public final class PostgresConnection: @unchecked Sendable {
         return try consume(execute(sql: query.sql, binds, handle: handle), handle: handle)
     }
 
+    /// Runs `queries` in one round trip (libpq pipeline mode): all are sent, then every result is
+    /// read. Each statement still runs on its own, in order, with its own snapshot, so a lock
+    /// taken by one is held when the next reads. The first failure is thrown; the statements
+    /// after it did not run (inside a transaction the transaction is then aborted).
+    /// Meant for writes followed by at most one read at the end: the results of a large read in
+    /// the middle would wait in the server's socket while libpq is still sending.
+    @discardableResult
+    public func pipeline(_ queries: [SQLQuery]) throws(StorageError) -> [QueryResult] {
+        guard let handle else { throw .connectionFailed("not connected") }
+        if queries.count == 1 { return [try query(queries[0])] }
+        if queries.isEmpty { return [] }
+        // Preparing is a round trip of its own, so it happens before, once per connection.
+        var names: [String?] = []
+        names.reserveCapacity(queries.count)
+        for query in queries {
+            names.append(query.prepared ? try statementName(for: query.sql, handle: handle) : nil)
+        }
+        guard PQenterPipelineMode(handle) == 1 else {
+            throw .connectionFailed("cannot enter pipeline mode: \(String(cString: PQerrorMessage(handle)))")
+        }
+        var sent = 0
+        for (query, name) in zip(queries, names) {
+            let binds = query.binds
+            let accepted = withParameters(binds) { values, lengths, formats in
+                if let name {
+                    PQsendQueryPrepared(handle, name, Int32(binds.count), values, lengths, formats, 0)
+                } else {
+                    PQsendQueryParams(handle, query.sql, Int32(binds.count), nil, values, lengths, formats, 0)
+                }
+            }
+            guard accepted == 1 else { break }
+            sent += 1
+        }
+        guard PQpipelineSync(handle) == 1 else {
+            throw .connectionFailed("pipeline: \(String(cString: PQerrorMessage(handle)))")
+        }
+        var results: [QueryResult] = []
+        results.reserveCapacity(sent)
+        var failure: StorageError?
+        for index in 0..<sent {
+            guard let result = PQgetResult(handle) else {
+                throw .connectionFailed("pipeline: \(String(cString: PQerrorMessage(handle)))")
+            }
+            if PQresultStatus(result) == PGRES_PIPELINE_ABORTED {
+                PQclear(result)
+            } else {
+                do {
+                    results.append(try consume(result, handle: handle))
+                } catch {
+                    if case .connectionFailed = error { throw error }
+                    if case .queryFailed("0A000", _, _) = error { prepared[queries[index].sql] = nil }
+                    failure = failure ?? error
+                }
+            }
+            // Each statement's results end with a NULL.
+            while let extra = PQgetResult(handle) { PQclear(extra) }
+        }
+        guard let sync = PQgetResult(handle) else {
+            throw .connectionFailed("pipeline: \(String(cString: PQerrorMessage(handle)))")
+        }
+        PQclear(sync)
+        guard PQexitPipelineMode(handle) == 1 else {
+            throw .connectionFailed("cannot leave pipeline mode: \(String(cString: PQerrorMessage(handle)))")
+        }
+        if sent < queries.count, failure == nil {
+            throw .connectionFailed("pipeline: \(String(cString: PQerrorMessage(handle)))")
+        }
+        if let failure { throw failure }
+        return results
+    }
+
     /// The prepared statement for `sql`, preparing it on first use; `nil` once the cache is full.
     private func statementName(for sql: String, handle: OpaquePointer) throws(StorageError) -> String? {
         if let name = prepared[sql] { return name }

@@ -66,15 +66,14 @@ public final class ConnectionPool: Sendable {
         _ body: @escaping @Sendable (Transaction) throws -> T
     ) async throws -> T {
         try await withConnection { connection in
-            try connection.executeSimple("BEGIN")
+            // BEGIN travels with the first statement and COMMIT with the queued rows.
+            let transaction = Transaction(connection: connection)
             do {
-                let transaction = Transaction(connection: connection)
                 let value = try body(transaction)
-                try transaction.flushPendingInserts()
-                try connection.executeSimple("COMMIT")
+                try transaction.commit()
                 return value
             } catch {
-                try? connection.executeSimple("ROLLBACK")
+                transaction.rollback()
                 throw error
             }
         }

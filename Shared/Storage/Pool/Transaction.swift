@@ -1,47 +1,72 @@
 /// An open transaction on one connection. Valid only inside the `withTransaction` body that
 /// received it; every statement runs on the connection's own thread.
+///
+/// Round trips are what a transaction on two shared cores waits for, so nothing goes to the
+/// server alone that can travel with something else: BEGIN goes with the first statement,
+/// statements queued with `executeLater` go with the next one, and rows queued with
+/// `insertLater` go with COMMIT (libpq pipeline mode, `PostgresConnection.pipeline`).
 public struct Transaction: Sendable {
     /// The connection the transaction runs on.
-    public let connection: PostgresConnection
-    /// Rows queued with `insertLater`, written in multi-row INSERTs before COMMIT.
-    let pending = PendingInserts()
+    let connection: PostgresConnection
+    let buffer = TransactionBuffer()
 
     init(connection: PostgresConnection) { self.connection = connection }
 
-    /// Runs a statement with bound parameters.
+    /// Runs a statement with bound parameters (after whatever is queued, in the same round trip).
     @discardableResult
     public func query(_ query: SQLQuery) throws(StorageError) -> QueryResult {
-        try connection.query(query)
+        if buffer.begun && buffer.statements.isEmpty { return try connection.query(query) }
+        let results = try connection.pipeline(buffer.takeStatements() + [query])
+        return results[results.count - 1]
+    }
+
+    /// Queues a statement whose result nobody reads (an insert, an update, a lock): it runs
+    /// before the next statement, in that statement's round trip, or before COMMIT. Its failure
+    /// is thrown there and fails the transaction as it would have here.
+    public func executeLater(_ query: SQLQuery) {
+        buffer.append(query)
     }
 
     /// Queues one row for `table`: the rows queued in a transaction are inserted together, one
     /// multi-row INSERT per table and column list, just before COMMIT. For rows nothing in the
-    /// same transaction reads back (the outbox): one statement instead of one per row.
+    /// same transaction reads back (the outbox, audit entries): one statement instead of one per row.
     public func insertLater(into table: String, columns: [String], values: [PostgresParameter]) {
         precondition(SQLIdentifier.isPlain(table) && columns.allSatisfy(SQLIdentifier.isPlain) && columns.count == values.count)
-        pending.append(.init(table: table, columns: columns, values: values))
+        buffer.append(.init(table: table, columns: columns, values: values))
     }
 
-    /// Writes the queued rows now (the pool calls it before COMMIT).
-    public func flushPendingInserts() throws(StorageError) {
-        for statement in pending.take() { try connection.query(statement) }
+    /// Sends everything queued and COMMIT in one round trip (the pool calls it). A transaction
+    /// that sent and queued nothing has nothing to commit and costs no round trip at all.
+    func commit() throws(StorageError) {
+        let rows = buffer.takeRows()
+        if !buffer.begun && buffer.statements.isEmpty && rows.isEmpty { return }
+        try connection.pipeline(buffer.takeStatements() + rows + [Self.commitStatement])
+    }
+
+    /// Undoes the transaction when anything of it reached the server.
+    func rollback() {
+        guard buffer.begun else { return }
+        try? connection.executeSimple("ROLLBACK")
     }
 
     /// Runs `body` inside a savepoint: when it throws, only its own changes are undone and the
     /// transaction stays usable. Used to isolate one message of a batch from the others.
     public func savepoint<T>(_ name: String = "item", _ body: () throws -> T) throws -> T {
         precondition(SQLIdentifier.isPlain(name))
-        try connection.executeSimple("SAVEPOINT \(name)")
-        let queued = pending.count
+        try query(SQLQuery(unsafeSQL: "SAVEPOINT \(name)", parameters: [], prepared: false))
+        let queued = buffer.mark
         do {
             let value = try body()
-            try connection.executeSimple("RELEASE SAVEPOINT \(name)")
+            // Sends what the body queued, so that its failure is undone with the savepoint.
+            try query(SQLQuery(unsafeSQL: "RELEASE SAVEPOINT \(name)", parameters: [], prepared: false))
             return value
         } catch {
-            pending.truncate(to: queued)  // rows queued inside the savepoint are undone with it
+            buffer.truncate(to: queued)  // what the body queued and did not send is undone with it
             if let storage = error as? StorageError, case .connectionFailed = storage { throw storage }
             try connection.executeSimple("ROLLBACK TO SAVEPOINT \(name)")
             throw error
         }
     }
+
+    private static let commitStatement = SQLQuery(unsafeSQL: "COMMIT", parameters: [], prepared: false)
 }

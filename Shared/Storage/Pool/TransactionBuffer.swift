@@ -1,6 +1,8 @@
-/// The rows a transaction queued with `Transaction.insertLater`, turned into multi-row INSERTs.
+/// What a transaction has not sent yet: its BEGIN (sent with the first statement), the
+/// statements queued with `Transaction.executeLater` (sent with the next one) and the rows queued
+/// with `Transaction.insertLater` (multi-row INSERTs sent with COMMIT).
 /// Used only on the transaction's connection thread.
-final class PendingInserts: @unchecked Sendable {
+final class TransactionBuffer: @unchecked Sendable {
     struct Row {
         let table: String
         let columns: [String]
@@ -14,16 +16,40 @@ final class PendingInserts: @unchecked Sendable {
     static let maximumBytes = 32 << 20
 
     private var rows: [Row] = []
+    /// Statements whose results nobody reads, in the order they were queued.
+    private(set) var statements: [SQLQuery] = []
+    /// True once BEGIN went to the server.
+    var begun = false
 
-    var count: Int { rows.count }
+    /// How much is queued, to undo what a failed savepoint queued.
+    var mark: (rows: Int, statements: Int) { (rows.count, statements.count) }
 
     func append(_ row: Row) { rows.append(row) }
 
-    func truncate(to count: Int) { rows.removeLast(max(0, rows.count - count)) }
+    func append(_ statement: SQLQuery) { statements.append(statement) }
+
+    func truncate(to mark: (rows: Int, statements: Int)) {
+        rows.removeLast(max(0, rows.count - mark.rows))
+        statements.removeLast(max(0, statements.count - mark.statements))
+    }
+
+    /// BEGIN when it is still to be sent, then the queued statements, and forgets them.
+    func takeStatements() -> [SQLQuery] {
+        var taken: [SQLQuery] = []
+        if !begun {
+            taken.append(Self.begin)
+            begun = true
+        }
+        taken += statements
+        statements.removeAll(keepingCapacity: true)
+        return taken
+    }
+
+    static let begin = SQLQuery(unsafeSQL: "BEGIN", parameters: [], prepared: false)
 
     /// The statements for the queued rows, in the order they were queued (one per run of rows
     /// with the same table and columns, split below the parameter limit), and forgets them.
-    func take() -> [SQLQuery] {
+    func takeRows() -> [SQLQuery] {
         defer { rows.removeAll(keepingCapacity: true) }
         var statements: [SQLQuery] = []
         var start = 0
