@@ -46,9 +46,10 @@ public struct MessageHandlers: Sendable {
         _ handle: @escaping @Sendable (M, EnvelopeHeader, DeliveryContext, Transaction) throws -> Void
     ) {
         entries[M.messageType] = Entry(major: M.schemaVersion.major) { body, header, context in
-            let envelope: Envelope<M>
+            // The header is decoded already (`prepare`): only the payload now.
+            let envelope: PayloadOnly<M>
             do {
-                envelope = try ContractJSON.decoder().decode(Envelope<M>.self, from: body)
+                envelope = try ContractJSON.decoder().decode(PayloadOnly<M>.self, from: body)
             } catch {
                 throw DeadLetterReason.invalidPayload(type: M.messageType, detail: DecodingDetail.describe(error))
             }
@@ -104,4 +105,10 @@ public struct MessageHandlers: Sendable {
             throw .malformed("\(error)")
         }
     }
+}
+
+/// The payload of an envelope whose header was decoded before: decoding the whole envelope
+/// again cost a consumer as much as the payload itself.
+private struct PayloadOnly<M: MessageContract>: Decodable {
+    let payload: M
 }

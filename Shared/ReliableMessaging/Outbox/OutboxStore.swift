@@ -73,7 +73,7 @@ struct OutboxStore: Sendable {
             appId: producer
         )
         let headerText = try row.decode(String.self, "headers")
-        guard let object = try JSONSerialization.jsonObject(with: Data(headerText.utf8)) as? [String: String] else {
+        guard let object = try? JSONDecoder().decode([String: String].self, from: Data(headerText.utf8)) else {
             throw StorageError.decodingFailed(column: "headers", expected: "a JSON object of strings", found: headerText)
         }
         properties.headers = object.mapValues { FieldValue.string($0) }

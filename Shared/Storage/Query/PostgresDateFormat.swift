@@ -15,16 +15,28 @@ public enum PostgresDateFormat {
         var time = time_t(whole)
         var parts = tm()
         gmtime_r(&time, &parts)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
-            Int(parts.tm_year) + 1900,
-            Int(parts.tm_mon) + 1,
-            Int(parts.tm_mday),
-            Int(parts.tm_hour),
-            Int(parts.tm_min),
-            Int(parts.tm_sec),
-            micros
-        )
+        // By hand, not String(format:): every timestamp a statement binds goes through here.
+        var text = ""
+        text.reserveCapacity(27)
+        func append(_ value: Int, digits: Int) {
+            let decimal = String(value)
+            if decimal.utf8.count < digits { text += String(repeating: "0", count: digits - decimal.utf8.count) }
+            text += decimal
+        }
+        append(Int(parts.tm_year) + 1900, digits: 4)
+        text += "-"
+        append(Int(parts.tm_mon) + 1, digits: 2)
+        text += "-"
+        append(Int(parts.tm_mday), digits: 2)
+        text += "T"
+        append(Int(parts.tm_hour), digits: 2)
+        text += ":"
+        append(Int(parts.tm_min), digits: 2)
+        text += ":"
+        append(Int(parts.tm_sec), digits: 2)
+        text += "."
+        append(micros, digits: 6)
+        return text + "Z"
     }
 
     /// Parses `2026-11-25 01:53:08.123+00`, `2026-11-25 01:53:08+00` or a `date` (`2026-11-25`,

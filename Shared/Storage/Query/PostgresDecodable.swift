@@ -50,10 +50,6 @@ extension Date: PostgresDecodable {
 extension Data: PostgresDecodable {
     /// bytea in hex form (`\x0a0b`).
     public init?(postgresText text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 2, bytes[0] == UInt8(ascii: "\\"), bytes[1] == UInt8(ascii: "x"),
-            bytes.count % 2 == 0
-        else { return nil }
         func nibble(_ byte: UInt8) -> UInt8? {
             switch byte {
             case 48...57: byte - 48
@@ -62,14 +58,28 @@ extension Data: PostgresDecodable {
             default: nil
             }
         }
-        var data = Data(capacity: (bytes.count - 2) / 2)
-        var index = 2
-        while index < bytes.count {
-            guard let high = nibble(bytes[index]), let low = nibble(bytes[index + 1]) else { return nil }
-            data.append(high << 4 | low)
-            index += 2
+        // Into a buffer of the final size: appending byte by byte to a Data costs a relay more
+        // than publishing the message.
+        var text = text
+        let decoded: [UInt8]? = text.withUTF8 { hex in
+            guard hex.count >= 2, hex[0] == UInt8(ascii: "\\"), hex[1] == UInt8(ascii: "x"), hex.count % 2 == 0 else { return nil }
+            var bytes = [UInt8](repeating: 0, count: (hex.count - 2) / 2)
+            var index = 2
+            var valid = true
+            bytes.withUnsafeMutableBufferPointer { out in
+                for offset in 0..<out.count {
+                    guard let high = nibble(hex[index]), let low = nibble(hex[index + 1]) else {
+                        valid = false
+                        return
+                    }
+                    out[offset] = high << 4 | low
+                    index += 2
+                }
+            }
+            return valid ? bytes : nil
         }
-        self = data
+        guard let decoded else { return nil }
+        self = Data(decoded)
     }
 }
 

@@ -62,12 +62,25 @@ extension Optional: PostgresEncodable where Wrapped: PostgresEncodable {
 extension Array: PostgresEncodable where Element: PostgresEncodable {
     /// An array literal (`{"a","b"}`) for `= ANY($1)` and array columns.
     public var postgresText: String? {
-        let items = map { element -> String in
-            guard let text = element.postgresText else { return "NULL" }
-            let escaped = text.replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "\"", with: "\\\"")
-            return "\"\(escaped)\""
+        var literal = "{"
+        for (index, element) in enumerated() {
+            if index > 0 { literal += "," }
+            guard let text = element.postgresText else {
+                literal += "NULL"
+                continue
+            }
+            literal += "\""
+            // Most elements (ids, codes) need no escaping: appended whole.
+            if text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }) {
+                for character in text.unicodeScalars {
+                    if character == "\\" || character == "\"" { literal += "\\" }
+                    literal.unicodeScalars.append(character)
+                }
+            } else {
+                literal += text
+            }
+            literal += "\""
         }
-        return "{" + items.joined(separator: ",") + "}"
+        return literal + "}"
     }
 }
