@@ -28,7 +28,7 @@ struct IndicationBenchCommand: AsyncParsableCommand {
     @Option(help: "Decided cases loaded first (each with one decision and two allocations).") var cases = 1_000_000
     @Option(help: "frontdesk.indication.requested messages in phase (a).") var intake = 20_000
     @Option(help: "Cases decided in phase (b), out of those taken in.") var decisions = 2_000
-    @Option(help: "Concurrent assessors deciding in phase (b).") var concurrency = 16
+    @Option(help: "Concurrent assessors deciding in phase (b) (past about 10 the two cores only queue them).") var concurrency = 10
     @Option(help: "Budget views read in phase (c).") var budgetReads = 200
     @Option(help: "Database connections of the service's pool.") var poolSize = 8
     @Option(help: "The provider's broker login and password (made by scripts/indication-bench.sh).")

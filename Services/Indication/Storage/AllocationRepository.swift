@@ -16,7 +16,7 @@ public enum AllocationRepository {
 
     /// Stores a new allocation.
     public static func insert(_ item: Allocation, in tx: Transaction) throws {
-        try tx.query(
+        tx.executeLater(
             """
             INSERT INTO allocations (\(columns), monthly_cost_cents) VALUES (
                 \(item.id), \(item.caseID), \(item.decisionID), \(item.lineID), \(item.municipality.rawValue),
@@ -34,7 +34,7 @@ public enum AllocationRepository {
     /// budget ledger by what changed since `old` (the row as the caller locked and read it).
     public static func save(_ item: Allocation, previously old: Allocation, in tx: Transaction) throws {
         try BudgetLedger.record(from: old, to: item, in: tx)
-        try tx.query(
+        tx.executeLater(
             """
             UPDATE allocations SET status = \(item.status.rawValue), receipt_at = \(item.receiptAt),
                 retour_codes = \(item.retourCodes)::text[], escalated_at = \(item.escalatedAt),

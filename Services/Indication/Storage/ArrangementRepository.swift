@@ -13,7 +13,7 @@ public enum ArrangementRepository {
 
     /// Adds `line` to case `caseID` after its other lines.
     public static func insert(_ line: ArrangementLine, caseID: UUID, by assessor: AssessorID, at time: Date, in tx: Transaction) throws {
-        try tx.query(
+        tx.executeLater(
             """
             INSERT INTO arrangement_lines (\(columns), case_id, position, added_by, added_at)
             SELECT \(line.id), \(line.layer.rawValue), \(line.deliveredBy), \(line.activity), \(line.category?.rawValue),
@@ -39,7 +39,7 @@ public enum ArrangementRepository {
 
     /// Sets the status of line `lineID`.
     public static func setStatus(_ status: ArrangementLine.Status, reason: String?, of lineID: UUID, in tx: Transaction) throws {
-        try tx.query("UPDATE arrangement_lines SET status = \(status.rawValue), status_reason = \(reason) WHERE id = \(lineID)")
+        tx.executeLater("UPDATE arrangement_lines SET status = \(status.rawValue), status_reason = \(reason) WHERE id = \(lineID)")
     }
 
     static func line(_ row: Row) throws -> ArrangementLine {

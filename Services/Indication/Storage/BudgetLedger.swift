@@ -42,7 +42,7 @@ public enum BudgetLedger {
         for entry in entries(of: old) { change[entry.day, default: 0] -= entry.cents }
         for entry in entries(of: new) { change[entry.day, default: 0] += entry.cents }
         for (day, cents) in change where cents != 0 {
-            try tx.query(
+            tx.executeLater(
                 """
                 INSERT INTO budget_ledger (municipality, category, day, cents) VALUES
                     (\(new.municipality.rawValue), \(new.category.rawValue), \(day.description)::date, \(cents))

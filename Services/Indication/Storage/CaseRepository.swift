@@ -16,10 +16,10 @@ public enum CaseRepository {
     static let forUpdate = SQLFragment(" FOR UPDATE")
     static let noLock = SQLFragment("")
 
-    /// Stores a new case; `false` when the municipality already has one for the request.
-    @discardableResult
-    public static func insert(_ item: IndicationCase, in tx: Transaction) throws -> Bool {
-        try tx.query(
+    /// Stores a new case (queued: it goes with the transaction's next statement); the
+    /// municipality's existing case for the request stays as it is.
+    public static func insert(_ item: IndicationCase, in tx: Transaction) throws {
+        try tx.executeLater(
             """
             INSERT INTO cases (\(columns)) VALUES (
                 \(item.id), \(item.requestID), \(item.municipality.rawValue), \(item.subjectRef.rawValue),
@@ -31,12 +31,12 @@ public enum CaseRepository {
                 \(item.reindications), \(item.decidedAt))
             ON CONFLICT (municipality, request_id) DO NOTHING
             """
-        ).affectedRows == 1
+        )
     }
 
     /// Writes the case's changeable fields.
     public static func save(_ item: IndicationCase, in tx: Transaction) throws {
-        try tx.query(
+        tx.executeLater(
             """
             UPDATE cases SET decision_due = \(item.decisionDue.description)::date, status = \(item.status.rawValue),
                 route = \(item.route.rawValue), assignee = \(item.assignee?.rawValue),

@@ -8,7 +8,7 @@ public import WorkingDays
 public enum DecisionRepository {
     /// Stores `decision` for `municipality`.
     public static func insert(_ decision: Decision, municipality: MunicipalityCode, in tx: Transaction) throws {
-        try tx.query(
+        tx.executeLater(
             """
             INSERT INTO decisions (id, case_id, municipality, decided_at, decided_by, review_day, own_contribution,
                                    income_tested, protocol, lines)
