@@ -86,6 +86,51 @@ extension FrontDeskIntegration {
             }
         }
 
+        /// Defect: an account whose requests came in parallel (an organisation's system, eight
+        /// clients of a benchmark) was throttled as if guessing, because the throttle counts an
+        /// attempt as failed until its check is done.
+        @Test func parallelRequestsOfACheckedAccountAreNotThrottled() async throws {
+            let fixture = try await FrontDeskFixture.make("parallel")
+            try await fixture.run(consuming: false) {
+                let authenticator = StaffAuthenticator(pool: fixture.pool, cost: 4)
+                let anna = fixture.arnhemStaff.id.rawValue
+                guard
+                    case .accepted = try await authenticator.attempt(
+                        username: anna,
+                        password: FrontDeskFixture.password,
+                        client: "10.0.0.5",
+                        channel: "api"
+                    )
+                else {
+                    Issue.record("the first login was refused")
+                    return
+                }
+                let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                    for _ in 0..<12 {
+                        group.addTask {
+                            if case .accepted = try await authenticator.attempt(
+                                username: anna,
+                                password: FrontDeskFixture.password,
+                                client: "10.0.0.5",
+                                channel: "api"
+                            ) {
+                                return true
+                            }
+                            return false
+                        }
+                    }
+                    return try await group.reduce(into: [Bool]()) { $0.append($1) }
+                }
+                #expect(outcomes.count == 12 && outcomes.allSatisfy { $0 }, "accepted: \(outcomes.filter { $0 }.count) of 12")
+                // A guess is still counted: the cache answers only the password that matched.
+                guard case .refused = try await authenticator.attempt(username: anna, password: "fout", client: "10.0.0.5", channel: "api")
+                else {
+                    Issue.record("a wrong password was not refused")
+                    return
+                }
+            }
+        }
+
         /// Defect: passwords could be guessed at full speed, and refusals left no trace.
         @Test func guessingIsThrottledPerUserAndPerAddressAndAudited() async throws {
             let fixture = try await FrontDeskFixture.make("throttle")

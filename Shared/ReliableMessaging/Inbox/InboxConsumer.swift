@@ -282,6 +282,14 @@ public final class InboxConsumer: Service, Sendable {
             report.applied += 1
             report.wroteOutbox = true
         }
+        // What the handlers queued goes now, not with COMMIT: a write of the last handler that
+        // fails must still lead to the savepoint path, which finds the message it belongs to.
+        do {
+            try transaction.flush()
+        } catch {
+            if error.isTransient { throw error }
+            throw NeedsIsolation()
+        }
         return report
     }
 
@@ -384,6 +392,9 @@ public final class InboxConsumer: Service, Sendable {
             ),
             transaction
         )
+        // What the recorder queued goes now, so that its failure is not taken for the next
+        // message's (the next savepoint would carry it).
+        try transaction.flush()
         logger.error(
             "message dead-lettered",
             metadata: [

@@ -50,14 +50,7 @@ public final class LoginThrottle: Sendable {
     /// step under the lock: parallel guesses cannot all pass the check before any is counted.
     public func begin(_ keys: [String], now: Date = Date()) -> Verdict {
         entries.withLock { entries in
-            var longest: (key: String, seconds: TimeInterval)?
-            for key in keys {
-                guard let entry = entries[key] else { continue }
-                let free = key.hasPrefix("client:") ? freeAttemptsPerClient : freeAttempts
-                let remaining = entry.last.addingTimeInterval(delay(after: entry.failures, free: free)).timeIntervalSince(now)
-                if remaining > (longest?.seconds ?? 0) { longest = (key, remaining) }
-            }
-            if let longest {
+            if let longest = longestWait(keys, in: entries, now: now) {
                 let entry = entries[longest.key]!
                 let audit = entry.audited.map { $0 < entry.last } ?? true
                 entries[longest.key]?.audited = now
@@ -66,6 +59,22 @@ public final class LoginThrottle: Sendable {
             Self.count(keys, in: &entries, now: now)
             return .proceed
         }
+    }
+
+    /// True while any of `keys` has to wait (nothing is counted).
+    public func isWaiting(_ keys: [String], now: Date = Date()) -> Bool {
+        entries.withLock { longestWait(keys, in: $0, now: now) != nil }
+    }
+
+    private func longestWait(_ keys: [String], in entries: [String: Entry], now: Date) -> (key: String, seconds: TimeInterval)? {
+        var longest: (key: String, seconds: TimeInterval)?
+        for key in keys {
+            guard let entry = entries[key] else { continue }
+            let free = key.hasPrefix("client:") ? freeAttemptsPerClient : freeAttempts
+            let remaining = entry.last.addingTimeInterval(delay(after: entry.failures, free: free)).timeIntervalSince(now)
+            if remaining > (longest?.seconds ?? 0) { longest = (key, remaining) }
+        }
+        return longest
     }
 
     /// The attempt that `begin` let through was right: the user name starts afresh and the

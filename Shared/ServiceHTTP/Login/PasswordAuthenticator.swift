@@ -92,6 +92,13 @@ public final class PasswordAuthenticator<Account: Sendable>: Sendable {
     /// throttled, checked, and audited when refused.
     public func attempt(username: String, password: String, client: String?, channel: String) async throws -> Outcome {
         let keys = LoginThrottle.keys(username: username, client: client)
+        // Credentials that matched moments ago are no guess: an organisation's system sending
+        // many requests at once under one account must not count them as failed attempts (the
+        // throttle counts an attempt as failed until it is checked). Only while nothing has to
+        // wait: during a wait the cache must not answer guesses the throttle would refuse.
+        if !throttle.isWaiting(keys), let account = try await recentlyVerified(username: username, password: password) {
+            return .accepted(account)
+        }
         if case .wait(let seconds, let audit) = throttle.begin(keys) {
             // One audit row per wait: a flood of throttled attempts must not flood the table.
             if audit { try await self.audit(username: username, client: client, channel: channel, reason: .throttled) }
@@ -119,6 +126,26 @@ public final class PasswordAuthenticator<Account: Sendable>: Sendable {
         let stored = try await pool.withTransaction { tx in try lookup(username, tx) }
         guard let stored, stored.isActive else { return nil }
         return stored.account
+    }
+
+    /// The active account of the credentials when they matched within the cache's lifetime.
+    private func recentlyVerified(username: String, password: String) async throws -> Account? {
+        guard cacheLifetime > 0 else { return nil }
+        let lookup = self.lookup
+        let stored = try await pool.withTransaction { tx in try lookup(username, tx) }
+        guard let stored, stored.isActive else { return nil }
+        let key = Self.cacheKey(username: username, password: password, hash: stored.passwordHash)
+        let now = Date()
+        let lifetime = cacheLifetime
+        // Kept while in use: a busy account's entry expiring would send its requests in flight
+        // at that moment to the throttle together. A new password or hash, or an inactive
+        // account, still ends it (the key holds the hash; the account is read every time).
+        let hit = verified.withLock { cache in
+            guard let until = cache[key], until > now else { return false }
+            cache[key] = now.addingTimeInterval(lifetime)
+            return true
+        }
+        return hit ? stored.account : nil
     }
 
     /// The account for the credentials, or `nil` when they do not match an active account.

@@ -31,7 +31,8 @@ public final class PostgresConnection: @unchecked Sendable {
     /// True while the socket is up as far as libpq knows.
     public var isConnected: Bool {
         guard let handle else { return false }
-        return PQstatus(handle) == CONNECTION_OK
+        // A pipeline that broke off may have left the session in pipeline mode: not reusable.
+        return PQstatus(handle) == CONNECTION_OK && PQpipelineStatus(handle) == PQ_PIPELINE_OFF
     }
 
     /// Drops the current socket (if any) and connects again.
@@ -140,7 +141,10 @@ public final class PostgresConnection: @unchecked Sendable {
                 }
             }
             // Each statement's results end with a NULL.
-            while let extra = PQgetResult(handle) { PQclear(extra) }
+            while PQstatus(handle) == CONNECTION_OK, let extra = PQgetResult(handle) { PQclear(extra) }
+            guard PQstatus(handle) == CONNECTION_OK else {
+                throw .connectionFailed("pipeline: \(String(cString: PQerrorMessage(handle)))")
+            }
         }
         guard let sync = PQgetResult(handle) else {
             throw .connectionFailed("pipeline: \(String(cString: PQerrorMessage(handle)))")

@@ -15,9 +15,31 @@ public struct Transaction: Sendable {
     /// Runs a statement with bound parameters (after whatever is queued, in the same round trip).
     @discardableResult
     public func query(_ query: SQLQuery) throws(StorageError) -> QueryResult {
-        if buffer.begun && buffer.statements.isEmpty { return try connection.query(query) }
-        let results = try connection.pipeline(buffer.takeStatements() + [query])
+        if buffer.begun && buffer.statements.isEmpty && !buffer.broken { return try connection.query(query) }
+        let results = try send(buffer.takeStatements() + [query])
         return results[results.count - 1]
+    }
+
+    /// Sends the queued statements now, to learn here whether they fail.
+    public func flush() throws(StorageError) {
+        guard !buffer.statements.isEmpty else { return }
+        try send(buffer.takeStatements())
+    }
+
+    /// Sends `statements` in one round trip. When one fails, the server has aborted the
+    /// transaction, unless the failure came before BEGIN ran; so that nothing after it runs
+    /// outside a transaction, every later statement is refused as PostgreSQL would refuse it.
+    @discardableResult
+    private func send(_ statements: [SQLQuery]) throws(StorageError) -> [QueryResult] {
+        if buffer.broken {
+            throw .queryFailed(sqlState: "25P02", message: "the transaction failed earlier; roll it back", detail: nil)
+        }
+        do {
+            return try connection.pipeline(statements)
+        } catch {
+            buffer.broken = true
+            throw error
+        }
     }
 
     /// Queues a statement whose result nobody reads (an insert, an update, a lock): it runs
@@ -40,7 +62,7 @@ public struct Transaction: Sendable {
     func commit() throws(StorageError) {
         let rows = buffer.takeRows()
         if !buffer.begun && buffer.statements.isEmpty && rows.isEmpty { return }
-        try connection.pipeline(buffer.takeStatements() + rows + [Self.commitStatement])
+        try send(buffer.takeStatements() + rows + [Self.commitStatement])
     }
 
     /// Undoes the transaction when anything of it reached the server.
@@ -64,6 +86,7 @@ public struct Transaction: Sendable {
             buffer.truncate(to: queued)  // what the body queued and did not send is undone with it
             if let storage = error as? StorageError, case .connectionFailed = storage { throw storage }
             try connection.executeSimple("ROLLBACK TO SAVEPOINT \(name)")
+            buffer.broken = false  // usable again, as before the savepoint
             throw error
         }
     }

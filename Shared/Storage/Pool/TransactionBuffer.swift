@@ -20,6 +20,8 @@ final class TransactionBuffer: @unchecked Sendable {
     private(set) var statements: [SQLQuery] = []
     /// True once BEGIN went to the server.
     var begun = false
+    /// True after a round trip failed, until a savepoint is rolled back.
+    var broken = false
 
     /// How much is queued, to undo what a failed savepoint queued.
     var mark: (rows: Int, statements: Int) { (rows.count, statements.count) }
