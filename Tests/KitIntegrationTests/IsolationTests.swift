@@ -46,4 +46,38 @@ struct IsolationTests {
         #expect(await TestDatabase.count(fixture.pool, "SELECT count(*) FROM probe_effects WHERE sequence = 99") == 0)
         await fixture.cleanUp()
     }
+
+    /// A handler's queued write (`executeLater`) that fails is its message's refusal, even when
+    /// that handler ran last in its batch and the write would only have gone with COMMIT: the
+    /// message is dead-lettered at once as rejected, the others applied.
+    @Test func aQueuedWriteThatFailsDeadLettersItsOwnMessageAtOnce() async throws {
+        let fixture = try await Fixture.make("queued")
+        _ = try await fixture.pool.withConnection { connection in
+            try connection.executeSimple(
+                """
+                CREATE FUNCTION refuse_ninety_nine() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.sequence = 99 THEN RAISE EXCEPTION 'planted refusal' USING ERRCODE = 'check_violation'; END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER refuse_ninety_nine BEFORE INSERT ON probe_effects FOR EACH ROW EXECUTE FUNCTION refuse_ninety_nine();
+                """
+            )
+        }
+        var messages = try (0..<4).map { try Probe.message(sequence: $0, routingKey: fixture.routingKey) }
+        let culprit = UUID()
+        messages.append(try Probe.message(sequence: 99, routingKey: fixture.routingKey, messageId: culprit))
+        try await fixture.publisher.publish(messages)
+        try await fixture.running([fixture.relay, fixture.consumer()]) {
+            try await eventually("the others applied") { await fixture.effects() == 4 }
+            try await eventually("the culprit dead-lettered") {
+                try await fixture.admin.messageCount(fixture.queue.deadLetterQueue) == 1
+            }
+        }
+        let dead = try await fixture.admin.drain(fixture.queue.deadLetterQueue, count: 1)
+        let reason = try #require(dead.first?.properties.headers[Topology.deadLetterReasonHeader]?.stringValue)
+        #expect(dead.first?.properties.messageId == culprit.uuidString.lowercased())
+        #expect(reason.hasPrefix("rejected") && reason.contains("planted refusal"), "reason: \(reason)")
+        await fixture.cleanUp()
+    }
 }
