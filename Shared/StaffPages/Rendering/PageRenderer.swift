@@ -33,7 +33,7 @@ public struct PageRenderer: Sendable {
 
     /// The HTML of `page` inside the layout, or `nil` when its template does not exist.
     public func html(_ page: Page, chrome: Chrome) -> String? {
-        library.render(PageEnvelope(chrome: chrome, page: page.model), withTemplate: page.template)
+        library.render(ReflectedModel.wrap(PageEnvelope(chrome: chrome, page: page.model)) as Any, withTemplate: page.template)
     }
 
     /// The response with the HTML of `page` inside the layout.
