@@ -386,7 +386,10 @@ let package = Package(
             ),
             .testTarget(
                 name: "FrontDeskTests",
-                dependencies: ["FrontDesk", "Contracts", "ServiceHTTP", "StaffPages", "TestKit", "WorkingDays"],
+                dependencies: [
+                    "FrontDesk", "Contracts", "ServiceHTTP", "StaffPages", "TestKit", "WorkingDays",
+                    .product(name: "Mustache", package: "swift-mustache"),
+                ],
                 path: "Tests/FrontDeskTests",
                 swiftSettings: swiftSettings
             ),
