@@ -44,7 +44,8 @@ public enum Probe {
         var handlers = MessageHandlers()
         handlers.on(ProbeRecorded.self) { message, header, transaction in
             if message.sequence == exitOnSequence { exit(3) }
-            // A plain write nothing reads back: queued, it travels with the batch's COMMIT.
+            // A plain write nothing reads back: queued, it travels with the batch's other queued
+            // writes in one round trip after the last handler.
             transaction.executeLater(
                 "INSERT INTO probe_effects (message_id, sequence) VALUES (\(header.messageId), \(message.sequence))"
             )

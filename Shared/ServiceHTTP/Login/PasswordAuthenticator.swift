@@ -96,15 +96,20 @@ public final class PasswordAuthenticator<Account: Sendable>: Sendable {
         // many requests at once under one account must not count them as failed attempts (the
         // throttle counts an attempt as failed until it is checked). Only while nothing has to
         // wait: during a wait the cache must not answer guesses the throttle would refuse.
-        if !throttle.isWaiting(keys), let account = try await recentlyVerified(username: username, password: password) {
-            return .accepted(account)
+        let waiting = throttle.isWaiting(keys)
+        let stored = waiting ? nil : try await self.stored(username)
+        if let stored, stored.isActive, cacheLifetime > 0,
+            isRecentlyVerified(Self.cacheKey(username: username, password: password, hash: stored.passwordHash))
+        {
+            return .accepted(stored.account)
         }
         if case .wait(let seconds, let audit) = throttle.begin(keys) {
             // One audit row per wait: a flood of throttled attempts must not flood the table.
             if audit { try await self.audit(username: username, client: client, channel: channel, reason: .throttled) }
             return .throttled(retryAfter: Int(seconds.rounded(.up)))
         }
-        guard let account = try await authenticate(username: username, password: password) else {
+        let checked = await check(password, of: username, against: waiting ? try await self.stored(username) : stored)
+        guard let account = checked else {
             try await audit(username: username, client: client, channel: channel, reason: .wrongCredentials)
             return .refused
         }
@@ -122,51 +127,52 @@ public final class PasswordAuthenticator<Account: Sendable>: Sendable {
     /// The active account of `username`, or `nil` (unknown, blocked): what a staff site checks
     /// on every page of a session, over the same lookup as the password check.
     public func activeAccount(username: String) async throws -> Account? {
-        let lookup = self.lookup
-        let stored = try await pool.withTransaction { tx in try lookup(username, tx) }
-        guard let stored, stored.isActive else { return nil }
+        guard let stored = try await stored(username), stored.isActive else { return nil }
         return stored.account
-    }
-
-    /// The active account of the credentials when they matched within the cache's lifetime.
-    private func recentlyVerified(username: String, password: String) async throws -> Account? {
-        guard cacheLifetime > 0 else { return nil }
-        let lookup = self.lookup
-        let stored = try await pool.withTransaction { tx in try lookup(username, tx) }
-        guard let stored, stored.isActive else { return nil }
-        let key = Self.cacheKey(username: username, password: password, hash: stored.passwordHash)
-        let now = Date()
-        let lifetime = cacheLifetime
-        // Kept while in use: a busy account's entry expiring would send its requests in flight
-        // at that moment to the throttle together. A new password or hash, or an inactive
-        // account, still ends it (the key holds the hash; the account is read every time).
-        let hit = verified.withLock { cache in
-            guard let until = cache[key], until > now else { return false }
-            cache[key] = now.addingTimeInterval(lifetime)
-            return true
-        }
-        return hit ? stored.account : nil
     }
 
     /// The account for the credentials, or `nil` when they do not match an active account.
     public func authenticate(username: String, password: String) async throws -> Account? {
+        await check(password, of: username, against: try await stored(username))
+    }
+
+    private func stored(_ username: String) async throws -> StoredAccount<Account>? {
         let lookup = self.lookup
-        let stored = try await pool.withTransaction { tx in try lookup(username, tx) }
+        return try await pool.withTransaction { tx in try lookup(username, tx) }
+    }
+
+    /// The account when `password` is `stored`'s: from the cache, or checked with bcrypt (and
+    /// then cached); an unknown or inactive account costs a check against a dummy hash too.
+    private func check(_ password: String, of username: String, against stored: StoredAccount<Account>?) async -> Account? {
         guard let stored, stored.isActive else {
             _ = await Self.verify(password, hash: dummyHash)
             return nil
         }
         let key = Self.cacheKey(username: username, password: password, hash: stored.passwordHash)
-        let now = Date()
-        if verified.withLock({ $0[key].map { $0 > now } ?? false }) { return stored.account }
+        if isRecentlyVerified(key) { return stored.account }
         guard await Self.verify(password, hash: stored.passwordHash) else { return nil }
         if cacheLifetime > 0 {
+            let now = Date()
             verified.withLock { cache in
                 if cache.count > 10_000 { cache = cache.filter { $0.value > now } }
                 cache[key] = now.addingTimeInterval(cacheLifetime)
             }
         }
         return stored.account
+    }
+
+    /// True when the credentials of `key` matched within the cache's lifetime. The entry is kept
+    /// while in use: a busy account's entry expiring would send the requests in flight at that
+    /// moment to the throttle together. A new password or hash, or an inactive account, still
+    /// ends it (the key holds the hash; the account is read every time).
+    private func isRecentlyVerified(_ key: String) -> Bool {
+        let now = Date()
+        let lifetime = cacheLifetime
+        return verified.withLock { cache in
+            guard let until = cache[key], until > now else { return false }
+            cache[key] = now.addingTimeInterval(lifetime)
+            return true
+        }
     }
 
     /// A bcrypt hash of `password` at `cost`, computed off the cooperative pool.
